@@ -1,0 +1,31 @@
+package ai.haski.desktop.analysis;
+
+import ai.haski.desktop.inference.HeadResult;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** The model's result for one photo, with its provenance, timings and warnings. */
+public record Analysis(
+        Path file,
+        List<HeadResult> heads,
+        Provenance provenance,
+        ImageFacts image,
+        StageTimings timings,
+        List<String> warnings) implements AnalysisOutcome {
+
+    public Analysis {
+        heads = List.copyOf(heads);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** The result of the head with this name. */
+    public Optional<HeadResult> head(String name) {
+        return heads.stream().filter(h -> h.head().equals(name)).findFirst();
+    }
+
+    /** The labels found by every head that reports findings (the Haski {@code conditions_detected}). */
+    public List<String> conditionsDetected() {
+        return heads.stream().filter(HeadResult::reportsFindings).flatMap(h -> h.detected().stream()).toList();
+    }
+}

@@ -1,0 +1,135 @@
+package ai.haski.desktop.analysis;
+
+import ai.haski.desktop.image.DecodedImage;
+import ai.haski.desktop.image.ImageDecodeException;
+import ai.haski.desktop.image.ImageLoader;
+import ai.haski.desktop.inference.ActiveModel;
+import ai.haski.desktop.inference.HeadDecoder;
+import ai.haski.desktop.inference.HeadResult;
+import ai.haski.desktop.inference.InferenceException;
+import ai.haski.desktop.inference.Preprocessor;
+import ai.haski.desktop.model.InputSpec;
+import ai.haski.desktop.model.ModelManifest;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one façade every face of the application uses: a photo and the active model in, an {@link Analysis} or an
+ * {@link AnalysisFailure} out. Safe to call from several threads; each thread reuses its own input buffer.
+ */
+public final class Analyzer {
+    private static final Logger LOG = LoggerFactory.getLogger(Analyzer.class);
+
+    private final ActiveModel model;
+    private final ImageLoader imageLoader;
+    private final Preprocessor preprocessor = new Preprocessor();
+    private final Provenance provenance;
+    private final ThreadLocal<ByteBuffer> inputBuffers;
+
+    public Analyzer(ActiveModel model, ImageLoader imageLoader) {
+        this.model = model;
+        this.imageLoader = imageLoader;
+        ModelManifest manifest = model.manifest();
+        this.provenance = new Provenance(manifest.id(), manifest.name(), manifest.version(), model.sha256(),
+                model.format().id(), model.runtime().runtime(), model.runtime().version(), manifest.clinicalUse());
+        int bytes = model.inputBytes();
+        this.inputBuffers = ThreadLocal.withInitial(
+                () -> ByteBuffer.allocateDirect(bytes).order(ByteOrder.nativeOrder()));
+    }
+
+    public ActiveModel model() {
+        return model;
+    }
+
+    public Provenance provenance() {
+        return provenance;
+    }
+
+    /** Analyses one file; never throws for a problem with the file or the model's answer. */
+    public AnalysisOutcome analyze(Path file) {
+        try {
+            return analyzeOrThrow(file);
+        } catch (RuntimeException e) {
+            // A bug must cost one file, not the whole batch; the log keeps the stack for a report.
+            LOG.error("Unexpected failure analysing {}", file.getFileName(), e);
+            return new AnalysisFailure(file, "INTERNAL_ERROR", file.getFileName() + ": unexpected error ("
+                    + e + "); the other files go on. Please report it with the log file");
+        }
+    }
+
+    private AnalysisOutcome analyzeOrThrow(Path file) {
+        long start = System.nanoTime();
+        InputSpec input = model.manifest().input();
+        DecodedImage decoded;
+        try {
+            decoded = imageLoader.load(file, input.width(), input.height());
+        } catch (ImageDecodeException e) {
+            LOG.info("Analysis failed: file={} code={} model={}", file.getFileName(), e.code(), model.describe());
+            return new AnalysisFailure(file, e.code().name(), e.getMessage());
+        }
+        long decodedAt = System.nanoTime();
+
+        ByteBuffer tensor = inputBuffers.get();
+        tensor.clear();
+        List<String> warnings = new ArrayList<>(model.manifest().warnings());
+        warnings.addAll(decoded.warnings());
+        boolean upscaled = preprocessor.toTensor(decoded.image(), model.preprocessSpec(), tensor.asFloatBuffer());
+        if (upscaled) {
+            warnings.add(String.format(Locale.ROOT, "image upscaled from %dx%d to the model's %dx%d; details may be "
+                    + "invented by interpolation", decoded.width(), decoded.height(), input.width(), input.height()));
+        }
+        long preprocessedAt = System.nanoTime();
+
+        Map<String, float[]> outputs;
+        try {
+            outputs = model.infer(tensor);
+        } catch (InferenceException e) {
+            LOG.warn("Inference failed: file={} model={}: {}", file.getFileName(), model.describe(), e.getMessage());
+            return new AnalysisFailure(file, "INFERENCE_FAILED", file.getFileName() + ": the model could not run: "
+                    + e.getMessage());
+        }
+        long inferredAt = System.nanoTime();
+
+        List<HeadResult> heads = HeadDecoder.decode(model.manifest().heads(), outputs);
+        for (HeadResult head : heads) {
+            for (float p : head.probabilities()) {
+                if (!Float.isFinite(p)) {
+                    return new AnalysisFailure(file, "INVALID_MODEL_OUTPUT", file.getFileName() + ": model "
+                            + model.describe() + " produced a non-numeric value for head " + head.head()
+                            + "; no result is shown. Check the model with self-check");
+                }
+            }
+        }
+        warnings.addAll(model.loadNotes().stream().map(note -> "fell back from " + note).toList());
+        long done = System.nanoTime();
+        StageTimings timings = new StageTimings(ms(start, decodedAt), ms(decodedAt, preprocessedAt),
+                ms(preprocessedAt, inferredAt), ms(inferredAt, done), ms(start, done));
+        LOG.info("Analysed file={} model={} {} sha256={} format={} runtime={} {} timings_ms decode={} preprocess={} "
+                        + "inference={} postprocess={} total={}",
+                file.getFileName(), provenance.modelId(), provenance.modelVersion(), shortSha(), provenance.format(),
+                provenance.runtime(), provenance.runtimeVersion(), fmt(timings.decodeMs()),
+                fmt(timings.preprocessMs()), fmt(timings.inferenceMs()), fmt(timings.postprocessMs()),
+                fmt(timings.totalMs()));
+        ImageFacts facts = new ImageFacts(decoded.width(), decoded.height(), decoded.orientation(), decoded.format());
+        return new Analysis(file, heads, provenance, facts, timings, warnings);
+    }
+
+    private String shortSha() {
+        return provenance.modelSha256().substring(0, 12);
+    }
+
+    private static double ms(long from, long to) {
+        return (to - from) / 1_000_000.0;
+    }
+
+    private static String fmt(double ms) {
+        return String.format(Locale.ROOT, "%.1f", ms);
+    }
+}

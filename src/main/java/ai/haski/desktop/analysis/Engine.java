@@ -1,0 +1,86 @@
+package ai.haski.desktop.analysis;
+
+import ai.haski.desktop.inference.Backends;
+import ai.haski.desktop.inference.ModelLoader;
+import ai.haski.desktop.model.ModelPackage;
+import ai.haski.desktop.model.ModelRegistry;
+import ai.haski.desktop.platform.AppPaths;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The parts every face of the application assembles the same way: the model registry over the bundled and
+ * per-user model folders, the runtimes, and the loader that proves a model before it is used.
+ */
+public final class Engine {
+    private final AppPaths paths;
+    private final ModelRegistry registry;
+    private final Backends backends;
+    private final ModelLoader loader;
+
+    private Engine(AppPaths paths, ModelRegistry registry, Backends backends) {
+        this.paths = paths;
+        this.registry = registry;
+        this.backends = backends;
+        this.loader = new ModelLoader(backends);
+    }
+
+    /**
+     * Scans the model folders and prepares the runtimes (their native libraries load on first use).
+     *
+     * @param extraModelRoots more folders of packages, e.g. from a {@code --models-dir} option, scanned last
+     */
+    public static Engine create(AppPaths paths, List<Path> extraModelRoots) {
+        List<ModelRegistry.Root> roots = new ArrayList<>();
+        paths.bundledModelsDir().ifPresent(dir -> roots.add(new ModelRegistry.Root(dir, ModelPackage.Source.BUNDLED)));
+        roots.add(new ModelRegistry.Root(paths.userModelsDir(), ModelPackage.Source.USER));
+        extraModelRoots.forEach(dir -> roots.add(new ModelRegistry.Root(dir, ModelPackage.Source.USER)));
+        return new Engine(paths, ModelRegistry.scan(roots), Backends.standard(paths.cacheDir()));
+    }
+
+    public AppPaths paths() {
+        return paths;
+    }
+
+    public ModelRegistry registry() {
+        return registry;
+    }
+
+    public Backends backends() {
+        return backends;
+    }
+
+    public ModelLoader loader() {
+        return loader;
+    }
+
+    /**
+     * The package to use: the one with the given id, else the first usable package (bundled ones come first).
+     *
+     * @throws NoUsableModelException naming what was asked for and what exists
+     */
+    public ModelPackage choose(Optional<String> id) throws NoUsableModelException {
+        if (id.isPresent()) {
+            return registry.find(id.get()).orElseThrow(() -> new NoUsableModelException(
+                    "no usable model with id \"" + id.get() + "\"; " + describeAvailable()));
+        }
+        return registry.packages().stream().findFirst().orElseThrow(() -> new NoUsableModelException(
+                "no usable model package; " + describeAvailable()));
+    }
+
+    private String describeAvailable() {
+        StringBuilder text = new StringBuilder();
+        if (registry.packages().isEmpty()) {
+            text.append("none found");
+        } else {
+            text.append("available: ").append(registry.packages().stream().map(ModelPackage::id).toList());
+        }
+        registry.refused().forEach(r -> text.append("; refused ").append(r.folder()).append(": ").append(r.reason()));
+        text.append(". Model packages are read from ")
+                .append(paths.bundledModelsDir().map(Path::toString).orElse("(no bundled models folder)"))
+                .append(" and ").append(paths.userModelsDir());
+        return text.toString();
+    }
+}

@@ -1,0 +1,141 @@
+package ai.haski.desktop.cli;
+
+import ai.haski.desktop.analysis.Analysis;
+import ai.haski.desktop.analysis.AnalysisFailure;
+import ai.haski.desktop.analysis.AnalysisOutcome;
+import ai.haski.desktop.analysis.ResultJson;
+import ai.haski.desktop.inference.HeadResult;
+import ai.haski.desktop.model.HeadSpec;
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes outcomes as JSON lines or CSV rows, flushing after each so that a run that is killed keeps every
+ * result written so far.
+ */
+abstract class ResultWriter implements Closeable {
+    private final Writer out;
+    private final boolean ownsStream;
+
+    private ResultWriter(Writer out, boolean ownsStream) {
+        this.out = out;
+        this.ownsStream = ownsStream;
+    }
+
+    static ResultWriter open(String format, Path file, List<HeadSpec> heads) throws IOException {
+        Writer writer = file == null
+                ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
+                : Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        ResultWriter result = format.equals("csv") ? new Csv(writer, file != null, heads) : new JsonLines(writer, file != null);
+        result.begin();
+        return result;
+    }
+
+    void begin() throws IOException {}
+
+    abstract String render(AnalysisOutcome outcome);
+
+    final void write(AnalysisOutcome outcome) throws IOException {
+        out.write(render(outcome));
+        out.write('\n');
+        out.flush();
+    }
+
+    final void writeLine(String line) throws IOException {
+        out.write(line);
+        out.write('\n');
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.flush();
+        if (ownsStream) {
+            out.close();
+        }
+    }
+
+    /** One JSON object per line: the Haski contract plus provenance, or an error object. */
+    private static final class JsonLines extends ResultWriter {
+        JsonLines(Writer out, boolean owns) {
+            super(out, owns);
+        }
+
+        @Override
+        String render(AnalysisOutcome outcome) {
+            return ResultJson.toLine(outcome);
+        }
+    }
+
+    /** One row per file, a label and confidence column per head, provenance, and error columns. */
+    private static final class Csv extends ResultWriter {
+        private final List<HeadSpec> heads;
+
+        Csv(Writer out, boolean owns, List<HeadSpec> heads) {
+            super(out, owns);
+            this.heads = heads;
+        }
+
+        @Override
+        void begin() throws IOException {
+            List<String> header = new ArrayList<>(List.of("file"));
+            for (HeadSpec head : heads) {
+                header.add(head.name());
+                header.add(head.name() + "_confidence");
+            }
+            header.addAll(List.of("conditions_detected", "model_id", "model_version", "model_type", "model_sha256",
+                    "runtime", "warnings", "error_code", "error_message"));
+            writeLine(row(header));
+        }
+
+        @Override
+        String render(AnalysisOutcome outcome) {
+            List<String> cells = new ArrayList<>(List.of(outcome.file().toString()));
+            if (outcome instanceof Analysis analysis) {
+                for (HeadSpec spec : heads) {
+                    HeadResult head = analysis.head(spec.name()).orElseThrow();
+                    cells.add(head.topLabel());
+                    cells.add(String.format(Locale.ROOT, "%.6f", head.topProbability()));
+                }
+                var p = analysis.provenance();
+                cells.addAll(List.of(String.join(";", analysis.conditionsDetected()), p.modelId(), p.modelVersion(),
+                        p.format(), p.modelSha256(), p.runtime() + " " + p.runtimeVersion(),
+                        String.join("; ", analysis.warnings()), "", ""));
+            } else {
+                AnalysisFailure failure = (AnalysisFailure) outcome;
+                for (int i = 0; i < heads.size() * 2 + 7; i++) {
+                    cells.add("");
+                }
+                cells.add(failure.code());
+                cells.add(failure.message());
+            }
+            return row(cells);
+        }
+
+        /** RFC 4180: a cell with a comma, quote or line break is quoted, its quotes doubled. */
+        private static String row(List<String> cells) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < cells.size(); i++) {
+                if (i > 0) {
+                    line.append(',');
+                }
+                String cell = cells.get(i);
+                if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
+                    line.append('"').append(cell.replace("\"", "\"\"")).append('"');
+                } else {
+                    line.append(cell);
+                }
+            }
+            return line.toString();
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package ai.haski.desktop.inference;
+
+import ai.haski.desktop.model.InputSpec;
+import ai.haski.desktop.model.ModelPackage;
+import ai.haski.desktop.model.OutputSpec;
+import ai.haski.desktop.model.WeightsSpec;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Compares what the manifest promises with the tensors the runtime actually found in the weights file. */
+final class ShapeCheck {
+    private ShapeCheck() {}
+
+    /**
+     * Checks input and outputs and pairs each manifest output with the runtime's tensor: by name, or by position
+     * when the names differ but the counts match (TFLite converters often rename tensors).
+     *
+     * @return runtime tensor name by manifest output name
+     */
+    static Map<String, String> check(ModelPackage pkg, WeightsSpec weights, LoadedModel loaded, Path file)
+            throws ModelLoadException {
+        InputSpec input = pkg.manifest().input();
+        List<TensorInfo> inputs = loaded.inputs();
+        if (inputs.size() != 1) {
+            throw new ModelLoadException(file + " has " + inputs.size() + " inputs " + inputs
+                    + "; Haski models take exactly one image input");
+        }
+        TensorInfo actualInput = inputs.get(0);
+        long[] expectedInput = input.shape(weights.layout());
+        if (!compatible(expectedInput, actualInput.shape())) {
+            throw new ModelLoadException(file + ": field 'input' with layout " + weights.layout() + " means shape "
+                    + Arrays.toString(expectedInput) + " but the model's input " + actualInput.name() + " is "
+                    + actualInput.shapeText() + "; fix input.width/height/layout or weights."
+                    + weights.format().id() + ".layout");
+        }
+        if (!actualInput.dtype().equals("float32")) {
+            throw new ModelLoadException(file + ": the model's input " + actualInput.name() + " is "
+                    + actualInput.dtype() + " but field 'input.dtype' says float32");
+        }
+        List<TensorInfo> outputs = loaded.outputs();
+        List<OutputSpec> declared = pkg.manifest().outputs();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (int i = 0; i < declared.size(); i++) {
+            OutputSpec expected = declared.get(i);
+            Optional<TensorInfo> byName = outputs.stream().filter(o -> o.name().equals(expected.name())).findFirst();
+            int position = i;
+            TensorInfo actual = byName.or(() -> outputs.size() == declared.size()
+                    ? Optional.of(outputs.get(position)) : Optional.empty())
+                    .orElseThrow(() -> new ModelLoadException(file + ": field 'outputs[" + position + "]' names \""
+                            + expected.name() + "\" but the model's outputs are " + outputs));
+            if (!compatible(expected.shape(), actual.shape())) {
+                throw new ModelLoadException(file + ": field 'outputs[" + position + "].shape' says "
+                        + Arrays.toString(expected.shape()) + " but the model's output " + actual.name() + " is "
+                        + actual.shapeText());
+            }
+            if (!actual.dtype().equals("float32")) {
+                throw new ModelLoadException(file + ": the model's output " + actual.name() + " is "
+                        + actual.dtype() + "; only float32 outputs are supported");
+            }
+            names.put(expected.name(), actual.name());
+        }
+        return names;
+    }
+
+    /** Equal shapes, where a runtime's -1 (dynamic axis) accepts any size. */
+    private static boolean compatible(long[] expected, long[] actual) {
+        if (expected.length != actual.length) {
+            return false;
+        }
+        for (int d = 0; d < expected.length; d++) {
+            if (actual[d] != -1 && actual[d] != expected[d]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

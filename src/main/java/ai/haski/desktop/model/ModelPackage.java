@@ -1,0 +1,33 @@
+package ai.haski.desktop.model;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** A model package that passed its static checks: a folder, its manifest, and where it came from. */
+public record ModelPackage(Path folder, ModelManifest manifest, Source source) {
+
+    /** The file name of every package's manifest. */
+    public static final String MANIFEST_FILE = "model.json";
+
+    /** Whether the package ships with the application or was added by the user. */
+    public enum Source {
+        BUNDLED, USER
+    }
+
+    public String id() {
+        return manifest.id();
+    }
+
+    public Path manifestFile() {
+        return folder.resolve(MANIFEST_FILE);
+    }
+
+    /** The weights file for a format, when the package carries that format. */
+    public Optional<Path> weightsFile(ModelFormat format) {
+        return Optional.ofNullable(manifest.weights().get(format)).map(w -> folder.resolve(w.file()));
+    }
+
+    public Path testInputFile() {
+        return folder.resolve(manifest.testVector().inputImage());
+    }
+}

@@ -1,0 +1,68 @@
+package ai.haski.desktop;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The layering the design promises: data flows image -> inference -> analysis -> faces, and JavaFX stays in ui. */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("ai.haski.desktop");
+    }
+
+    @Test
+    void nothingOutsideUiUsesJavaFx() {
+        noClasses().that().resideOutsideOfPackage("ai.haski.desktop.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
+                .check(classes);
+    }
+
+    @Test
+    void imageDecodingKnowsNothingOfModelsOrFaces() {
+        noClasses().that().resideInAPackage("ai.haski.desktop.image..")
+                .should().dependOnClassesThat().resideInAnyPackage("ai.haski.desktop.model..",
+                        "ai.haski.desktop.inference..", "ai.haski.desktop.analysis..", "ai.haski.desktop.cli..",
+                        "ai.haski.desktop.session..", "ai.haski.desktop.ui..")
+                .check(classes);
+    }
+
+    @Test
+    void modelPackagesDoNotDependOnRuntimesOrFaces() {
+        noClasses().that().resideInAPackage("ai.haski.desktop.model..")
+                .should().dependOnClassesThat().resideInAnyPackage("ai.haski.desktop.inference..",
+                        "ai.haski.desktop.analysis..", "ai.haski.desktop.cli..", "ai.haski.desktop.session..",
+                        "ai.haski.desktop.ui..")
+                .check(classes);
+    }
+
+    @Test
+    void inferenceDoesNotDependOnTheFacadeOrFaces() {
+        noClasses().that().resideInAPackage("ai.haski.desktop.inference..")
+                .should().dependOnClassesThat().resideInAnyPackage("ai.haski.desktop.analysis..",
+                        "ai.haski.desktop.cli..", "ai.haski.desktop.session..", "ai.haski.desktop.ui..")
+                .check(classes);
+    }
+
+    @Test
+    void theFacadeDoesNotDependOnFaces() {
+        noClasses().that().resideInAPackage("ai.haski.desktop.analysis..")
+                .should().dependOnClassesThat().resideInAnyPackage("ai.haski.desktop.cli..",
+                        "ai.haski.desktop.session..", "ai.haski.desktop.ui..")
+                .check(classes);
+    }
+
+    @Test
+    void runtimesAreOnlyTouchedByTheInferencePackage() {
+        noClasses().that().resideOutsideOfPackage("ai.haski.desktop.inference..")
+                .should().dependOnClassesThat().resideInAnyPackage("ai.onnxruntime..", "org.tensorflow.lite..")
+                .check(classes);
+    }
+}
