@@ -43,7 +43,7 @@ public final class ReferenceModelGenerator {
      * about ten times the worst deviation seen between ONNX Runtime, TensorFlow Lite and the Java forward
      * pass, rounded up.
      */
-    static final double TEST_VECTOR_TOLERANCE = 1e-4;
+    static final double TEST_VECTOR_TOLERANCE = 2e-4;
 
     /** The files the generator writes, in the order it writes them. */
     public static final List<String> GENERATED_FILES = List.of(
