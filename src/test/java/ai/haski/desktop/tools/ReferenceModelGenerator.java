@@ -47,8 +47,8 @@ public final class ReferenceModelGenerator {
 
     /** The files the generator writes, in the order it writes them. */
     public static final List<String> GENERATED_FILES = List.of(
-            ModelManifest.ONNX_FILE, ModelManifest.TFLITE_FILE, ModelManifest.TEST_IMAGE_FILE,
-            ModelManifest.MANIFEST_FILE);
+            ReferenceManifest.ONNX_FILE, ReferenceManifest.TFLITE_FILE, ReferenceManifest.TEST_IMAGE_FILE,
+            ReferenceManifest.MANIFEST_FILE);
 
     private ReferenceModelGenerator() {}
 
@@ -78,7 +78,7 @@ public final class ReferenceModelGenerator {
     static Summary generate(Path folder) throws IOException {
         ReferenceNetwork network = ReferenceNetwork.generate(ReferenceNetwork.SEED);
 
-        byte[] onnx = OnnxModelWriter.write(network, MODEL_DOC, ModelManifest.VERSION);
+        byte[] onnx = OnnxModelWriter.write(network, MODEL_DOC, ReferenceManifest.VERSION);
         byte[] tflite = TfliteModelWriter.write(network, MODEL_DOC);
 
         BufferedImage image = SyntheticImages.render(SyntheticImages.testImageSeed(network.seed()));
@@ -86,15 +86,15 @@ public final class ReferenceModelGenerator {
         // The expected logits come from the pixels as any reader will decode them from the PNG.
         float[] expected = network.forward(SyntheticImages.toNormalisedNchw(decodePng(png)));
 
-        byte[] manifest = ModelManifest.write(new ModelManifest.Facts(
+        byte[] manifest = ReferenceManifest.write(new ReferenceManifest.Facts(
                 sha256(onnx), sha256(tflite), expected, TEST_VECTOR_TOLERANCE,
                 network.seed(), network.mflops(), network.parameterCount()));
 
         Files.createDirectories(folder);
-        Files.write(folder.resolve(ModelManifest.ONNX_FILE), onnx);
-        Files.write(folder.resolve(ModelManifest.TFLITE_FILE), tflite);
-        Files.write(folder.resolve(ModelManifest.TEST_IMAGE_FILE), png);
-        Files.write(folder.resolve(ModelManifest.MANIFEST_FILE), manifest);
+        Files.write(folder.resolve(ReferenceManifest.ONNX_FILE), onnx);
+        Files.write(folder.resolve(ReferenceManifest.TFLITE_FILE), tflite);
+        Files.write(folder.resolve(ReferenceManifest.TEST_IMAGE_FILE), png);
+        Files.write(folder.resolve(ReferenceManifest.MANIFEST_FILE), manifest);
         return new Summary(folder, network.mflops(), network.parameterCount(), onnx.length, tflite.length,
                 expected);
     }

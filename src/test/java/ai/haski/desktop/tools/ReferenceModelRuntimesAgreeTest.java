@@ -2,6 +2,8 @@ package ai.haski.desktop.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.haski.desktop.inference.TfliteBackend;
+import ai.haski.desktop.platform.AppPaths;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
@@ -121,7 +123,8 @@ class ReferenceModelRuntimesAgreeTest {
     }
 
     private static float[] runTflite() throws IOException {
-        TfliteNativeLibrary.load();
+        // The product's loader unpacks the JNI library into the cache once; the interpreter is then used raw.
+        assertThat(new TfliteBackend(AppPaths.current().cacheDir()).status().isAvailable()).isTrue();
         byte[] modelBytes = Files.readAllBytes(folder.resolve("model.tflite"));
         ByteBuffer model = ByteBuffer.allocateDirect(modelBytes.length).order(ByteOrder.nativeOrder());
         model.put(modelBytes).rewind();

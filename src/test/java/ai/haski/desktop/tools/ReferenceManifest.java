@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  * insertion order; the text is pretty-printed with two-space indentation, {@code \n} line ends on every
  * platform, scalar arrays on one line, and a trailing newline.
  */
-final class ModelManifest {
+final class ReferenceManifest {
 
     static final int FORMAT_VERSION = 1;
     static final String ID = "haski-reference";
@@ -40,7 +40,7 @@ final class ModelManifest {
     record Facts(String onnxSha256, String tfliteSha256, float[] expectedLogits, double tolerance,
                  long seed, double mflops, long parameters) {}
 
-    private ModelManifest() {}
+    private ReferenceManifest() {}
 
     static byte[] write(Facts facts) {
         JsonNodeFactory f = JsonNodeFactory.instance;
