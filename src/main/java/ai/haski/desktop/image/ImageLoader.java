@@ -105,6 +105,7 @@ public final class ImageLoader {
         ImageReader reader = chosen.reader();
         DecoderWarnings decoderWarnings = new DecoderWarnings();
         reader.addIIOReadWarningListener(decoderWarnings);
+        checkDeclaredLength(file, input, chosen.format());
         reader.setInput(input);
 
         int storedWidth;
@@ -140,15 +141,16 @@ public final class ImageLoader {
             }
             upright = orientation.apply(SrgbConverter.toIntRgb(stored));
         } catch (IOException | RuntimeException e) {
+            // Some readers (the JDK's PNG reader among them) wrap even an OutOfMemoryError in an IIOException.
+            if (rootCause(e) instanceof OutOfMemoryError) {
+                throw outOfMemory(file, storedWidth, storedHeight, e);
+            }
             throw new ImageDecodeException(ImageErrorCode.CORRUPT_IMAGE, file,
                     "the image data is damaged or uses a " + formatForPeople(chosen.format())
                             + " variant this app cannot decode (decoder: " + describe(e) + ")",
                     "Open it in another program to check it, or copy the photo again from its source.", e);
         } catch (OutOfMemoryError e) {
-            throw new ImageDecodeException(ImageErrorCode.OUT_OF_MEMORY, file,
-                    "there was not enough memory to decode its " + storedWidth + " x " + storedHeight + " pixels",
-                    "Close other programs or analyse fewer photos at once and try again; to refuse such files "
-                            + "up front, lower the limit with --max-megapixels.");
+            throw outOfMemory(file, storedWidth, storedHeight, e);
         }
 
         warnings.addAll(decoderWarnings.harmless());
@@ -156,6 +158,22 @@ public final class ImageLoader {
         int originalHeight = orientation.swapsAxes() ? storedWidth : storedHeight;
         return new DecodedImage(upright, originalWidth, originalHeight, orientation, chosen.format(), subsampling,
                 warnings);
+    }
+
+    private static void checkDeclaredLength(Path file, ImageInputStream input, String format)
+            throws ImageDecodeException {
+        long missing;
+        try {
+            missing = DeclaredLength.missingBytes(input, format);
+        } catch (IOException e) {
+            throw headerFailure(file, format, e);
+        }
+        if (missing > 0) {
+            throw new ImageDecodeException(ImageErrorCode.CORRUPT_IMAGE, file,
+                    "the file is incomplete: its header promises " + missing + " more bytes than it holds",
+                    "Part of the picture would be invented, so it is not analysed. "
+                            + "Copy the photo again from its source; the copy may have been cut short.");
+        }
     }
 
     private static ImageDecodeException headerFailure(Path file, String format, Throwable e) {
@@ -203,9 +221,32 @@ public final class ImageLoader {
         };
     }
 
+    private static ImageDecodeException outOfMemory(Path file, int width, int height, Throwable cause) {
+        return new ImageDecodeException(ImageErrorCode.OUT_OF_MEMORY, file,
+                "there was not enough memory to decode its " + width + " x " + height + " pixels",
+                "Close other programs or analyse fewer photos at once and try again; to refuse such files "
+                        + "up front, lower the limit with --max-megapixels.", cause);
+    }
+
+    /** The decoder's own words, plus those of the underlying cause when it wrapped one. */
     private static String describe(Throwable e) {
+        Throwable root = rootCause(e);
+        return root == e ? messageOrType(e) : messageOrType(e) + " / " + messageOrType(root);
+    }
+
+    private static String messageOrType(Throwable e) {
         String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        return message == null || message.isBlank()
+                ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + ": " + message.strip();
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     private static void closeQuietly(ImageInputStream input) {
