@@ -28,9 +28,9 @@ final class SrgbConverter {
     }
 
     /**
-     * Gray gets its own path because Java2D treats gray colour spaces as linear light: {@code getRGB} turns a stored
-     * 128 into 186, and 16-bit gray is truncated rather than rounded. Like every common viewer and training pipeline,
-     * we take gray values as already gamma encoded and only rescale the bit depth.
+     * Gray gets its own path because Java2D treats gray colour spaces as linear light, so {@code getRGB} turns a
+     * stored 128 into 188, and drawing 16-bit gray truncates instead of rounding. Like common viewers and training
+     * pipelines, we take gray values as already gamma encoded and only rescale the bit depth, with rounding.
      */
     private static boolean isIntegerGray(ColorModel model) {
         if (!(model instanceof ComponentColorModel)
