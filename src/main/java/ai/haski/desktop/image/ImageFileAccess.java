@@ -3,7 +3,6 @@ package ai.haski.desktop.image;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -84,7 +83,8 @@ final class ImageFileAccess {
     }
 
     private static IOException reasonFor(Path file, FileNotFoundException original) {
-        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+        try {
+            Files.newByteChannel(file).close();
             return original;
         } catch (IOException precise) {
             return precise;

@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -81,7 +82,7 @@ public final class ImageLoader {
         try {
             readers = ImageIO.getImageReaders(input);
         } catch (RuntimeException e) {
-            readers = java.util.Collections.emptyIterator();
+            readers = Collections.emptyIterator();
         }
         while (readers.hasNext()) {
             ImageReader reader = readers.next();

@@ -19,7 +19,7 @@ public final class SupportedImageTypes {
             "png", "png",
             "bmp", "bmp",
             "gif", "gif",
-            "tiff", "tiff", "tif", "tiff",
+            "tiff", "tiff", "tif", "tiff", "bigtiff", "tiff",
             "webp", "webp");
 
     private SupportedImageTypes() {}

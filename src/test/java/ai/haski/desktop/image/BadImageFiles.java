@@ -1,13 +1,8 @@
 package ai.haski.desktop.image;
 
 import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.zip.CRC32;
 
 /** Builds damaged or hostile image bytes for the loader's failure tests. */
 final class BadImageFiles {
@@ -23,9 +18,9 @@ final class BadImageFiles {
         ByteBuffer header = ByteBuffer.allocate(13);
         header.putInt(width).putInt(height);
         header.put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0); // depth, RGB, no interlace
-        chunk(bytes, "IHDR", header.array());
-        chunk(bytes, "IDAT", new byte[] {0x78, (byte) 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01});
-        chunk(bytes, "IEND", new byte[0]);
+        bytes.writeBytes(PngChunks.chunk("IHDR", header.array()));
+        bytes.writeBytes(PngChunks.chunk("IDAT", new byte[] {0x78, (byte) 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01}));
+        bytes.writeBytes(PngChunks.chunk("IEND", new byte[0]));
         return bytes.toByteArray();
     }
 
@@ -47,21 +42,5 @@ final class BadImageFiles {
     /** The first half of {@code bytes}. */
     static byte[] firstHalf(byte[] bytes) {
         return Arrays.copyOf(bytes, bytes.length / 2);
-    }
-
-    private static void chunk(ByteArrayOutputStream bytes, String type, byte[] data) {
-        try {
-            DataOutputStream out = new DataOutputStream(bytes);
-            byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
-            out.writeInt(data.length);
-            out.write(typeBytes);
-            out.write(data);
-            CRC32 crc = new CRC32();
-            crc.update(typeBytes);
-            crc.update(data);
-            out.writeInt((int) crc.getValue());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package ai.haski.desktop.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.awt.Transparency;
 import java.awt.color.ColorSpace;
@@ -232,7 +233,8 @@ class ImageLoaderFormatsTest {
         assertThat(actual.getHeight()).isEqualTo(expected.getHeight());
         for (int y = 0; y < expected.getHeight(); y++) {
             for (int x = 0; x < expected.getWidth(); x++) {
-                assertThat(actual.getRGB(x, y)).as("pixel (%d, %d)", x, y).isEqualTo(expected.getRGB(x, y) | 0xFF000000);
+                assertThat(actual.getRGB(x, y)).as("pixel (%d, %d)", x, y)
+                        .isEqualTo(expected.getRGB(x, y) | 0xFF000000);
             }
         }
     }
@@ -247,8 +249,9 @@ class ImageLoaderFormatsTest {
     }
 
     private static void assertChannelsNear(int rgb, int red, int green, int blue, int tolerance) {
-        assertThat((rgb >> 16) & 0xFF).as("red of %06x", rgb & 0xFFFFFF).isCloseTo(red, org.assertj.core.data.Offset.offset(tolerance));
-        assertThat((rgb >> 8) & 0xFF).as("green of %06x", rgb & 0xFFFFFF).isCloseTo(green, org.assertj.core.data.Offset.offset(tolerance));
-        assertThat(rgb & 0xFF).as("blue of %06x", rgb & 0xFFFFFF).isCloseTo(blue, org.assertj.core.data.Offset.offset(tolerance));
+        String hex = String.format("%06x", rgb & 0xFFFFFF);
+        assertThat((rgb >> 16) & 0xFF).as("red of %s", hex).isCloseTo(red, within(tolerance));
+        assertThat((rgb >> 8) & 0xFF).as("green of %s", hex).isCloseTo(green, within(tolerance));
+        assertThat(rgb & 0xFF).as("blue of %s", hex).isCloseTo(blue, within(tolerance));
     }
 }

@@ -82,6 +82,31 @@ class ImageLoaderOrientationTest {
     }
 
     @Test
+    void tiffOrientationTagIsAppliedOnce() throws Exception {
+        // The TIFF reader returns pixels in file order; were it to apply the tag too, the picture would turn twice.
+        Path file = TestImages.save(folder, "turned.tif",
+                TinyTiffWriter.write(TestImages.quadrants(STORED_WIDTH, STORED_HEIGHT), 6));
+
+        DecodedImage decoded = new ImageLoader().load(file, 20, 20);
+
+        assertThat(decoded.format()).isEqualTo("tiff");
+        assertThat(decoded.orientation()).isEqualTo(ExifOrientation.ROTATE_90_CW);
+        assertCorners(decoded.image(), 40, 80, BLUE, RED, WHITE, GREEN);
+    }
+
+    @Test
+    void pngExifChunkOrientationIsApplied() throws Exception {
+        byte[] png = TestImages.encode(TestImages.quadrants(STORED_WIDTH, STORED_HEIGHT), "png");
+        byte[] exif = PngChunks.chunk("eXIf", ExifBytes.orientationOnly(8, ByteOrder.BIG_ENDIAN));
+        Path file = TestImages.save(folder, "turned.png", PngChunks.insertAfterHeader(png, exif));
+
+        DecodedImage decoded = new ImageLoader().load(file, 20, 20);
+
+        assertThat(decoded.orientation()).isEqualTo(ExifOrientation.ROTATE_270_CW);
+        assertCorners(decoded.image(), 40, 80, GREEN, WHITE, RED, BLUE);
+    }
+
+    @Test
     void aJpegWithoutExifIsUprightWithoutWarnings() throws Exception {
         Path file = TestImages.save(folder, "plain.jpg",
                 TestImages.jpeg(TestImages.quadrants(STORED_WIDTH, STORED_HEIGHT), 0.95f));

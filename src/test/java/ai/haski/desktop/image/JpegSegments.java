@@ -9,22 +9,11 @@ import java.nio.charset.StandardCharsets;
 final class JpegSegments {
     private JpegSegments() {}
 
-    /**
-     * An APP1 "Exif" segment whose TIFF structure holds exactly one IFD0 entry: Orientation (0x0112), type SHORT,
-     * count 1, with the value left-justified in the 4-byte value field as TIFF requires.
-     */
+    /** An APP1 "Exif" segment holding {@link ExifBytes#orientationOnly}. */
     static byte[] exifOrientation(int value, ByteOrder order) {
-        ByteBuffer tiff = ByteBuffer.allocate(8 + 2 + 12 + 4).order(order);
-        tiff.put(order == ByteOrder.BIG_ENDIAN ? (byte) 'M' : (byte) 'I');
-        tiff.put(order == ByteOrder.BIG_ENDIAN ? (byte) 'M' : (byte) 'I');
-        tiff.putShort((short) 42);
-        tiff.putInt(8); // IFD0 follows the 8-byte header
-        tiff.putShort((short) 1);
-        tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) value).putShort((short) 0);
-        tiff.putInt(0); // no IFD1
         ByteArrayOutputStream payload = new ByteArrayOutputStream();
         payload.writeBytes("Exif\0\0".getBytes(StandardCharsets.US_ASCII));
-        payload.writeBytes(tiff.array());
+        payload.writeBytes(ExifBytes.orientationOnly(value, order));
         return segment(0xE1, payload.toByteArray());
     }
 
