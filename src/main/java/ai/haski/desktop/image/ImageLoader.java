@@ -7,10 +7,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -27,8 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ImageLoader {
     private static final Logger LOG = LoggerFactory.getLogger(ImageLoader.class);
-    // How the JDK PNG reader words a zero or negative size in its header ("Image width <= 0!").
-    private static final Pattern NON_POSITIVE_SIZE = Pattern.compile("(?i)\\b(width|height)\\s*(<=|==)\\s*0");
 
     private final ImageLimits limits;
 
@@ -95,10 +91,7 @@ public final class ImageLoader {
             }
             reader.dispose();
         }
-        throw new ImageDecodeException(ImageErrorCode.UNSUPPORTED_FORMAT, file,
-                "its content is not a " + String.join(", ", SupportedImageTypes.formatNamesForPeople())
-                        + " image, whatever its name says",
-                "Check that it really is a photo, or convert it to JPEG or PNG in an image editor.");
+        throw DecodeFailures.unsupportedFormat(file);
     }
 
     private DecodedImage decode(Path file, ImageInputStream input, ChosenReader chosen,
@@ -115,7 +108,7 @@ public final class ImageLoader {
             storedWidth = reader.getWidth(0);
             storedHeight = reader.getHeight(0);
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
-            throw headerFailure(file, chosen.format(), e);
+            throw DecodeFailures.unreadableHeader(file, chosen.format(), e);
         }
         checkDimensions(file, storedWidth, storedHeight);
 
@@ -135,23 +128,17 @@ public final class ImageLoader {
             BufferedImage stored = reader.read(0, param);
             String dataLoss = decoderWarnings.firstDataLoss();
             if (dataLoss != null) {
-                throw new ImageDecodeException(ImageErrorCode.CORRUPT_IMAGE, file,
-                        "the image data is incomplete or damaged (decoder: " + dataLoss + ")",
-                        "Part of the picture would be invented, so it is not analysed. "
-                                + "Copy the photo again from its source; the copy may have been cut short.");
+                throw DecodeFailures.incomplete(file, "decoder: " + dataLoss);
             }
             upright = orientation.apply(SrgbConverter.toIntRgb(stored));
         } catch (IOException | RuntimeException e) {
             // Some readers (the JDK's PNG reader among them) wrap even an OutOfMemoryError in an IIOException.
-            if (rootCause(e) instanceof OutOfMemoryError) {
-                throw outOfMemory(file, storedWidth, storedHeight, e);
+            if (DecodeFailures.rootCause(e) instanceof OutOfMemoryError) {
+                throw DecodeFailures.outOfMemory(file, storedWidth, storedHeight, e);
             }
-            throw new ImageDecodeException(ImageErrorCode.CORRUPT_IMAGE, file,
-                    "the image data is damaged or uses a " + formatForPeople(chosen.format())
-                            + " variant this app cannot decode (decoder: " + describe(e) + ")",
-                    "Open it in another program to check it, or copy the photo again from its source.", e);
+            throw DecodeFailures.undecodable(file, chosen.format(), e);
         } catch (OutOfMemoryError e) {
-            throw outOfMemory(file, storedWidth, storedHeight, e);
+            throw DecodeFailures.outOfMemory(file, storedWidth, storedHeight, e);
         }
 
         warnings.addAll(decoderWarnings.harmless());
@@ -167,87 +154,23 @@ public final class ImageLoader {
         try {
             missing = DeclaredLength.missingBytes(input, format);
         } catch (IOException e) {
-            throw headerFailure(file, format, e);
+            throw DecodeFailures.unreadableHeader(file, format, e);
         }
         if (missing > 0) {
-            throw new ImageDecodeException(ImageErrorCode.CORRUPT_IMAGE, file,
-                    "the file is incomplete: its header promises " + missing + " more bytes than it holds",
-                    "Part of the picture would be invented, so it is not analysed. "
-                            + "Copy the photo again from its source; the copy may have been cut short.");
+            throw DecodeFailures.incomplete(file, "its header promises " + missing + " more bytes than it holds");
         }
-    }
-
-    private static ImageDecodeException headerFailure(Path file, String format, Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause.getMessage() != null && NON_POSITIVE_SIZE.matcher(cause.getMessage()).find()) {
-                return invalidDimensions(file, "its header declares a width or height of zero or less");
-            }
-        }
-        return new ImageDecodeException(ImageErrorCode.CORRUPT_IMAGE, file,
-                "its " + formatForPeople(format) + " header is damaged (decoder: " + describe(e) + ")",
-                "Open it in another program to check it, or copy the photo again from its source.", e);
     }
 
     private void checkDimensions(Path file, int width, int height) throws ImageDecodeException {
         if (width <= 0 || height <= 0) {
-            throw invalidDimensions(file, "its header declares an impossible size of " + width + " x " + height
-                    + " pixels");
+            throw DecodeFailures.invalidDimensions(file, width, height);
         }
-        long pixels = (long) width * height;
-        if (pixels > limits.maxPixels()) {
-            throw new ImageDecodeException(ImageErrorCode.IMAGE_TOO_LARGE, file,
-                    "it is " + width + " x " + height + " pixels (" + ImageLimits.formatMegapixels(pixels)
-                            + " megapixels), more than the limit of " + limits.maxMegapixelsText() + " megapixels",
-                    "If you trust this file and have the memory, raise the limit with --max-megapixels; "
-                            + "otherwise shrink the photo in an image editor first.");
+        if ((long) width * height > limits.maxPixels()) {
+            throw DecodeFailures.tooManyPixels(file, width, height, limits);
         }
-        int longerSide = Math.max(width, height);
-        if (longerSide > limits.maxSide()) {
-            throw new ImageDecodeException(ImageErrorCode.IMAGE_TOO_LARGE, file,
-                    "its longer side of " + longerSide + " pixels exceeds the limit of " + limits.maxSide()
-                            + " pixels per side",
-                    "Shrink the photo in an image editor first.");
+        if (Math.max(width, height) > limits.maxSide()) {
+            throw DecodeFailures.sideTooLong(file, Math.max(width, height), limits);
         }
-    }
-
-    private static ImageDecodeException invalidDimensions(Path file, String problem) {
-        return new ImageDecodeException(ImageErrorCode.INVALID_DIMENSIONS, file, problem,
-                "The file is damaged; copy the photo again from its source.");
-    }
-
-    private static String formatForPeople(String format) {
-        return switch (format) {
-            case "webp" -> "WebP";
-            default -> format.toUpperCase(Locale.ROOT);
-        };
-    }
-
-    private static ImageDecodeException outOfMemory(Path file, int width, int height, Throwable cause) {
-        return new ImageDecodeException(ImageErrorCode.OUT_OF_MEMORY, file,
-                "there was not enough memory to decode its " + width + " x " + height + " pixels",
-                "Close other programs or analyse fewer photos at once and try again; to refuse such files "
-                        + "up front, lower the limit with --max-megapixels.", cause);
-    }
-
-    /** The decoder's own words, plus those of the underlying cause when it wrapped one. */
-    private static String describe(Throwable e) {
-        Throwable root = rootCause(e);
-        return root == e ? messageOrType(e) : messageOrType(e) + " / " + messageOrType(root);
-    }
-
-    private static String messageOrType(Throwable e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank()
-                ? e.getClass().getSimpleName()
-                : e.getClass().getSimpleName() + ": " + message.strip();
-    }
-
-    private static Throwable rootCause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root;
     }
 
     private static void closeQuietly(ImageInputStream input) {

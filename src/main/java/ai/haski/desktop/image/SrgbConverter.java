@@ -9,6 +9,7 @@ import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferInt;
 import java.awt.image.Raster;
+import java.util.Arrays;
 
 /**
  * Turns whatever a decoder returned (gray, palette, 16-bit, CMYK already converted by the codec, alpha) into an opaque
@@ -43,7 +44,7 @@ final class SrgbConverter {
                 || transferType == DataBuffer.TYPE_USHORT
                 || transferType == DataBuffer.TYPE_INT;
         // Up to 16 bits keeps the compositing arithmetic below inside a long.
-        boolean atMost16Bits = java.util.Arrays.stream(model.getComponentSize()).allMatch(bits -> bits <= 16);
+        boolean atMost16Bits = Arrays.stream(model.getComponentSize()).allMatch(bits -> bits <= 16);
         return integerSamples && atMost16Bits && model.getNumComponents() == (model.hasAlpha() ? 2 : 1);
     }
 
