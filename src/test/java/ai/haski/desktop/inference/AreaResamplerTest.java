@@ -77,13 +77,18 @@ class AreaResamplerTest {
 
         resampler.resize(image, 0, 0, 224, 224, 224, 224, out);
 
-        for (int y = 0; y < 224; y++) {
-            for (int x = 0; x < 224; x++) {
+        assertHoldsExactly(out, image);
+    }
+
+    /** {@code interleaved} holds the picture's red, green and blue levels, pixel by pixel, with no change at all. */
+    static void assertHoldsExactly(float[] interleaved, BufferedImage image) {
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
                 int rgb = image.getRGB(x, y);
-                int i = (y * 224 + x) * 3;
-                assertThat(out[i]).isEqualTo((float) ((rgb >> 16) & 0xFF));
-                assertThat(out[i + 1]).isEqualTo((float) ((rgb >> 8) & 0xFF));
-                assertThat(out[i + 2]).isEqualTo((float) (rgb & 0xFF));
+                int i = (y * image.getWidth() + x) * 3;
+                assertThat(interleaved[i]).isEqualTo((float) ((rgb >> 16) & 0xFF));
+                assertThat(interleaved[i + 1]).isEqualTo((float) ((rgb >> 8) & 0xFF));
+                assertThat(interleaved[i + 2]).isEqualTo((float) (rgb & 0xFF));
             }
         }
     }

@@ -74,15 +74,7 @@ class PreprocessorTest {
         float[] values = tensor(image, spec(224, 224, TensorLayout.NHWC, ColourOrder.RGB, ResizeMode.CENTER_CROP,
                 false, ZERO, ONE));
 
-        for (int y = 0; y < 224; y++) {
-            for (int x = 0; x < 224; x++) {
-                int rgb = image.getRGB(x, y);
-                int i = (y * 224 + x) * 3;
-                assertThat(values[i]).isEqualTo((float) ((rgb >> 16) & 0xFF));
-                assertThat(values[i + 1]).isEqualTo((float) ((rgb >> 8) & 0xFF));
-                assertThat(values[i + 2]).isEqualTo((float) (rgb & 0xFF));
-            }
-        }
+        AreaResamplerTest.assertHoldsExactly(values, image);
     }
 
     @Test
