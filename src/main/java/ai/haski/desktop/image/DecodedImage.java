@@ -1,0 +1,39 @@
+package ai.haski.desktop.image;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An upright, opaque 8-bit sRGB picture decoded from a file, with the facts needed to explain how it was obtained.
+ *
+ * @param image          the upright pixels, always {@code TYPE_INT_RGB}; smaller than the original when subsampled
+ * @param originalWidth  width of the full-size picture as displayed, that is after the EXIF orientation is applied
+ * @param originalHeight height of the full-size picture as displayed, that is after the EXIF orientation is applied
+ * @param orientation    the EXIF orientation that was applied ({@link ExifOrientation#NORMAL} when absent or invalid)
+ * @param format         the decoder's format: "jpeg", "png", "bmp", "gif", "tiff" or "webp"
+ * @param subsampling    1 when decoded at full size; n when every n-th pixel of every n-th row was decoded
+ * @param warnings       things the user should know about this picture, in plain words
+ */
+public record DecodedImage(
+        BufferedImage image,
+        int originalWidth,
+        int originalHeight,
+        ExifOrientation orientation,
+        String format,
+        int subsampling,
+        List<String> warnings) {
+
+    public DecodedImage {
+        Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(orientation, "orientation");
+        Objects.requireNonNull(format, "format");
+        if (image.getType() != BufferedImage.TYPE_INT_RGB) {
+            throw new IllegalArgumentException("image must be TYPE_INT_RGB, got type " + image.getType());
+        }
+        if (originalWidth <= 0 || originalHeight <= 0 || subsampling < 1) {
+            throw new IllegalArgumentException("sizes and subsampling must be positive");
+        }
+        warnings = List.copyOf(warnings);
+    }
+}
