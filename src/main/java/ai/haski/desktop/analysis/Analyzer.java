@@ -26,10 +26,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class Analyzer {
     private static final Logger LOG = LoggerFactory.getLogger(Analyzer.class);
+    /**
+     * The shortest side worth analysing. Smaller images (icons, 1-pixel strips) would be upscaled so far that the
+     * model would see interpolation, not a photo, and still print a confident-looking answer.
+     */
+    public static final int MIN_SIDE = 32;
 
     private final ActiveModel model;
     private final ImageLoader imageLoader;
-    private final Preprocessor preprocessor = new Preprocessor();
+    /** A Preprocessor keeps working arrays between calls, so each thread has its own. */
+    private final ThreadLocal<Preprocessor> preprocessors = ThreadLocal.withInitial(Preprocessor::new);
     private final Provenance provenance;
     private final ThreadLocal<ByteBuffer> inputBuffers;
 
@@ -72,18 +78,24 @@ public final class Analyzer {
             decoded = imageLoader.load(file, input.width(), input.height());
         } catch (ImageDecodeException e) {
             LOG.info("Analysis failed: file={} code={} model={}", file.getFileName(), e.code(), model.describe());
-            return new AnalysisFailure(file, e.code().name(), e.getMessage());
+            return new AnalysisFailure(file, e.code().code(), e.getMessage());
         }
         long decodedAt = System.nanoTime();
+        if (Math.min(decoded.originalWidth(), decoded.originalHeight()) < MIN_SIDE) {
+            return new AnalysisFailure(file, "IMAGE_TOO_SMALL", "Cannot use " + file.getFileName() + ": it is only "
+                    + decoded.originalWidth() + " x " + decoded.originalHeight() + " pixels; a side shorter than "
+                    + MIN_SIDE + " pixels holds too little to analyse. Use the original photo, not a thumbnail.");
+        }
 
         ByteBuffer tensor = inputBuffers.get();
         tensor.clear();
         List<String> warnings = new ArrayList<>(model.manifest().warnings());
         warnings.addAll(decoded.warnings());
-        boolean upscaled = preprocessor.toTensor(decoded.image(), model.preprocessSpec(), tensor.asFloatBuffer());
-        if (upscaled) {
+        preprocessors.get().toTensor(decoded.image(), model.preprocessSpec(), tensor.asFloatBuffer());
+        if (Preprocessor.willUpscale(decoded.image().getWidth(), decoded.image().getHeight(), model.preprocessSpec())) {
             warnings.add(String.format(Locale.ROOT, "image upscaled from %dx%d to the model's %dx%d; details may be "
-                    + "invented by interpolation", decoded.width(), decoded.height(), input.width(), input.height()));
+                    + "invented by interpolation", decoded.originalWidth(), decoded.originalHeight(), input.width(),
+                    input.height()));
         }
         long preprocessedAt = System.nanoTime();
 
@@ -117,7 +129,8 @@ public final class Analyzer {
                 provenance.runtime(), provenance.runtimeVersion(), fmt(timings.decodeMs()),
                 fmt(timings.preprocessMs()), fmt(timings.inferenceMs()), fmt(timings.postprocessMs()),
                 fmt(timings.totalMs()));
-        ImageFacts facts = new ImageFacts(decoded.width(), decoded.height(), decoded.orientation(), decoded.format());
+        ImageFacts facts = new ImageFacts(decoded.originalWidth(), decoded.originalHeight(),
+                decoded.orientation().tagValue(), decoded.format());
         return new Analysis(file, heads, provenance, facts, timings, warnings);
     }
 

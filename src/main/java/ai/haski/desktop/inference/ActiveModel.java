@@ -35,7 +35,7 @@ public final class ActiveModel implements AutoCloseable {
         this.runtimeOutputNames = Map.copyOf(runtimeOutputNames);
         this.loadNotes = List.copyOf(loadNotes);
         TensorLayout layout = modelPackage.manifest().weights().get(format).layout();
-        this.preprocessSpec = PreprocessSpecs.of(modelPackage.manifest().input(), layout);
+        this.preprocessSpec = PreprocessSpec.of(modelPackage.manifest().input(), layout);
         this.inputShape = modelPackage.manifest().input().shape(layout);
     }
 

@@ -1,5 +1,9 @@
 package ai.haski.desktop.inference;
 
+import ai.haski.desktop.model.ColourOrder;
+import ai.haski.desktop.model.InputSpec;
+import ai.haski.desktop.model.ResizeMode;
+import ai.haski.desktop.model.TensorLayout;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -21,6 +25,12 @@ public record PreprocessSpec(
         float[] std) {
 
     public static final int CHANNELS = 3;
+
+    /** The preprocessing a manifest's input asks for, laid out as one weights file expects. */
+    public static PreprocessSpec of(InputSpec input, TensorLayout layout) {
+        return new PreprocessSpec(input.width(), input.height(), layout, input.colourOrder(), input.resize(),
+                input.scaleToUnit(), input.mean(), input.std());
+    }
 
     public PreprocessSpec {
         if (width <= 0 || height <= 0) {

@@ -1,5 +1,7 @@
 package ai.haski.desktop.inference;
 
+import ai.haski.desktop.model.ColourOrder;
+import ai.haski.desktop.model.TensorLayout;
 import java.awt.image.BufferedImage;
 import java.nio.FloatBuffer;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package ai.haski.desktop.inference;
 
+import ai.haski.desktop.model.ResizeMode;
 /**
  * Which rectangle of the picture is resized into which rectangle of the model input, for one {@link ResizeMode}.
  * Outside the target rectangle (letterbox bands) the input is padding.

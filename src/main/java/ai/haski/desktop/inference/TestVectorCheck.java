@@ -18,7 +18,6 @@ import java.util.Map;
  */
 final class TestVectorCheck {
     private final ImageLoader imageLoader = new ImageLoader();
-    private final Preprocessor preprocessor = new Preprocessor();
 
     /** @return the largest absolute deviation seen, when within tolerance */
     double run(ActiveModel model) throws ModelLoadException {
@@ -38,7 +37,7 @@ final class TestVectorCheck {
                     + image.image().getWidth() + "x" + image.image().getHeight());
         }
         ByteBuffer tensor = ByteBuffer.allocateDirect(model.inputBytes()).order(ByteOrder.nativeOrder());
-        preprocessor.toTensor(image.image(), model.preprocessSpec(), tensor.asFloatBuffer());
+        new Preprocessor().toTensor(image.image(), model.preprocessSpec(), tensor.asFloatBuffer());
         Map<String, float[]> outputs;
         try {
             outputs = model.infer(tensor);

@@ -1,6 +1,7 @@
 package ai.haski.desktop.model;
 
-/** How an image tensor orders its axes */
+/** How an image tensor orders its axes: channels first (NCHW, PyTorch exports) or last (NHWC, TFLite). */
 public enum TensorLayout {
-     channels first (NCHW, PyTorch exports) or last (NHWC, TFLite).:NCHW, NHWC
+    NCHW,
+    NHWC
 }

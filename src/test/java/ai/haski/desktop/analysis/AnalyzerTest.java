@@ -85,6 +85,19 @@ class AnalyzerTest {
     }
 
     @Test
+    void aOnePixelStripIsRefusedAsTooSmallRatherThanGivenAConfidentAnswer() throws Exception {
+        Path strip = dir.resolve("strip.png");
+        ImageIO.write(new BufferedImage(161, 1, BufferedImage.TYPE_INT_RGB), "png", strip.toFile());
+
+        AnalysisOutcome outcome = analyzer.analyze(strip);
+
+        assertThat(outcome).isInstanceOfSatisfying(AnalysisFailure.class, failure -> {
+            assertThat(failure.code()).isEqualTo("IMAGE_TOO_SMALL");
+            assertThat(failure.message()).contains("strip.png").contains("161 x 1");
+        });
+    }
+
+    @Test
     void aBrokenFileGivesAnErrorNamingItAndNoResult() throws Exception {
         Path broken = dir.resolve("broken photo.jpg");
         Files.writeString(broken, "not a jpeg at all");

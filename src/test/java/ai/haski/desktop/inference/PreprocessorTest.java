@@ -1,5 +1,8 @@
 package ai.haski.desktop.inference;
 
+import ai.haski.desktop.model.ColourOrder;
+import ai.haski.desktop.model.ResizeMode;
+import ai.haski.desktop.model.TensorLayout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

@@ -1,5 +1,6 @@
 package ai.haski.desktop.inference;
 
+import ai.haski.desktop.model.ResizeMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

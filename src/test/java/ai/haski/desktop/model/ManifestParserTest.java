@@ -69,7 +69,7 @@ class ManifestParserTest {
                 broken("heads[2].offset", m -> head(m, 2).put("offset", 12), "does not fit output"),
                 broken("heads[2].none_label", m -> head(m, 2).put("none_label", "fine"), "is not one of the labels"),
                 broken("heads[0].activation", m -> head(m, 0).put("activation", "relu"), "one of [softmax"),
-                broken("heads[0].name", m -> head(m, 0).put("name", "hair_type"), "repeats the head name"),
+                broken("heads[1].name", m -> head(m, 0).put("name", "hair_type"), "repeats the head name"),
                 broken("weights.pytorch", m -> weights(m).putObject("pytorch").put("file", "m.pt"), "not a known format"),
                 broken("weights.onnx.sha256", m -> ((ObjectNode) weights(m).get("onnx")).put("sha256", "abc"),
                         "64 hexadecimal digits"),

@@ -75,7 +75,7 @@ class ModelRegistryTest {
 
         ModelRegistry registry = scan();
 
-        assertThat(registry.packages()).singleElement().satisfies(p -> assertThat(p.folder()).endsWith("a-first"));
+        assertThat(registry.packages()).singleElement().satisfies(p -> assertThat(p.folder().getFileName().toString()).isEqualTo("a-first"));
         assertThat(registry.refused()).singleElement().satisfies(r -> assertThat(r.reason())
                 .contains("already used by").contains("a-first"));
     }
