@@ -28,7 +28,12 @@ final class CommonOptions {
 
     /** Applies the log level: warnings only, unless --verbose. */
     void configureLogging() {
+        configureLogging(verbose);
+    }
+
+    /** Applies the log level: INFO and above when {@code informative}, else warnings only. */
+    void configureLogging(boolean informative) {
         var root = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.setLevel(verbose ? Level.INFO : Level.WARN);
+        root.setLevel(informative ? Level.INFO : Level.WARN);
     }
 }
