@@ -15,11 +15,6 @@ wrk.body = "--" .. boundary .. "\r\n"
     .. "Content-Type: application/octet-stream\r\n\r\n"
     .. data .. "\r\n--" .. boundary .. "--\r\n"
 
-local statuses = {}
-response = function(status, headers, body)
-  statuses[status] = (statuses[status] or 0) + 1
-end
-
 done = function(summary, latency, requests)
   io.write(string.format("requests %d, errors (connect/read/write/timeout) %d/%d/%d/%d\n", summary.requests,
       summary.errors.connect, summary.errors.read, summary.errors.write, summary.errors.timeout))
