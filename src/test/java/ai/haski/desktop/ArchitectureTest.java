@@ -55,7 +55,14 @@ class ArchitectureTest {
     void theFacadeDoesNotDependOnFaces() {
         noClasses().that().resideInAPackage("ai.haski.desktop.analysis..")
                 .should().dependOnClassesThat().resideInAnyPackage("ai.haski.desktop.cli..",
-                        "ai.haski.desktop.session..", "ai.haski.desktop.ui..")
+                        "ai.haski.desktop.session..", "ai.haski.desktop.server..", "ai.haski.desktop.ui..")
+                .check(classes);
+    }
+
+    @Test
+    void theHttpServerIsOnlyStartedByTheServeCommand() {
+        noClasses().that().resideOutsideOfPackages("ai.haski.desktop.server..", "ai.haski.desktop.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("ai.haski.desktop.server..", "org.eclipse.jetty..")
                 .check(classes);
     }
 
