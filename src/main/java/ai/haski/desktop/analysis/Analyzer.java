@@ -121,12 +121,14 @@ public final class Analyzer {
         }
         warnings.addAll(model.loadNotes().stream().map(note -> "fell back from " + note).toList());
         long done = System.nanoTime();
-        StageTimings timings = new StageTimings(ms(start, decodedAt), ms(decodedAt, preprocessedAt),
+        double orientConvertMs = decoded.orientConvertNanos() / 1_000_000.0;
+        StageTimings timings = new StageTimings(ms(start, decodedAt) - orientConvertMs, orientConvertMs,
+                ms(decodedAt, preprocessedAt),
                 ms(preprocessedAt, inferredAt), ms(inferredAt, done), ms(start, done));
-        LOG.info("Analysed file={} model={} {} sha256={} format={} runtime={} {} timings_ms decode={} preprocess={} "
-                        + "inference={} postprocess={} total={}",
+        LOG.info("Analysed file={} model={} {} sha256={} format={} runtime={} {} timings_ms decode={} orient_convert={} "
+                        + "preprocess={} inference={} postprocess={} total={}",
                 file.getFileName(), provenance.modelId(), provenance.modelVersion(), shortSha(), provenance.format(),
-                provenance.runtime(), provenance.runtimeVersion(), fmt(timings.decodeMs()),
+                provenance.runtime(), provenance.runtimeVersion(), fmt(timings.decodeMs()), fmt(timings.orientConvertMs()),
                 fmt(timings.preprocessMs()), fmt(timings.inferenceMs()), fmt(timings.postprocessMs()),
                 fmt(timings.totalMs()));
         ImageFacts facts = new ImageFacts(decoded.originalWidth(), decoded.originalHeight(),

@@ -73,6 +73,7 @@ public final class ResultJson {
         StageTimings timings = analysis.timings();
         ObjectNode timingsJson = json.putObject("timings_ms");
         timingsJson.put("decode", round(timings.decodeMs()));
+        timingsJson.put("orient_convert", round(timings.orientConvertMs()));
         timingsJson.put("preprocess", round(timings.preprocessMs()));
         timingsJson.put("inference", round(timings.inferenceMs()));
         timingsJson.put("postprocess", round(timings.postprocessMs()));

@@ -1,5 +1,13 @@
 package ai.haski.desktop.analysis;
 
-/** Milliseconds spent in each stage of one analysis. */
-public record StageTimings(double decodeMs, double preprocessMs, double inferenceMs, double postprocessMs,
-        double totalMs) {}
+/**
+ * Milliseconds spent in each stage of one analysis; the stages add up to the total.
+ *
+ * @param decodeMs reading the file and running the codec (header, EXIF, subsampled decode)
+ * @param orientConvertMs turning the decoded pixels upright and into 8-bit sRGB
+ * @param preprocessMs resizing and normalising into the input tensor
+ * @param inferenceMs the runtime's run
+ * @param postprocessMs activations, labels and checks of the outputs
+ */
+public record StageTimings(double decodeMs, double orientConvertMs, double preprocessMs, double inferenceMs,
+        double postprocessMs, double totalMs) {}

@@ -5,6 +5,7 @@ import ai.haski.desktop.analysis.AnalysisOutcome;
 import ai.haski.desktop.analysis.Analyzer;
 import ai.haski.desktop.analysis.Engine;
 import ai.haski.desktop.analysis.NoUsableModelException;
+import ai.haski.desktop.analysis.ParallelAnalysis;
 import ai.haski.desktop.image.ImageFileScanner;
 import ai.haski.desktop.image.ImageLoader;
 import ai.haski.desktop.inference.ActiveModel;
@@ -16,14 +17,8 @@ import ai.haski.desktop.platform.AppPaths;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -106,28 +101,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             return HaskiCommand.USAGE;
         }
         Progress progress = Progress.forStderr(err, files.size());
-        int failed = 0;
         try (ResultWriter writer = ResultWriter.open(format, out, analyzer.model().manifest().heads())) {
-            ExecutorService pool = Executors.newFixedThreadPool(workers, Progress.daemonThreads("analyze"));
-            try {
-                // A sliding window keeps results in input order while bounding how many wait in memory.
-                Deque<Future<AnalysisOutcome>> window = new ArrayDeque<>();
-                int next = 0;
-                while (next < files.size() || !window.isEmpty()) {
-                    while (next < files.size() && window.size() < workers * 4) {
-                        Path file = files.get(next++);
-                        window.add(pool.submit(() -> analyzer.analyze(file)));
-                    }
-                    AnalysisOutcome outcome = window.poll().get();
-                    if (!(outcome instanceof Analysis)) {
-                        failed++;
-                    }
-                    writer.write(outcome);
-                    progress.advance(failed);
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+            ParallelAnalysis.run(analyzer, files, workers, outcome -> {
+                writer.write(outcome);
+                progress.advance(outcome instanceof Analysis);
+            });
         } catch (IOException e) {
             err.println("error: cannot write results to " + (out == null ? "stdout" : out) + ": " + e.getMessage());
             return HaskiCommand.FAILED;
@@ -135,11 +113,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             err.println("error: interrupted");
             return HaskiCommand.FAILED;
-        } catch (ExecutionException e) {
-            err.println("error: analysis crashed: " + e.getCause());
-            return HaskiCommand.FAILED;
         }
-        progress.finish(failed, scan.skipped().size(), analyzer.model().describe());
-        return failed == 0 ? HaskiCommand.OK : HaskiCommand.PARTIAL;
+        progress.finish(scan.skipped().size(), analyzer.model().describe());
+        return progress.failed() == 0 ? HaskiCommand.OK : HaskiCommand.PARTIAL;
     }
 }

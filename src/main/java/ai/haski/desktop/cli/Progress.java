@@ -4,8 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** Progress of a batch on stderr: a live line when stderr is a terminal, and a summary at the end. */
 final class Progress {
@@ -14,6 +12,7 @@ final class Progress {
     private final boolean live;
     private final long startNanos = System.nanoTime();
     private int done;
+    private int failed;
     private long lastPrintNanos;
 
     private Progress(PrintWriter err, int total, boolean live) {
@@ -39,8 +38,12 @@ final class Progress {
         }
     }
 
-    void advance(int failed) {
+    /** Counts one finished photo. */
+    void advance(boolean succeeded) {
         done++;
+        if (!succeeded) {
+            failed++;
+        }
         long now = System.nanoTime();
         if (live && (now - lastPrintNanos > 200_000_000L || done == total)) {
             lastPrintNanos = now;
@@ -52,7 +55,11 @@ final class Progress {
         }
     }
 
-    void finish(int failed, int skipped, String model) {
+    int failed() {
+        return failed;
+    }
+
+    void finish(int skipped, String model) {
         if (live) {
             err.println();
         }
@@ -60,15 +67,5 @@ final class Progress {
         err.printf(Locale.ROOT, "Analysed %d photos with %s in %.1fs: %d succeeded, %d failed%s%n", done, model, seconds,
                 done - failed, failed, skipped > 0 ? ", " + skipped + " non-image files skipped" : "");
         err.flush();
-    }
-
-    /** Named daemon threads, so a stuck codec can never keep the process alive after the command returns. */
-    static ThreadFactory daemonThreads(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param format         the decoder's format: "jpeg", "png", "bmp", "gif", "tiff" or "webp"
  * @param subsampling    1 when decoded at full size; n when every n-th pixel of every n-th row was decoded
  * @param warnings       things the user should know about this picture, in plain words
+ * @param orientConvertNanos the part of the decode spent turning the decoder's pixels upright and into sRGB
  */
 public record DecodedImage(
         BufferedImage image,
@@ -22,7 +23,8 @@ public record DecodedImage(
         ExifOrientation orientation,
         String format,
         int subsampling,
-        List<String> warnings) {
+        List<String> warnings,
+        long orientConvertNanos) {
 
     public DecodedImage {
         Objects.requireNonNull(image, "image");

@@ -120,6 +120,7 @@ public final class ImageLoader {
                 : SourceSubsampling.factor(storedWidth, storedHeight, targetMinWidth, targetMinHeight);
 
         BufferedImage upright;
+        long orientConvertNanos;
         try {
             ImageReadParam param = reader.getDefaultReadParam();
             if (subsampling > 1) {
@@ -130,7 +131,9 @@ public final class ImageLoader {
             if (dataLoss != null) {
                 throw DecodeFailures.incomplete(file, "decoder: " + dataLoss);
             }
+            long converting = System.nanoTime();
             upright = orientation.apply(SrgbConverter.toIntRgb(stored));
+            orientConvertNanos = System.nanoTime() - converting;
         } catch (IOException | RuntimeException e) {
             // Some readers (the JDK's PNG reader among them) wrap even an OutOfMemoryError in an IIOException.
             if (DecodeFailures.rootCause(e) instanceof OutOfMemoryError) {
@@ -145,7 +148,7 @@ public final class ImageLoader {
         int originalWidth = orientation.swapsAxes() ? storedHeight : storedWidth;
         int originalHeight = orientation.swapsAxes() ? storedWidth : storedHeight;
         return new DecodedImage(upright, originalWidth, originalHeight, orientation, chosen.format(), subsampling,
-                warnings);
+                warnings, orientConvertNanos);
     }
 
     private static void checkDeclaredLength(Path file, ImageInputStream input, String format)
