@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = HaskiCommand.Version.class,
         description = "Analyse skin and hair photos with a local model. With no command the desktop app opens.",
-        subcommands = {AnalyzeCommand.class, ModelsCommand.class, SelfCheckCommand.class, ServeCommand.class},
+        subcommands = {AnalyzeCommand.class, ModelsCommand.class, SelfCheckCommand.class, ServeCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every file was analysed / every check passed",

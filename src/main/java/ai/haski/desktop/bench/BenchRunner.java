@@ -1,0 +1,122 @@
+package ai.haski.desktop.bench;
+
+import ai.haski.desktop.analysis.Analysis;
+import ai.haski.desktop.analysis.AnalysisOutcome;
+import ai.haski.desktop.analysis.Analyzer;
+import ai.haski.desktop.analysis.ParallelAnalysis;
+import ai.haski.desktop.analysis.StageTimings;
+import ai.haski.desktop.bench.BenchResults.BackendResult;
+import ai.haski.desktop.bench.BenchResults.LatencyGroup;
+import ai.haski.desktop.bench.BenchResults.Throughput;
+import ai.haski.desktop.image.ImageLoader;
+import ai.haski.desktop.inference.ActiveModel;
+import ai.haski.desktop.inference.ModelLoadException;
+import ai.haski.desktop.inference.ModelLoader;
+import ai.haski.desktop.model.ModelFormat;
+import ai.haski.desktop.model.ModelPackage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Measures one model in one format through exactly the path {@code analyze} takes ({@link Analyzer} and
+ * {@link ParallelAnalysis}), with the same thread split: each of W workers runs the model with cores / W
+ * threads.
+ */
+public final class BenchRunner {
+    private final ModelLoader loader;
+    private final ImageLoader images;
+    private final int cores = Runtime.getRuntime().availableProcessors();
+
+    public BenchRunner(ModelLoader loader, ImageLoader images) {
+        this.loader = loader;
+        this.images = images;
+    }
+
+    /** One photo or group of photos to time single-threaded. */
+    public record LatencySet(String label, List<Path> files) {}
+
+    /**
+     * Runs the whole measurement for one format.
+     *
+     * @param latencySets photos timed one at a time, each {@code repeat} times after a warm-up
+     * @param throughputFiles photos analysed in one batch per worker count
+     * @param threads the larger worker count; 1 is always measured too
+     */
+    public BackendResult run(ModelPackage pkg, ModelFormat format, List<LatencySet> latencySets,
+            List<Path> throughputFiles, int repeat, int threads) throws ModelLoadException, InterruptedException {
+        long loadStart = System.nanoTime();
+        List<LatencyGroup> latency = new ArrayList<>();
+        double loadMs;
+        String runtime;
+        String runtimeVersion;
+        try (ActiveModel model = loader.load(pkg, List.of(format), cores)) {
+            loadMs = (System.nanoTime() - loadStart) / 1e6;
+            runtime = model.runtime().runtime();
+            runtimeVersion = model.runtime().version();
+            Analyzer analyzer = new Analyzer(model, images);
+            warmUp(analyzer, latencySets);
+            for (LatencySet set : latencySets) {
+                latency.add(timeOneByOne(analyzer, set, repeat));
+            }
+        }
+        List<Throughput> throughput = new ArrayList<>();
+        Set<Integer> workerCounts = new LinkedHashSet<>(List.of(1, threads));
+        for (int workers : workerCounts) {
+            try (ActiveModel model = loader.load(pkg, List.of(format), Math.max(1, cores / workers))) {
+                Analyzer analyzer = new Analyzer(model, images);
+                analyzer.analyze(throughputFiles.get(0));
+                throughput.add(timeBatch(analyzer, throughputFiles, workers));
+            }
+        }
+        return new BackendResult(pkg.id(), pkg.manifest().version(), format.id(), runtime, runtimeVersion, loadMs,
+                latency, throughput);
+    }
+
+    /**
+     * Runs up to twenty of the photos three times untimed, so that class loading, the JIT and the runtimes'
+     * first-run allocations are not counted as the cost of a photo.
+     */
+    private static void warmUp(Analyzer analyzer, List<LatencySet> sets) {
+        List<Path> files = sets.stream().flatMap(set -> set.files().stream()).limit(20).toList();
+        for (int pass = 0; pass < 3; pass++) {
+            files.forEach(analyzer::analyze);
+        }
+    }
+
+    private LatencyGroup timeOneByOne(Analyzer analyzer, LatencySet set, int repeat) {
+        List<StageTimings> runs = new ArrayList<>();
+        int failures = 0;
+        int width = 0;
+        int height = 0;
+        for (int round = 0; round < repeat; round++) {
+            for (Path file : set.files()) {
+                AnalysisOutcome outcome = analyzer.analyze(file);
+                if (outcome instanceof Analysis analysis) {
+                    runs.add(analysis.timings());
+                    width = analysis.image().width();
+                    height = analysis.image().height();
+                } else {
+                    failures++;
+                }
+            }
+        }
+        boolean oneSize = set.files().size() == 1;
+        return new LatencyGroup(set.label(), oneSize ? width : 0, oneSize ? height : 0, runs.size(), failures,
+                StageStats.of(runs));
+    }
+
+    private static Throughput timeBatch(Analyzer analyzer, List<Path> files, int workers)
+            throws InterruptedException {
+        int[] failures = {0};
+        long start = System.nanoTime();
+        ParallelAnalysis.run(analyzer, files, workers, outcome -> {
+            if (!(outcome instanceof Analysis)) {
+                failures[0]++;
+            }
+        });
+        return new Throughput(workers, files.size(), failures[0], (System.nanoTime() - start) / 1e9);
+    }
+}

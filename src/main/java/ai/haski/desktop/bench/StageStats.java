@@ -1,0 +1,24 @@
+package ai.haski.desktop.bench;
+
+import ai.haski.desktop.analysis.StageTimings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/** Median and 95th percentile of each analysis stage over a set of runs. */
+public record StageStats(Distribution decode, Distribution orientConvert, Distribution preprocess,
+        Distribution inference, Distribution postprocess, Distribution total) {
+
+    /** Summarises the timings of several analyses. */
+    public static StageStats of(List<StageTimings> runs) {
+        return new StageStats(stage(runs, StageTimings::decodeMs), stage(runs, StageTimings::orientConvertMs),
+                stage(runs, StageTimings::preprocessMs), stage(runs, StageTimings::inferenceMs),
+                stage(runs, StageTimings::postprocessMs), stage(runs, StageTimings::totalMs));
+    }
+
+    private static Distribution stage(List<StageTimings> runs, ToDoubleFunction<StageTimings> pick) {
+        List<Double> values = new ArrayList<>(runs.size());
+        runs.forEach(run -> values.add(pick.applyAsDouble(run)));
+        return Distribution.of(values);
+    }
+}
