@@ -37,8 +37,19 @@ public final class HaskiCommand implements Runnable {
 
     /** Runs the command line and returns the process exit status. */
     public static int run(String... args) {
+        return run(null, null, args);
+    }
+
+    /** Runs the command line with its reports going to the given writers (null: stdout and stderr). */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new HaskiCommand());
         commandLine.setExitCodeExceptionMapper(error -> FAILED);
+        if (out != null) {
+            commandLine.setOut(out);
+        }
+        if (err != null) {
+            commandLine.setErr(err);
+        }
         return commandLine.execute(args);
     }
 

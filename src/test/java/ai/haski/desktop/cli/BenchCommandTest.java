@@ -1,0 +1,56 @@
+package ai.haski.desktop.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.haski.desktop.TestFiles;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** bench --json runs on a folder and reports every figure; the figures themselves are not judged here. */
+class BenchCommandTest {
+    @TempDir
+    Path folder;
+
+    @Test
+    void jsonReportHasEveryFieldForEveryRuntime() throws Exception {
+        Files.copy(TestFiles.photo("phone_IMG_1054.JPG"), folder.resolve("a.jpg"));
+        Files.copy(TestFiles.photo("skimage_coffee.png"), folder.resolve("b.png"));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int exit = HaskiCommand.run(new PrintWriter(out), new PrintWriter(err), "bench", "--json", "--repeat", "1",
+                "--threads", "2", folder.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        JsonNode report = new ObjectMapper().readTree(out.toString());
+        assertThat(report.get("machine").get("cores").asInt()).isPositive();
+        assertThat(report.get("runtimes")).hasSize(2);
+        assertThat(report.get("results")).hasSize(2);
+        for (JsonNode result : report.get("results")) {
+            assertThat(result.get("model_id").asText()).isEqualTo("haski-reference");
+            assertThat(result.get("format").asText()).isIn("onnx", "tflite");
+            assertThat(result.get("model_load_ms").asDouble()).isPositive();
+            JsonNode latency = result.get("latency").get(0);
+            assertThat(latency.get("runs").asInt()).isEqualTo(2);
+            for (String stage : List.of("decode", "orient_convert", "resize_normalise", "inference", "postprocess",
+                    "total")) {
+                JsonNode timing = latency.get("stages_ms").get(stage);
+                assertThat(timing.get("median").asDouble()).as(stage).isGreaterThanOrEqualTo(0);
+                assertThat(timing.get("p95").asDouble()).as(stage).isGreaterThanOrEqualTo(timing.get("median").asDouble());
+            }
+            assertThat(result.get("throughput")).extracting(t -> t.get("threads").asInt()).containsExactly(1, 2);
+            for (JsonNode throughput : result.get("throughput")) {
+                assertThat(throughput.get("images").asInt()).isEqualTo(2);
+                assertThat(throughput.get("images_per_second").asDouble()).isPositive();
+            }
+        }
+        assertThat(report.get("peak_memory").get("heap_bytes").asLong()).isPositive();
+    }
+}
