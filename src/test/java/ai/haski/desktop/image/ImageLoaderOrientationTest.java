@@ -119,11 +119,11 @@ class ImageLoaderOrientationTest {
 
     @Test
     void subsamplingAimsAtTheUprightTargetWhenTheOrientationTurnsThePicture() throws Exception {
-        // Stored 80 x 40, shown 40 x 80. A 10 x 20 (upright) target allows factor 2 either way, but a
-        // 5 x 20 upright target is 20 x 5 in stored axes: factor min(80/40, 40/10) = 2, not min(80/10, 40/40) = 1.
+        // Stored 80 x 40, shown 40 x 80; decoded sides must stay at least five times the target. A 2 x 8 upright
+        // target is 8 x 2 in stored axes: factor min(80/40, 40/10) = 2, not min(80/10, 40/40) = 1.
         Path file = jpegWithOrientation(6, ByteOrder.BIG_ENDIAN);
 
-        DecodedImage decoded = new ImageLoader().load(file, 5, 20);
+        DecodedImage decoded = new ImageLoader().load(file, 2, 8);
 
         assertThat(decoded.subsampling()).isEqualTo(2);
         assertThat(decoded.image().getWidth()).isEqualTo(20);

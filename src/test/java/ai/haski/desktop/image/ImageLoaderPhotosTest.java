@@ -17,13 +17,13 @@ class ImageLoaderPhotosTest {
         assertThat(decoded.originalWidth()).isEqualTo(4000);
         assertThat(decoded.originalHeight()).isEqualTo(3000);
         assertThat(decoded.orientation()).isEqualTo(ExifOrientation.NORMAL);
-        assertThat(decoded.subsampling()).isEqualTo(6);
+        assertThat(decoded.subsampling()).isEqualTo(2);
         BufferedImage image = decoded.image();
         assertThat(image.getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
-        assertThat(image.getWidth()).isEqualTo(667); // ceil(4000 / 6)
-        assertThat(image.getHeight()).isEqualTo(500);
-        assertThat((long) image.getWidth() * image.getHeight()).isLessThan(4000L * 3000 / 30);
-        assertThat(Math.min(image.getWidth(), image.getHeight())).isGreaterThanOrEqualTo(2 * 224);
+        assertThat(image.getWidth()).isEqualTo(2000);
+        assertThat(image.getHeight()).isEqualTo(1500);
+        assertThat((long) image.getWidth() * image.getHeight()).isEqualTo(4000L * 3000 / 4);
+        assertThat(Math.min(image.getWidth(), image.getHeight())).isGreaterThanOrEqualTo(5 * 224);
         assertThat(decoded.warnings()).isEmpty();
     }
 
@@ -32,11 +32,11 @@ class ImageLoaderPhotosTest {
         DecodedImage canon = loader.load(PublicPhotos.photo("phone_IMG_1054.JPG"), 224, 224);
         assertThat(canon.originalWidth()).isEqualTo(1280);
         assertThat(canon.originalHeight()).isEqualTo(960);
-        assertThat(canon.subsampling()).isEqualTo(2);
+        // 960 / 1120 < 1: any subsampling would leave the short side under five times the target.
+        assertThat(canon.subsampling()).isEqualTo(1);
 
         DecodedImage whatsApp = loader.load(PublicPhotos.photo("phone_IMG-20191006-WA0002.jpg"), 224, 224);
         assertThat(whatsApp.originalWidth()).isEqualTo(1024);
-        // 768 / 448 < 2: subsampling by 2 would leave the short side under twice the target.
         assertThat(whatsApp.subsampling()).isEqualTo(1);
         assertThat(whatsApp.image().getWidth()).isEqualTo(1024);
     }

@@ -6,19 +6,20 @@ import org.junit.jupiter.api.Test;
 
 class SourceSubsamplingTest {
     @Test
-    void keepsBothSidesAtLeastTwiceTheTarget() {
-        // 4000 / 448 = 8.9 and 3000 / 448 = 6.7: the height decides, factor 6 gives 667 x 500.
-        assertThat(SourceSubsampling.factor(4000, 3000, 224, 224)).isEqualTo(6);
-        assertThat(SourceSubsampling.factor(4000, 3000, 224, 100)).isEqualTo(8);
+    void keepsBothSidesAtLeastFiveTimesTheTarget() {
+        // 4000 / 1120 = 3.6 and 3000 / 1120 = 2.7: the height decides, factor 2 gives 2000 x 1500.
+        assertThat(SourceSubsampling.factor(4000, 3000, 224, 224)).isEqualTo(2);
+        // 4000 / 1120 = 3.6 and 3000 / 500 = 6: now the width decides.
+        assertThat(SourceSubsampling.factor(4000, 3000, 224, 100)).isEqualTo(3);
     }
 
     @Test
     void neverEnlargesOrGoesBelowOne() {
         assertThat(SourceSubsampling.factor(300, 300, 224, 224)).isEqualTo(1);
         assertThat(SourceSubsampling.factor(50, 50, 224, 224)).isEqualTo(1);
-        assertThat(SourceSubsampling.factor(447, 2000, 224, 224)).isEqualTo(1);
-        assertThat(SourceSubsampling.factor(448, 448, 224, 224)).isEqualTo(1);
-        assertThat(SourceSubsampling.factor(896, 896, 224, 224)).isEqualTo(2);
+        assertThat(SourceSubsampling.factor(1119, 5000, 224, 224)).isEqualTo(1);
+        assertThat(SourceSubsampling.factor(2239, 2239, 224, 224)).isEqualTo(1);
+        assertThat(SourceSubsampling.factor(2240, 2240, 224, 224)).isEqualTo(2);
     }
 
     @Test

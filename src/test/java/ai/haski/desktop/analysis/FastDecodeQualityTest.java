@@ -1,0 +1,70 @@
+package ai.haski.desktop.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.haski.desktop.TestFiles;
+import ai.haski.desktop.image.DecodedImage;
+import ai.haski.desktop.image.ImageLoader;
+import ai.haski.desktop.inference.ActiveModel;
+import ai.haski.desktop.inference.HeadDecoder;
+import ai.haski.desktop.inference.HeadResult;
+import ai.haski.desktop.inference.Preprocessor;
+import ai.haski.desktop.inference.SharedEngine;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The fast path decodes big photos subsampled; the model must not notice: every probability within 0.01 of the
+ * full-size decode followed by the same resize.
+ */
+class FastDecodeQualityTest {
+    private static ActiveModel model;
+
+    @BeforeAll
+    static void load() throws Exception {
+        model = SharedEngine.loader().load(SharedEngine.reference(), List.of(), 1);
+    }
+
+    @AfterAll
+    static void close() {
+        model.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"phone_IMG_20200827_231612.jpg", "phone_IMG_1054.JPG", "phone_IMG-20191006-WA0002.jpg",
+            "skimage_astronaut.png", "skimage_hubble_deep_field.jpg"})
+    void subsampledDecodeChangesNoProbabilityByMoreThanOnePercent(String name) throws Exception {
+        Path photo = TestFiles.photo(name);
+        ImageLoader loader = new ImageLoader();
+        int size = model.manifest().input().width();
+        DecodedImage fast = loader.load(photo, size, size);
+        DecodedImage full = loader.load(photo, Integer.MAX_VALUE / 4, Integer.MAX_VALUE / 4);
+        assertThat(full.subsampling()).isEqualTo(1);
+
+        List<HeadResult> fastHeads = run(fast);
+        List<HeadResult> fullHeads = run(full);
+
+        double worst = 0;
+        for (int h = 0; h < fastHeads.size(); h++) {
+            float[] a = fastHeads.get(h).probabilities();
+            float[] b = fullHeads.get(h).probabilities();
+            for (int i = 0; i < a.length; i++) {
+                worst = Math.max(worst, Math.abs(a[i] - b[i]));
+            }
+        }
+        System.out.printf("%s: subsampling %d, largest probability change %.4f%n", name, fast.subsampling(), worst);
+        assertThat(worst).as("largest probability change from subsampling %d", fast.subsampling()).isLessThanOrEqualTo(0.01);
+    }
+
+    private static List<HeadResult> run(DecodedImage image) throws Exception {
+        ByteBuffer tensor = ByteBuffer.allocateDirect(model.inputBytes()).order(ByteOrder.nativeOrder());
+        new Preprocessor().toTensor(image.image(), model.preprocessSpec(), tensor.asFloatBuffer());
+        return HeadDecoder.decode(model.manifest().heads(), model.infer(tensor));
+    }
+}
