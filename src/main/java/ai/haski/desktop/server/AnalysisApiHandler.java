@@ -75,6 +75,9 @@ final class AnalysisApiHandler extends Handler.Abstract {
         } catch (ApiException e) {
             stats.rejected.incrementAndGet();
             status = e.error().status();
+            // The body of a refused request may be unread: close the connection so the client does not send its
+            // next request into one the server is about to drop.
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
             JsonBodies.write(response, callback, e.error());
         }
         LOG.info("{} {} -> {} in {} ms", request.getMethod(), path, status,
@@ -165,6 +168,10 @@ final class AnalysisApiHandler extends Handler.Abstract {
     }
 
     private ApiException uploadFailure(Throwable cause) {
+        if (cause instanceof TimeoutException || cause instanceof java.io.InterruptedIOException) {
+            return new ApiException(new ApiError(408, "REQUEST_TIMEOUT",
+                    "the upload stalled for longer than the server's idle timeout; send it again"));
+        }
         String text = String.valueOf(cause == null ? null : cause.getMessage());
         if (text.toLowerCase(Locale.ROOT).contains("max length") || text.toLowerCase(Locale.ROOT).contains("exceeds")
                 || text.toLowerCase(Locale.ROOT).contains("too large")) {

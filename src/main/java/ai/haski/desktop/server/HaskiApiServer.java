@@ -51,7 +51,10 @@ public final class HaskiApiServer implements AutoCloseable {
         connector.setIdleTimeout(settings.idleTimeoutMillis());
         server.addConnector(connector);
         AnalysisApiHandler api = new AnalysisApiHandler(settings, model, paths, uploads);
-        server.setHandler(new GracefulHandler(api));
+        GracefulHandler graceful = new GracefulHandler(api);
+        // While stopping, a request still sending its body gets the normal idle allowance, not Jetty's 1 s.
+        graceful.setShutdownIdleTimeout(settings.idleTimeoutMillis());
+        server.setHandler(graceful);
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(STOP_TIMEOUT_MILLIS);
         server.setStopAtShutdown(false);
