@@ -61,7 +61,6 @@ final class SessionDatabase implements AutoCloseable {
             createParent(file);
         }
         SQLiteConfig config = baseConfig(busyTimeoutMs);
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         if (!create) {
             config.resetOpenMode(SQLiteOpenMode.CREATE);
         }
@@ -141,9 +140,13 @@ final class SessionDatabase implements AutoCloseable {
         }
     }
 
-    /** Runs work in one transaction: all of it is committed (and on disk) or none of it is. */
+    /**
+     * Runs work in one transaction: all of it is committed (and on disk) or none of it is. BEGIN IMMEDIATE takes the
+     * write lock up front, waiting up to the busy timeout for another process's write, so a transaction never fails
+     * half-way for want of the lock.
+     */
     <T> T write(String doing, SqlWork<T> work) throws SessionException {
-        return transaction(doing, work);
+        return transaction(doing, "BEGIN IMMEDIATE", work);
     }
 
     /**
@@ -151,21 +154,29 @@ final class SessionDatabase implements AutoCloseable {
      * no write lock: other processes go on writing, and this work does not see their changes until it ends.
      */
     <T> T snapshot(String doing, SqlWork<T> work) throws SessionException {
+        return transaction(doing, "BEGIN DEFERRED", work);
+    }
+
+    // Transactions are plain SQL on an auto-commit connection: the driver's setAutoCommit(false) loses track of its
+    // state when the BEGIN it sends fails with SQLITE_BUSY, and then hides that error behind another.
+    private <T> T transaction(String doing, String begin, SqlWork<T> work) throws SessionException {
         lock.lock();
         try {
             if (transactionDepth > 0) {
                 return work.run(connection);
             }
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("BEGIN DEFERRED");
-            }
+            execute(begin);
             transactionDepth++;
+            boolean committed = false;
             try {
-                return work.run(connection);
+                T result = work.run(connection);
+                execute("COMMIT");
+                committed = true;
+                return result;
             } finally {
                 transactionDepth--;
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("COMMIT");
+                if (!committed) {
+                    rollbackQuietly();
                 }
             }
         } catch (SQLException e) {
@@ -175,31 +186,9 @@ final class SessionDatabase implements AutoCloseable {
         }
     }
 
-    private <T> T transaction(String doing, SqlWork<T> work) throws SessionException {
-        lock.lock();
-        try {
-            if (transactionDepth > 0) {
-                return work.run(connection);
-            }
-            connection.setAutoCommit(false);
-            transactionDepth++;
-            boolean committed = false;
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                committed = true;
-                return result;
-            } finally {
-                transactionDepth--;
-                if (!committed) {
-                    rollbackQuietly();
-                }
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw SqlErrors.translate(file, doing, e);
-        } finally {
-            lock.unlock();
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 
@@ -275,10 +264,11 @@ final class SessionDatabase implements AutoCloseable {
 
     private void rollbackQuietly() {
         try {
-            connection.rollback();
+            execute("ROLLBACK");
         } catch (SQLException e) {
-            // The transaction is abandoned either way; SQLite rolls it back when the connection closes.
-            LOG.warn("Rollback on session {} failed: {}", file.getFileName(), e.getMessage());
+            // After some errors (SQLITE_FULL, some I/O errors) SQLite has already rolled back by itself, and says
+            // "no transaction is active"; otherwise the transaction is abandoned and rolled back at close.
+            LOG.debug("Rollback on session {} failed: {}", file.getFileName(), e.getMessage());
         }
     }
 
