@@ -22,8 +22,7 @@ class ReviewsTest {
 
     @BeforeEach
     void analyse() throws Exception {
-        session = SessionFixtures.smallSession(dir);
-        SessionFixtures.analyseAll(session, onnx);
+        session = SessionFixtures.analysedSmallSession(dir);
         long photo = session.photos().byPath("skimage_coins.png").orElseThrow().id();
         coins = session.results().forPhoto(photo, ModelKey.of(onnx.provenance())).orElseThrow();
     }

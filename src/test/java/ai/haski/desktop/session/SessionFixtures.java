@@ -27,6 +27,7 @@ final class SessionFixtures {
 
     private static final Map<ModelFormat, Analyzer> REFERENCE = new EnumMap<>(ModelFormat.class);
     private static Analyzer otherSeed;
+    private static Path analysedTemplate;
 
     private SessionFixtures() {}
 
@@ -50,6 +51,38 @@ final class SessionFixtures {
         Session session = Session.open(folder, dir.resolve("test" + SessionFiles.EXTENSION));
         session.rescan();
         return session;
+    }
+
+    /**
+     * A session over a copy of the small set, already analysed by the reference ONNX model: a copy of one analysed
+     * once per JVM, relinked to its own folder in {@code dir}.
+     */
+    static Session analysedSmallSession(Path dir) throws SessionException {
+        Path template = analysedTemplate();
+        TestFiles.copyTree(template.resolve("photos"), dir.resolve("photos"));
+        try {
+            Files.copy(template.resolve("test" + SessionFiles.EXTENSION), dir.resolve("test" + SessionFiles.EXTENSION));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Session session = Session.openFile(dir.resolve("test" + SessionFiles.EXTENSION));
+        session.relink(dir.resolve("photos"));
+        return session;
+    }
+
+    private static synchronized Path analysedTemplate() throws SessionException {
+        if (analysedTemplate == null) {
+            try {
+                Path dir = Files.createTempDirectory("haski-analysed-session");
+                try (Session session = smallSession(dir)) {
+                    analyseAll(session, reference(ModelFormat.ONNX));
+                }
+                analysedTemplate = dir;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return analysedTemplate;
     }
 
     /** The bundled reference model in one format, loaded once. */
