@@ -91,8 +91,6 @@ public final class BatchRunner {
      */
     public BatchProgress run() throws SessionException {
         ModelKey model = model();
-        List<Photo> pending;
-        int present;
         synchronized (progressLock) {
             if (state == BatchState.CANCELLED && startNanos == 0) {
                 return snapshot();
@@ -103,6 +101,21 @@ public final class BatchRunner {
             state = BatchState.RUNNING;
             startNanos = System.nanoTime();
         }
+        BatchLock lock;
+        try {
+            lock = BatchLock.acquire(session.file());
+        } catch (SessionException e) {
+            finish(BatchState.FAILED);
+            throw e;
+        }
+        try (lock) {
+            return runLocked(model);
+        }
+    }
+
+    private BatchProgress runLocked(ModelKey model) throws SessionException {
+        List<Photo> pending;
+        int present;
         try {
             pending = session.results().toAnalyse(model, retryFailures);
             present = session.photos().count(PhotoState.PRESENT);

@@ -26,7 +26,7 @@ import java.util.Optional;
 public final class Results {
     private static final String COLUMNS = "a.id, a.photo_id, p.rel_path, a.model_id, a.model_version, a.model_sha256, "
             + "a.format, a.runtime, a.runtime_version, a.app_version, a.created_at, a.error_code, a.error_message, "
-            + "a.outcome_json";
+            + "a.outcome_json, a.photo_size_bytes, a.photo_modified_ms";
 
     private final SessionDatabase db;
 
@@ -220,8 +220,9 @@ public final class Results {
         List<StoredResult> withHeads = new ArrayList<>();
         for (StoredResult r : results) {
             withHeads.add(new StoredResult(r.analysisId(), r.photoId(), r.relativePath(), r.model(), r.runtime(),
-                    r.runtimeVersion(), r.appVersion(), r.analysedAt(), r.errorCode(), r.errorMessage(),
-                    heads.get(r.analysisId()), r.outcomeJson()));
+                    r.runtimeVersion(), r.appVersion(), r.analysedAt(), r.analysedSizeBytes(),
+                    r.analysedModifiedMillis(), r.errorCode(), r.errorMessage(), heads.get(r.analysisId()),
+                    r.outcomeJson()));
         }
         return withHeads;
     }
@@ -230,7 +231,7 @@ public final class Results {
         return new StoredResult(rows.getLong(1), rows.getLong(2), rows.getString(3),
                 new ModelKey(rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7)),
                 rows.getString(8), rows.getString(9), rows.getString(10), Timestamps.parse(rows.getString(11)),
-                Optional.ofNullable(rows.getString(12)), Optional.ofNullable(rows.getString(13)), List.of(),
+                rows.getLong(15), rows.getLong(16), Optional.ofNullable(rows.getString(12)), Optional.ofNullable(rows.getString(13)), List.of(),
                 rows.getString(14));
     }
 

@@ -12,6 +12,9 @@ import java.util.Optional;
 /**
  * A model's result for one photo as the session keeps it: the Haski contract JSON the CLI prints, its heads' top
  * labels, or the failure's code and message, with the full provenance of the run that produced it.
+ *
+ * @param analysedSizeBytes the file's size when it was analysed, and {@code analysedModifiedMillis} its modification
+ *     time, to tell when the photo has changed since
  */
 public record StoredResult(
         long analysisId,
@@ -22,6 +25,8 @@ public record StoredResult(
         String runtimeVersion,
         String appVersion,
         Instant analysedAt,
+        long analysedSizeBytes,
+        long analysedModifiedMillis,
         Optional<String> errorCode,
         Optional<String> errorMessage,
         List<HeadSummary> heads,
@@ -30,6 +35,14 @@ public record StoredResult(
 
     public StoredResult {
         heads = List.copyOf(heads);
+    }
+
+    /**
+     * Whether the photo's file changed (size or modification time, as the last scan saw it) after this result was
+     * made, so the result may describe an earlier version of the picture.
+     */
+    public boolean fileChangedSince(Photo photo) {
+        return photo.sizeBytes() != analysedSizeBytes || photo.modifiedMillis() != analysedModifiedMillis;
     }
 
     /** Whether the model gave a result (rather than the photo failing to decode or analyse). */

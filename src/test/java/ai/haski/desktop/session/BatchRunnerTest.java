@@ -1,6 +1,7 @@
 package ai.haski.desktop.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.haski.desktop.analysis.Analyzer;
 import ai.haski.desktop.model.ModelFormat;
@@ -185,6 +186,41 @@ class BatchRunnerTest {
             assertThat((System.nanoTime() - start) / 1e9).isLessThan(1.0);
             assertThat(last.state()).isEqualTo(BatchState.CANCELLED);
             assertThat(session.results().byModel(runner.model())).hasSize(last.done());
+        }
+    }
+
+    @Test
+    void aSecondBatchOnTheSameSessionIsRefusedWhileTheFirstRuns() throws Exception {
+        try (Session session = SessionFixtures.smallSession(dir);
+                Session otherWindow = Session.openFile(session.file())) {
+            BatchRunner first = new BatchRunner(session, onnx, 1, false);
+            first.addListener(new BatchListener() {
+                @Override
+                public void photoFinished(Photo photo, Optional<StoredResult> result, BatchProgress progress) {
+                    first.pause();
+                }
+            });
+            CompletableFuture<BatchProgress> run = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return first.run();
+                } catch (SessionException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            while (first.state() != BatchState.PAUSED) {
+                Thread.sleep(10);
+            }
+
+            BatchRunner second = new BatchRunner(otherWindow, onnx, 1, false);
+            assertThatThrownBy(second::run).isInstanceOf(SessionException.class)
+                    .hasMessageContaining("already being analysed").hasMessageContaining(session.file().toString());
+            assertThat(second.state()).isEqualTo(BatchState.FAILED);
+
+            first.cancel();
+            run.get(10, TimeUnit.SECONDS);
+            BatchProgress rest = new BatchRunner(otherWindow, onnx, 2, false).run();
+            assertThat(rest.state()).isEqualTo(BatchState.FINISHED);
+            assertThat(Path.of(session.file() + ".batch-lock")).doesNotExist();
         }
     }
 

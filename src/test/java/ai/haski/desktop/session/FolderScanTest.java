@@ -55,11 +55,19 @@ class FolderScanTest {
                     .provenance()), false)).extracting(Photo::relativePath).containsExactly("more/skimage_astronaut.png");
 
             Files.write(coins, bytes);
+            Files.setLastModifiedTime(coins, java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L));
             ScanReport back = session.rescan();
             assertThat(back.returned()).isEqualTo(1);
             assertThat(back.nowMissing()).isZero();
-            assertThat(session.photos().byPath("skimage_coins.png").orElseThrow().state())
-                    .isEqualTo(PhotoState.PRESENT);
+            Photo returned = session.photos().byPath("skimage_coins.png").orElseThrow();
+            assertThat(returned.state()).isEqualTo(PhotoState.PRESENT);
+            assertThat(session.results().forPhoto(returned.id()).get(0).fileChangedSince(returned)).isTrue();
+            Photo rocket = session.photos().byPath("skimage_rocket.jpg").orElseThrow();
+            assertThat(session.results().forPhoto(rocket.id()).get(0).fileChangedSince(rocket)).isFalse();
+
+            Files.setLastModifiedTime(session.root().resolve("skimage_rocket.jpg"),
+                    java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L));
+            assertThat(session.rescan().changed()).isEqualTo(1);
         }
     }
 
