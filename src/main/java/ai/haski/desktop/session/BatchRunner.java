@@ -157,7 +157,12 @@ public final class BatchRunner {
             finish(BatchState.FAILED);
             throw failure;
         }
-        BatchProgress last = finish(control.isCancelled() ? BatchState.CANCELLED : BatchState.FINISHED);
+        boolean allDone;
+        synchronized (progressLock) {
+            allDone = done == total;
+        }
+        // A cancel that came after the last photo started changes nothing: the run did all it set out to do.
+        BatchProgress last = finish(control.isCancelled() && !allDone ? BatchState.CANCELLED : BatchState.FINISHED);
         LOG.info("Batch with {} {}: {} done, {} failed, {} missing, {} already analysed", model.describe(),
                 last.state().name().toLowerCase(java.util.Locale.ROOT), last.done(), last.failed(), last.missing(),
                 last.alreadyAnalysed());

@@ -23,10 +23,6 @@ final class RunControl {
         return cancelled;
     }
 
-    synchronized boolean isPaused() {
-        return paused && !cancelled;
-    }
-
     /** Waits while paused; true when the next photo may start, false once cancelled. */
     synchronized boolean awaitGo() throws InterruptedException {
         while (paused && !cancelled) {
