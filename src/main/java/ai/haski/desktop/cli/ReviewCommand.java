@@ -23,6 +23,7 @@ import ai.haski.desktop.session.StoredResult;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -173,11 +174,15 @@ final class ReviewCommand implements Callable<Integer> {
         }
     }
 
-    /** Shows the batch on stderr like {@code analyze} does: a live line on a terminal, a summary at the end. */
+    /**
+     * Shows the batch on stderr: a line when it starts, one every few seconds while it runs (plain lines, so that a
+     * long headless run leaves its progress in a log as well as on a terminal), and a summary at the end.
+     */
     private static final class ProgressPrinter implements BatchListener {
+        private static final long EVERY_NANOS = 5_000_000_000L;
+
         private final PrintWriter err;
-        private Progress progress;
-        private int skippedAlready;
+        private long lastPrint = System.nanoTime();
 
         ProgressPrinter(PrintWriter err) {
             this.err = err;
@@ -185,31 +190,33 @@ final class ReviewCommand implements Callable<Integer> {
 
         @Override
         public void stateChanged(BatchProgress state) {
-            if (progress == null && state.state() == BatchState.RUNNING) {
-                progress = Progress.forStderr(err, state.total());
-                skippedAlready = state.alreadyAnalysed();
-                if (skippedAlready > 0) {
-                    err.printf(Locale.ROOT, "%d photos already analysed by this model are skipped; %d to go%n",
-                            skippedAlready, state.total());
-                    err.flush();
-                }
+            if (state.state() == BatchState.RUNNING && state.done() == 0) {
+                err.printf(Locale.ROOT, "%d photos to analyse%s%n", state.total(), state.alreadyAnalysed() > 0
+                        ? ", " + state.alreadyAnalysed() + " photos already analysed by this model are skipped" : "");
+                err.flush();
             }
         }
 
         @Override
         public void photoFinished(Photo photo, Optional<StoredResult> result, BatchProgress state) {
-            if (progress != null) {
-                progress.advance(state.failed());
-            }
             if (result.isEmpty()) {
                 err.println("warning: " + photo.relativePath() + " is gone from the folder; marked missing");
+            }
+            long now = System.nanoTime();
+            if (now - lastPrint >= EVERY_NANOS && state.done() < state.total()) {
+                lastPrint = now;
+                err.printf(Locale.ROOT, "%d/%d photos, %d failed, %.1f/s, about %ds left%n", state.done(),
+                        state.total(), state.failed(), state.ratePerSecond(),
+                        state.remaining().map(Duration::toSeconds).orElse(0L));
+                err.flush();
             }
         }
 
         void finish(BatchProgress last, String model) {
-            if (progress != null) {
-                progress.finish(last.failed(), 0, model);
-            }
+            err.printf(Locale.ROOT, "Analysed %d photos with %s in %.1fs: %d succeeded, %d failed%s%n", last.done(),
+                    model, last.elapsed().toMillis() / 1000.0, last.succeeded(), last.failed(),
+                    last.missing() > 0 ? ", " + last.missing() + " gone missing" : "");
+            err.flush();
         }
     }
 }

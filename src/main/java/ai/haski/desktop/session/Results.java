@@ -231,7 +231,8 @@ public final class Results {
         return new StoredResult(rows.getLong(1), rows.getLong(2), rows.getString(3),
                 new ModelKey(rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7)),
                 rows.getString(8), rows.getString(9), rows.getString(10), Timestamps.parse(rows.getString(11)),
-                rows.getLong(15), rows.getLong(16), Optional.ofNullable(rows.getString(12)), Optional.ofNullable(rows.getString(13)), List.of(),
+                rows.getLong(15), rows.getLong(16), Optional.ofNullable(rows.getString(12)),
+                Optional.ofNullable(rows.getString(13)), List.of(),
                 rows.getString(14));
     }
 

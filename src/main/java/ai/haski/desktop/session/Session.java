@@ -184,8 +184,8 @@ public final class Session implements AutoCloseable {
 
     private static void createSessionRow(SessionDatabase db, Path root) throws SessionException {
         db.write("create the session", c -> {
-            try (PreparedStatement statement = c.prepareStatement("INSERT OR IGNORE INTO session (id, root, created_at, "
-                    + "created_by_app) VALUES (1, ?, ?, ?)")) {
+            try (PreparedStatement statement = c.prepareStatement("INSERT OR IGNORE INTO session "
+                    + "(id, root, created_at, created_by_app) VALUES (1, ?, ?, ?)")) {
                 statement.setString(1, root.toString());
                 statement.setString(2, Timestamps.format(Timestamps.now()));
                 statement.setString(3, AppVersion.get());

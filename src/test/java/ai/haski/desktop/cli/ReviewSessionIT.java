@@ -87,7 +87,8 @@ class ReviewSessionIT {
         Run second = run("review", photos.toString(), "--session", session.toString(), "--threads", "2");
 
         assertThat(second.exit()).as(second.err()).isEqualTo(3);
-        assertThat(second.err()).contains(before.size() + " photos already analysed by this model are skipped");
+        assertThat(second.err()).contains(", " + before.size() + " photos already analysed by this model are "
+                + "skipped");
         Map<String, String> after = savedAt(session);
         assertThat(after).hasSize(imageCount).containsAllEntriesOf(before);
         assertThat(count(session, "SELECT count(*) FROM analysis")).isEqualTo(imageCount);

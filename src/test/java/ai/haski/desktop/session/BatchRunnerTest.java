@@ -117,7 +117,8 @@ class BatchRunnerTest {
             assertThat(again.analysedAt()).isEqualTo(before.analysedAt());
 
             Files.copy(ai.haski.desktop.TestFiles.photo("skimage_rocket.jpg"),
-                    session.root().resolve("broken_skimage_truncated.jpg"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    session.root().resolve("broken_skimage_truncated.jpg"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             BatchProgress retry = new BatchRunner(session, onnx, 1, true).run();
             assertThat(retry.total()).isEqualTo(SessionFixtures.SMALL_SET_FAILURES);
             assertThat(retry.failed()).isEqualTo(1);

@@ -51,8 +51,9 @@ class FolderScanTest {
             Photo missing = session.photos().byPath("skimage_coins.png").orElseThrow();
             assertThat(missing.state()).isEqualTo(PhotoState.MISSING);
             assertThat(session.results().forPhoto(missing.id())).hasSize(1);
-            assertThat(session.results().toAnalyse(ModelKey.of(SessionFixtures.reference(ModelFormat.ONNX)
-                    .provenance()), false)).extracting(Photo::relativePath).containsExactly("more/skimage_astronaut.png");
+            ModelKey onnx = ModelKey.of(SessionFixtures.reference(ModelFormat.ONNX).provenance());
+            assertThat(session.results().toAnalyse(onnx, false)).extracting(Photo::relativePath)
+                    .containsExactly("more/skimage_astronaut.png");
 
             Files.write(coins, bytes);
             Files.setLastModifiedTime(coins, java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L));
