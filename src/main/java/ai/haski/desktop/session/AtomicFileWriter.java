@@ -32,6 +32,10 @@ public final class AtomicFileWriter {
         if (!Files.isDirectory(folder)) {
             throw new IOException("the folder " + folder + " does not exist");
         }
+        if (Files.isDirectory(absolute)) {
+            // A rename would replace an empty folder without a word; name the mistake instead.
+            throw new IOException(absolute + " is a folder; name a file");
+        }
         // Same folder, so the rename is within one file system and can be atomic.
         Path temporary = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".partial");
         boolean moved = false;

@@ -62,6 +62,11 @@ public final class SessionExport {
      *     target is then unchanged
      */
     public static Summary write(Session session, Format format, Path target) throws SessionException {
+        String name = target.getFileName() == null ? "" : target.getFileName().toString();
+        if (name.contains(SessionFiles.EXTENSION)) {
+            throw new SessionException("Will not write an export to " + target + ": that name is for session files, "
+                    + "and writing there could destroy a session. Name the export like results." + format.id() + ".");
+        }
         SessionInfo info = session.info();
         int[] counts = new int[2];
         try (SessionDatabase reader = session.openReader()) {

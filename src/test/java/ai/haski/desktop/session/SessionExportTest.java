@@ -136,6 +136,18 @@ class SessionExportTest {
                 .hasMessageContaining("does not exist");
     }
 
+    @Test
+    void anExportNeverOverwritesASessionFileOrAFolder() throws Exception {
+        assertThatThrownBy(() -> SessionExport.write(session, SessionExport.Format.CSV, session.file()))
+                .isInstanceOf(SessionException.class).hasMessageContaining("session files");
+        assertThat(session.photos().all()).hasSize(SessionFixtures.SMALL_SET.size());
+
+        Path folder = Files.createDirectories(dir.resolve("a-folder.csv"));
+        assertThatThrownBy(() -> SessionExport.write(session, SessionExport.Format.CSV, folder))
+                .isInstanceOf(SessionException.class).hasMessageContaining("is a folder");
+        assertThat(folder).isDirectory();
+    }
+
     private static JsonNode find(JsonNode export, String file) {
         for (JsonNode photo : export.get("photos")) {
             if (photo.get("file").asText().equals(file)) {
