@@ -67,6 +67,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void sessionsDoNotDependOnTheFacesThatUseThem() {
+        noClasses().that().resideInAPackage("ai.haski.desktop.session..")
+                .should().dependOnClassesThat().resideInAnyPackage("ai.haski.desktop.cli..", "ai.haski.desktop.ui..")
+                .check(classes);
+    }
+
+    @Test
     void runtimesAreOnlyTouchedByTheInferencePackage() {
         noClasses().that().resideOutsideOfPackage("ai.haski.desktop.inference..")
                 .should().dependOnClassesThat().resideInAnyPackage("ai.onnxruntime..", "org.tensorflow.lite..")

@@ -10,15 +10,11 @@ import ai.haski.desktop.image.ImageFileScanner;
 import ai.haski.desktop.image.ImageLoader;
 import ai.haski.desktop.inference.ActiveModel;
 import ai.haski.desktop.inference.ModelLoadException;
-import ai.haski.desktop.inference.ModelLoader;
-import ai.haski.desktop.model.ModelFormat;
-import ai.haski.desktop.model.ModelPackage;
 import ai.haski.desktop.platform.AppPaths;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,13 +28,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--model", paramLabel = "ID", description = "Model package id (default: the first usable one).")
-    String modelId;
-
-    @Option(names = "--backend", paramLabel = "onnx|tflite",
-            description = "Use exactly this format and runtime, with no fallback (default: the model's preference, "
-                    + "falling back to its other format).")
-    String backend;
+    @Mixin
+    ModelOptions model;
 
     @Option(names = "--format", paramLabel = "jsonl|csv", defaultValue = "jsonl",
             description = "Output format (default: ${DEFAULT-VALUE}).")
@@ -46,9 +37,6 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write results to FILE instead of stdout.")
     Path out;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Photos analysed at once (default: the number of cores).")
-    Integer threads;
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Image files and folders.")
     List<Path> paths;
@@ -60,32 +48,20 @@ final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() {
         common.configureLogging();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<ModelFormat> forced;
+        int workers;
         try {
-            forced = CliArguments.backend(backend);
+            model.forcedFormat();
             CliArguments.requireOneOf("--format", format, "jsonl", "csv");
+            workers = model.workers();
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return HaskiCommand.USAGE;
         }
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (workers < 1 || workers > 256) {
-            err.println("error: --threads must be between 1 and 256, found " + workers);
-            return HaskiCommand.USAGE;
-        }
         Engine engine = Engine.create(AppPaths.current(), common.modelDirs);
-        ModelPackage pkg;
-        try {
-            pkg = engine.choose(Optional.ofNullable(modelId));
-        } catch (NoUsableModelException e) {
-            err.println("error: " + e.getMessage());
-            return HaskiCommand.USAGE;
-        }
-        int threadsPerRun = Math.max(1, Runtime.getRuntime().availableProcessors() / workers);
-        try (ActiveModel model = engine.loader().load(pkg, ModelLoader.only(forced), threadsPerRun)) {
-            Analyzer analyzer = new Analyzer(model, new ImageLoader(common.imageLimits()));
+        try (ActiveModel active = model.load(engine, workers)) {
+            Analyzer analyzer = new Analyzer(active, new ImageLoader(common.imageLimits()));
             return analyzeAll(analyzer, workers, err);
-        } catch (ModelLoadException e) {
+        } catch (NoUsableModelException | ModelLoadException e) {
             err.println("error: " + e.getMessage());
             return HaskiCommand.USAGE;
         }

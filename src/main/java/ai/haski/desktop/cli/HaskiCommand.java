@@ -4,13 +4,14 @@ import ai.haski.desktop.platform.AppVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The headless command line: {@code analyze}, {@code models} and {@code self-check} over the same engine as the app. */
+/** The headless command line: {@code analyze}, {@code review}, {@code export}, {@code models} and {@code self-check}. */
 @Command(
         name = "haski-desktop",
         mixinStandardHelpOptions = true,
         versionProvider = HaskiCommand.Version.class,
         description = "Analyse skin and hair photos with a local model. With no command the desktop app opens.",
-        subcommands = {AnalyzeCommand.class, ModelsCommand.class, SelfCheckCommand.class, ServeCommand.class, BenchCommand.class},
+        subcommands = {AnalyzeCommand.class, ReviewCommand.class, ExportCommand.class, ModelsCommand.class,
+            SelfCheckCommand.class, ServeCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every file was analysed / every check passed",

@@ -76,7 +76,20 @@ public final class ReferenceModelGenerator {
 
     /** Generates the whole package into {@code folder} (created if missing). */
     static Summary generate(Path folder) throws IOException {
-        ReferenceNetwork network = ReferenceNetwork.generate(ReferenceNetwork.SEED);
+        return generate(folder, ReferenceNetwork.SEED);
+    }
+
+    /**
+     * Generates a package from another seed: the same architecture and heads with other weights, so a second real
+     * model that tests can compare with the reference one (e.g. where two models disagree).
+     */
+    public static Path generateWithSeed(Path folder, long seed) throws IOException {
+        generate(folder, seed);
+        return folder;
+    }
+
+    private static Summary generate(Path folder, long seed) throws IOException {
+        ReferenceNetwork network = ReferenceNetwork.generate(seed);
 
         byte[] onnx = OnnxModelWriter.write(network, MODEL_DOC, ReferenceManifest.VERSION);
         byte[] tflite = TfliteModelWriter.write(network, MODEL_DOC);

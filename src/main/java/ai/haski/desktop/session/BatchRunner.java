@@ -1,0 +1,339 @@
+package ai.haski.desktop.session;
+
+import ai.haski.desktop.analysis.AnalysisFailure;
+import ai.haski.desktop.analysis.AnalysisOutcome;
+import ai.haski.desktop.analysis.Analyzer;
+import ai.haski.desktop.analysis.Provenance;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Analyses every present photo of a session that the active model has not analysed yet, on a fixed number of
+ * threads, saving each result in its own transaction the moment it is ready.
+ *
+ * <p>Pause and cancel are checked before each photo is started, so they take effect as soon as the photos in flight
+ * (at most one per thread, each well under a second for phone photos) are finished; those finished photos are
+ * saved, not thrown away, since a result is a result. A run that is killed loses at most the photos in flight; the
+ * next run skips every photo already saved, and the session's unique key (photo, weights SHA-256, format) makes a
+ * second save of the same result a no-op, so nothing is ever duplicated.
+ */
+public final class BatchRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(BatchRunner.class);
+
+    private final Session session;
+    private final Analyzer analyzer;
+    private final int threads;
+    private final boolean retryFailures;
+    private final List<BatchListener> listeners = new CopyOnWriteArrayList<>();
+    private final RunControl control = new RunControl();
+    private final Object progressLock = new Object();
+    private final AtomicReference<SessionException> fatal = new AtomicReference<>();
+
+    // Guarded by progressLock.
+    private BatchState state = BatchState.NOT_STARTED;
+    private int total;
+    private int done;
+    private int failed;
+    private int missing;
+    private int alreadyAnalysed;
+    private long startNanos;
+    private long pausedSinceNanos;
+    private long pausedTotalNanos;
+
+    /**
+     * @param threads photos analysed at once (1 to 256)
+     * @param retryFailures also analyse photos whose stored result from this model is a failure
+     */
+    public BatchRunner(Session session, Analyzer analyzer, int threads, boolean retryFailures) {
+        if (threads < 1 || threads > 256) {
+            throw new IllegalArgumentException("threads must be between 1 and 256, found " + threads);
+        }
+        this.session = session;
+        this.analyzer = analyzer;
+        this.threads = threads;
+        this.retryFailures = retryFailures;
+    }
+
+    public void addListener(BatchListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(BatchListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** The model every result of this run comes from. */
+    public ModelKey model() {
+        return ModelKey.of(analyzer.provenance());
+    }
+
+    /**
+     * Runs the batch to its end, or until cancelled, on this thread's behalf (it waits for the workers). Call once.
+     *
+     * @return the final progress; its state is FINISHED or CANCELLED
+     * @throws SessionException when results cannot be saved (disk full, file locked); everything saved before stays
+     */
+    public BatchProgress run() throws SessionException {
+        ModelKey model = model();
+        synchronized (progressLock) {
+            if (state == BatchState.CANCELLED && startNanos == 0) {
+                return snapshot();
+            }
+            if (state != BatchState.NOT_STARTED) {
+                throw new IllegalStateException("a batch runner runs once; make a new one to run again");
+            }
+            state = BatchState.RUNNING;
+            startNanos = System.nanoTime();
+        }
+        BatchLock lock;
+        try {
+            lock = BatchLock.acquire(session.file());
+        } catch (SessionException e) {
+            finish(BatchState.FAILED);
+            throw e;
+        }
+        try (lock) {
+            return runLocked(model);
+        }
+    }
+
+    private BatchProgress runLocked(ModelKey model) throws SessionException {
+        List<Photo> pending;
+        int present;
+        try {
+            pending = session.results().toAnalyse(model, retryFailures);
+            present = session.photos().count(PhotoState.PRESENT);
+        } catch (SessionException e) {
+            finish(BatchState.FAILED);
+            throw e;
+        }
+        synchronized (progressLock) {
+            total = pending.size();
+            alreadyAnalysed = present - pending.size();
+        }
+        LOG.info("Batch with {}: {} photos to analyse, {} already analysed, {} threads", model.describe(),
+                pending.size(), present - pending.size(), threads);
+        notifyState();
+
+        Queue<Photo> queue = new ConcurrentLinkedQueue<>(pending);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
+        for (int i = 0; i < threads; i++) {
+            pool.execute(() -> work(queue));
+        }
+        pool.shutdown();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (pool.awaitTermination(1, TimeUnit.DAYS)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                // The caller wants out: stop starting photos, let those in flight be saved, then return.
+                interrupted = true;
+                control.cancel();
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        SessionException failure = fatal.get();
+        if (failure != null) {
+            finish(BatchState.FAILED);
+            throw failure;
+        }
+        boolean allDone;
+        synchronized (progressLock) {
+            allDone = done == total;
+        }
+        // A cancel that came after the last photo started changes nothing: the run did all it set out to do.
+        BatchProgress last = finish(control.isCancelled() && !allDone ? BatchState.CANCELLED : BatchState.FINISHED);
+        LOG.info("Batch with {} {}: {} done, {} failed, {} missing, {} already analysed", model.describe(),
+                last.state().name().toLowerCase(java.util.Locale.ROOT), last.done(), last.failed(), last.missing(),
+                last.alreadyAnalysed());
+        return last;
+    }
+
+    /** Stops starting photos until {@link #resume()}; photos in flight finish and are saved. */
+    public void pause() {
+        synchronized (progressLock) {
+            if (state != BatchState.RUNNING) {
+                return;
+            }
+            control.pause();
+            state = BatchState.PAUSED;
+            pausedSinceNanos = System.nanoTime();
+        }
+        notifyState();
+    }
+
+    public void resume() {
+        synchronized (progressLock) {
+            if (state != BatchState.PAUSED) {
+                return;
+            }
+            pausedTotalNanos += System.nanoTime() - pausedSinceNanos;
+            state = BatchState.RUNNING;
+            control.resume();
+        }
+        notifyState();
+    }
+
+    /** Starts no more photos; {@link #run()} returns once the photos in flight are saved. */
+    public void cancel() {
+        synchronized (progressLock) {
+            if (state.isFinal() || state == BatchState.CANCELLING) {
+                control.cancel();
+                return;
+            }
+            if (state == BatchState.PAUSED) {
+                pausedTotalNanos += System.nanoTime() - pausedSinceNanos;
+            }
+            state = state == BatchState.NOT_STARTED ? BatchState.CANCELLED : BatchState.CANCELLING;
+            control.cancel();
+        }
+        notifyState();
+    }
+
+    public BatchState state() {
+        synchronized (progressLock) {
+            return state;
+        }
+    }
+
+    public BatchProgress progress() {
+        synchronized (progressLock) {
+            return snapshot();
+        }
+    }
+
+    private void work(Queue<Photo> queue) {
+        try {
+            while (control.awaitGo() && fatal.get() == null) {
+                Photo photo = queue.poll();
+                if (photo == null) {
+                    return;
+                }
+                analyseOne(photo);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (SessionException e) {
+            fatal.compareAndSet(null, e);
+            control.cancel();
+        }
+    }
+
+    private void analyseOne(Photo photo) throws SessionException {
+        Path file = photo.resolveIn(session.root());
+        long size = photo.sizeBytes();
+        long modified = photo.modifiedMillis();
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            size = attributes.size();
+            modified = attributes.lastModifiedTime().toMillis();
+        } catch (NoSuchFileException e) {
+            gone(photo);
+            return;
+        } catch (IOException e) {
+            // The analyzer meets the same problem and reports it with a code and a message; it is stored as such.
+        }
+        AnalysisOutcome outcome = analyzer.analyze(file);
+        if (outcome instanceof AnalysisFailure failure && failure.code().equals("FILE_NOT_FOUND")) {
+            gone(photo);
+            return;
+        }
+        Provenance provenance = analyzer.provenance();
+        StoredResult stored = session.results().save(photo, outcome, provenance, size, modified);
+        BatchProgress progress;
+        synchronized (progressLock) {
+            done++;
+            if (!stored.succeeded()) {
+                failed++;
+            }
+            progress = snapshot();
+            for (BatchListener listener : listeners) {
+                safely(() -> listener.photoFinished(photo, Optional.of(stored), progress));
+            }
+        }
+    }
+
+    /** The photo was deleted after the last scan: record that rather than a failure nobody can fix. */
+    private void gone(Photo photo) throws SessionException {
+        session.photos().markMissing(photo.id());
+        synchronized (progressLock) {
+            done++;
+            missing++;
+            BatchProgress progress = snapshot();
+            for (BatchListener listener : listeners) {
+                safely(() -> listener.photoFinished(photo, Optional.empty(), progress));
+            }
+        }
+    }
+
+    private BatchProgress finish(BatchState end) {
+        synchronized (progressLock) {
+            if (state == BatchState.PAUSED) {
+                pausedTotalNanos += System.nanoTime() - pausedSinceNanos;
+            }
+            state = end;
+        }
+        notifyState();
+        return progress();
+    }
+
+    private void notifyState() {
+        synchronized (progressLock) {
+            BatchProgress progress = snapshot();
+            for (BatchListener listener : listeners) {
+                safely(() -> listener.stateChanged(progress));
+            }
+        }
+    }
+
+    /** Guarded by progressLock. */
+    private BatchProgress snapshot() {
+        long now = System.nanoTime();
+        long paused = pausedTotalNanos + (state == BatchState.PAUSED ? now - pausedSinceNanos : 0);
+        Duration elapsed = startNanos == 0 ? Duration.ZERO : Duration.ofNanos(now - startNanos);
+        double runningSeconds = Math.max(1e-9, (now - startNanos - paused) / 1e9);
+        double rate = done == 0 ? 0 : done / runningSeconds;
+        Optional<Duration> remaining = rate > 0
+                ? Optional.of(Duration.ofMillis(Math.round((total - done) / rate * 1000)))
+                : Optional.empty();
+        return new BatchProgress(state, total, done, failed, missing, alreadyAnalysed, elapsed, rate, remaining);
+    }
+
+    private static void safely(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.warn("A batch listener failed; the run goes on", e);
+        }
+    }
+
+    /** Daemon threads, so a stuck codec can never keep the process alive after the run is abandoned. */
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "session-batch-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

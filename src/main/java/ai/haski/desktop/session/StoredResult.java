@@ -1,0 +1,74 @@
+package ai.haski.desktop.session;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A model's result for one photo as the session keeps it: the Haski contract JSON the CLI prints, its heads' top
+ * labels, or the failure's code and message, with the full provenance of the run that produced it.
+ *
+ * @param analysedSizeBytes the file's size when it was analysed, and {@code analysedModifiedMillis} its modification
+ *     time, to tell when the photo has changed since
+ */
+public record StoredResult(
+        long analysisId,
+        long photoId,
+        String relativePath,
+        ModelKey model,
+        String runtime,
+        String runtimeVersion,
+        String appVersion,
+        Instant analysedAt,
+        long analysedSizeBytes,
+        long analysedModifiedMillis,
+        Optional<String> errorCode,
+        Optional<String> errorMessage,
+        List<HeadSummary> heads,
+        String outcomeJson) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public StoredResult {
+        heads = List.copyOf(heads);
+    }
+
+    /**
+     * Whether the photo's file changed (size or modification time, as the last scan saw it) after this result was
+     * made, so the result may describe an earlier version of the picture.
+     */
+    public boolean fileChangedSince(Photo photo) {
+        return photo.sizeBytes() != analysedSizeBytes || photo.modifiedMillis() != analysedModifiedMillis;
+    }
+
+    /** Whether the model gave a result (rather than the photo failing to decode or analyse). */
+    public boolean succeeded() {
+        return errorCode.isEmpty();
+    }
+
+    /** One head's top label and probability. */
+    public Optional<HeadSummary> head(String name) {
+        return heads.stream().filter(h -> h.head().equals(name)).findFirst();
+    }
+
+    /** The stored Haski contract JSON (or error object), with {@code file} relative to the session folder. */
+    public ObjectNode outcome() {
+        try {
+            return (ObjectNode) JSON.readTree(outcomeJson);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored result " + analysisId + " is not valid JSON", e);
+        }
+    }
+
+    /** Every label the head could have given, in the model's order; empty for an unknown head or a failure. */
+    public List<String> labels(String head) {
+        JsonNode byLabel = outcome().path("probabilities").path(head);
+        List<String> labels = new ArrayList<>();
+        byLabel.fieldNames().forEachRemaining(labels::add);
+        return labels;
+    }
+}
