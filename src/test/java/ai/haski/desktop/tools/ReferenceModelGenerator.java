@@ -19,20 +19,26 @@ import javax.imageio.ImageIO;
  * weights ({@link ReferenceNetwork}), written from the same weights as {@code model.onnx} (NCHW) and
  * {@code model.tflite} (NHWC), a deterministic synthetic {@code test-input.png}, and the manifest
  * {@code model.json} whose test vector holds the logits of the plain-Java forward pass on that image.
+ * Then the int8 package of the same network ({@link Int8ReferencePackage}), whose test vector comes from
+ * TensorFlow Lite, so generating needs the TFLite runtime (Linux or macOS on x86-64).
  *
  * <p>All output is bit-for-bit deterministic; {@code ReferenceModelFilesAreReproducibleTest} checks the
  * committed files against a fresh run. Regenerate (from the repository root) with:
  * <pre>
  * mvn -q test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=ai.haski.desktop.tools.ReferenceModelGenerator \
- *     -Dexec.args=models/haski-reference
+ *     -Dexec.args="models/haski-reference models/haski-reference-int8"
  * </pre>
- * It lives in test scope: the product never generates models.
+ * (With one folder, the int8 package goes beside it, into {@code haski-reference-int8}.) It lives in test
+ * scope: the product never generates models.
  */
 public final class ReferenceModelGenerator {
 
     /** Default output folder, relative to the repository root. */
     public static final String DEFAULT_OUTPUT = "models/haski-reference";
+
+    /** Default output folder of the int8 package, relative to the repository root. */
+    public static final String DEFAULT_INT8_OUTPUT = "models/haski-reference-int8";
 
     /** Goes into the ONNX doc_string and the TFLite description. */
     static final String MODEL_DOC =
@@ -54,13 +60,16 @@ public final class ReferenceModelGenerator {
 
     public static void main(String[] args) throws IOException {
         Path output = Path.of(args.length > 0 ? args[0] : DEFAULT_OUTPUT);
-        Summary summary = generate(output);
+        Path int8Output = args.length > 1 ? Path.of(args[1])
+                : output.toAbsolutePath().resolveSibling(Path.of(DEFAULT_INT8_OUTPUT).getFileName());
+        Summary summary = generate(output, int8Output);
         System.out.println(summary.describe());
+        System.out.println(summary.int8().describe());
     }
 
     /** What one run produced. */
     record Summary(Path folder, double mflops, long parameters, long onnxBytes, long tfliteBytes,
-                   float[] expectedLogits) {
+                   float[] expectedLogits, Int8ReferencePackage.Summary int8) {
         String describe() {
             StringBuilder text = new StringBuilder();
             text.append(String.format(Locale.ROOT, "Wrote %s: %.1f MFLOPs, %d parameters, "
@@ -74,8 +83,8 @@ public final class ReferenceModelGenerator {
         }
     }
 
-    /** Generates the whole package into {@code folder} (created if missing). */
-    static Summary generate(Path folder) throws IOException {
+    /** Generates the float package into {@code folder} and the int8 one into {@code int8Folder} (created if missing). */
+    static Summary generate(Path folder, Path int8Folder) throws IOException {
         ReferenceNetwork network = ReferenceNetwork.generate(ReferenceNetwork.SEED);
 
         byte[] onnx = OnnxModelWriter.write(network, MODEL_DOC, ReferenceManifest.VERSION);
@@ -95,8 +104,10 @@ public final class ReferenceModelGenerator {
         Files.write(folder.resolve(ReferenceManifest.TFLITE_FILE), tflite);
         Files.write(folder.resolve(ReferenceManifest.TEST_IMAGE_FILE), png);
         Files.write(folder.resolve(ReferenceManifest.MANIFEST_FILE), manifest);
+
+        Int8ReferencePackage.Summary int8 = Int8ReferencePackage.generate(network, tflite, png, int8Folder);
         return new Summary(folder, network.mflops(), network.parameterCount(), onnx.length, tflite.length,
-                expected);
+                expected, int8);
     }
 
     /**
@@ -116,7 +127,7 @@ public final class ReferenceModelGenerator {
         return out.toByteArray();
     }
 
-    private static BufferedImage decodePng(byte[] png) {
+    static BufferedImage decodePng(byte[] png) {
         try {
             BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(png));
             if (decoded == null) {
