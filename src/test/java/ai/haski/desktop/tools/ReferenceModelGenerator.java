@@ -19,8 +19,8 @@ import javax.imageio.ImageIO;
  * weights ({@link ReferenceNetwork}), written from the same weights as {@code model.onnx} (NCHW) and
  * {@code model.tflite} (NHWC), a deterministic synthetic {@code test-input.png}, and the manifest
  * {@code model.json} whose test vector holds the logits of the plain-Java forward pass on that image.
- * Then the int8 package of the same network ({@link Int8ReferencePackage}), whose test vector comes from
- * TensorFlow Lite, so generating needs the TFLite runtime (Linux or macOS on x86-64).
+ * {@link #generateInt8} then writes the int8 package of the same network ({@link Int8ReferencePackage}), whose
+ * test vector comes from TensorFlow Lite, so that part needs the TFLite runtime (Linux or macOS on x86-64).
  *
  * <p>All output is bit-for-bit deterministic; {@code ReferenceModelFilesAreReproducibleTest} checks the
  * committed files against a fresh run. Regenerate (from the repository root) with:
@@ -62,14 +62,24 @@ public final class ReferenceModelGenerator {
         Path output = Path.of(args.length > 0 ? args[0] : DEFAULT_OUTPUT);
         Path int8Output = args.length > 1 ? Path.of(args[1])
                 : output.toAbsolutePath().resolveSibling(Path.of(DEFAULT_INT8_OUTPUT).getFileName());
-        Summary summary = generate(output, int8Output);
-        System.out.println(summary.describe());
-        System.out.println(summary.int8().describe());
+        System.out.println(generate(output).describe());
+        System.out.println(generateInt8(output, int8Output).describe());
+    }
+
+    /**
+     * Generates the int8 package into {@code int8Folder} from the float package in {@code floatFolder} (its
+     * TFLite model is the float32 side of the agreement figures; its test image is copied).
+     */
+    static Int8ReferencePackage.Summary generateInt8(Path floatFolder, Path int8Folder) throws IOException {
+        ReferenceNetwork network = ReferenceNetwork.generate(ReferenceNetwork.SEED);
+        byte[] tflite = Files.readAllBytes(floatFolder.resolve(ReferenceManifest.TFLITE_FILE));
+        byte[] png = Files.readAllBytes(floatFolder.resolve(ReferenceManifest.TEST_IMAGE_FILE));
+        return Int8ReferencePackage.generate(network, tflite, png, int8Folder);
     }
 
     /** What one run produced. */
     record Summary(Path folder, double mflops, long parameters, long onnxBytes, long tfliteBytes,
-                   float[] expectedLogits, Int8ReferencePackage.Summary int8) {
+                   float[] expectedLogits) {
         String describe() {
             StringBuilder text = new StringBuilder();
             text.append(String.format(Locale.ROOT, "Wrote %s: %.1f MFLOPs, %d parameters, "
@@ -83,8 +93,8 @@ public final class ReferenceModelGenerator {
         }
     }
 
-    /** Generates the float package into {@code folder} and the int8 one into {@code int8Folder} (created if missing). */
-    static Summary generate(Path folder, Path int8Folder) throws IOException {
+    /** Generates the whole package into {@code folder} (created if missing). */
+    static Summary generate(Path folder) throws IOException {
         ReferenceNetwork network = ReferenceNetwork.generate(ReferenceNetwork.SEED);
 
         byte[] onnx = OnnxModelWriter.write(network, MODEL_DOC, ReferenceManifest.VERSION);
@@ -104,10 +114,8 @@ public final class ReferenceModelGenerator {
         Files.write(folder.resolve(ReferenceManifest.TFLITE_FILE), tflite);
         Files.write(folder.resolve(ReferenceManifest.TEST_IMAGE_FILE), png);
         Files.write(folder.resolve(ReferenceManifest.MANIFEST_FILE), manifest);
-
-        Int8ReferencePackage.Summary int8 = Int8ReferencePackage.generate(network, tflite, png, int8Folder);
         return new Summary(folder, network.mflops(), network.parameterCount(), onnx.length, tflite.length,
-                expected, int8);
+                expected);
     }
 
     /**
