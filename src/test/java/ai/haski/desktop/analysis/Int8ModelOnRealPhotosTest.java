@@ -44,8 +44,12 @@ class Int8ModelOnRealPhotosTest {
     /** Largest accepted mean absolute probability difference over all labels and photos. */
     private static final double MAX_MEAN_PROBABILITY_DIFFERENCE = 0.06;
 
-    /** Per head, the share of photos whose top label must agree: at least 12 of 16. */
-    private static final double MIN_TOP_LABEL_AGREEMENT = 0.75;
+    /**
+     * Per head, the share of photos whose top label must agree: most of them, at least 10 of 16. Measured 13
+     * at worst; the margin leaves room for changes in decoding (e.g. how big photos are subsampled), which move
+     * probabilities by a few hundredths and can flip a close head. The clipping calibration gave 9.
+     */
+    private static final double MIN_TOP_LABEL_AGREEMENT = 0.6;
 
     private static ActiveModel float32;
     private static ActiveModel int8;
