@@ -21,6 +21,11 @@ public final class TestFiles {
         return repo().resolve("models/haski-reference");
     }
 
+    /** The bundled int8 copy of the reference model package folder. */
+    public static Path int8Package() {
+        return repo().resolve("models/haski-reference-int8");
+    }
+
     /** The public photos folder; fails with instructions when it has not been fetched. */
     public static Path photos() {
         Path dir = Path.of(System.getProperty("haski.photos",

@@ -1,6 +1,7 @@
 package ai.haski.desktop.inference;
 
 import ai.haski.desktop.model.InputSpec;
+import ai.haski.desktop.model.ModelFormat;
 import ai.haski.desktop.model.ModelPackage;
 import ai.haski.desktop.model.OutputSpec;
 import ai.haski.desktop.model.WeightsSpec;
@@ -37,10 +38,7 @@ final class ShapeCheck {
                     + actualInput.shapeText() + "; fix input.width/height/layout or weights."
                     + weights.format().id() + ".layout");
         }
-        if (!actualInput.dtype().equals("float32")) {
-            throw new ModelLoadException(file + ": the model's input " + actualInput.name() + " is "
-                    + actualInput.dtype() + " but field 'input.dtype' says float32");
-        }
+        checkType(actualInput, "input", weights, file);
         List<TensorInfo> outputs = loaded.outputs();
         List<OutputSpec> declared = pkg.manifest().outputs();
         Map<String, String> names = new LinkedHashMap<>();
@@ -57,13 +55,40 @@ final class ShapeCheck {
                         + Arrays.toString(expected.shape()) + " but the model's output " + actual.name() + " is "
                         + actual.shapeText());
             }
-            if (!actual.dtype().equals("float32")) {
-                throw new ModelLoadException(file + ": the model's output " + actual.name() + " is "
-                        + actual.dtype() + "; only float32 outputs are supported");
-            }
+            checkType(actual, "output", weights, file);
             names.put(expected.name(), actual.name());
         }
         return names;
+    }
+
+    /**
+     * The manifest's dtype (float32) is that of the values the app hands over and gets back. The tensor may be
+     * float32, or for TFLite int8/uint8 with a scale and zero point, which convert those values.
+     */
+    private static void checkType(TensorInfo tensor, String role, WeightsSpec weights, Path file)
+            throws ModelLoadException {
+        String dtype = tensor.dtype();
+        if (dtype.equals("float32")) {
+            return;
+        }
+        boolean eightBit = dtype.equals("int8") || dtype.equals("uint8");
+        String what = file + ": the model's " + role + " " + tensor.name() + " is " + dtype;
+        if (weights.format() == ModelFormat.ONNX) {
+            throw new ModelLoadException(what + "; the ONNX Runtime backend takes only float32 inputs and outputs"
+                    + (eightBit ? " (quantised ONNX models are not supported; use TFLite weights for an int8 model)"
+                    : ""));
+        }
+        if (!eightBit) {
+            throw new ModelLoadException(what + "; the TFLite backend takes float32, or int8/uint8 with "
+                    + "quantisation parameters");
+        }
+        if (!tensor.quantization().isPresent()) {
+            throw new ModelLoadException(what + " without quantisation parameters (a scale and zero point), so "
+                    + (role.equals("input") ? "the preprocessed float32 values cannot be quantised for it"
+                    : "its values cannot be dequantised to float32")
+                    + "; export the model with full-integer quantisation parameters on its " + role
+                    + ", or with a float32 " + role);
+        }
     }
 
     /** Equal shapes, where a runtime's -1 (dynamic axis) accepts any size. */

@@ -1,12 +1,22 @@
 package ai.haski.desktop.inference;
 
 import java.util.Arrays;
+import java.util.Objects;
 
-/** A tensor as a runtime describes it: name, shape (-1 for a dynamic axis) and element type. */
-public record TensorInfo(String name, long[] shape, String dtype) {
+/**
+ * A tensor as a runtime describes it: name, shape (-1 for a dynamic axis), element type, and for a quantised
+ * tensor its scale and zero point ({@link Quantization#NONE} otherwise).
+ */
+public record TensorInfo(String name, long[] shape, String dtype, Quantization quantization) {
 
     public TensorInfo {
         shape = shape.clone();
+        Objects.requireNonNull(quantization, "quantization");
+    }
+
+    /** A tensor without quantisation parameters. */
+    public TensorInfo(String name, long[] shape, String dtype) {
+        this(name, shape, dtype, Quantization.NONE);
     }
 
     @Override
@@ -21,6 +31,7 @@ public record TensorInfo(String name, long[] shape, String dtype) {
 
     @Override
     public String toString() {
-        return name + " " + shapeText() + " " + dtype;
+        String text = name + " " + shapeText() + " " + dtype;
+        return quantization.isPresent() ? text + " (" + quantization + ")" : text;
     }
 }

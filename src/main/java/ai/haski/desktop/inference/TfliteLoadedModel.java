@@ -7,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import org.tensorflow.lite.DataType;
 import org.tensorflow.lite.Interpreter;
 import org.tensorflow.lite.Tensor;
 
@@ -17,6 +19,11 @@ import org.tensorflow.lite.Tensor;
  *
  * <p>A TFLite {@link Interpreter} must not run on two threads at once, so each run borrows one; a pool grows on
  * demand up to the number of processors, and each interpreter keeps its own direct output buffers.
+ *
+ * <p>Quantised models: callers always hand over float32 input values and get float32 outputs back. An int8 or
+ * uint8 input is quantised with the scale and zero point the model file gives it, into a direct buffer each
+ * interpreter keeps for this, and int8 or uint8 outputs are dequantised with theirs (see {@link QuantizedValues}).
+ * {@link ShapeCheck} refuses quantised tensors without those parameters before a model is used.
  */
 final class TfliteLoadedModel implements LoadedModel {
     private final ByteBuffer model;
@@ -63,9 +70,28 @@ final class TfliteLoadedModel implements LoadedModel {
             for (int d = 0; d < shape.length; d++) {
                 longShape[d] = shape[d];
             }
-            result.add(new TensorInfo(tensor.name(), longShape, tensor.dataType().name().toLowerCase(Locale.ROOT)));
+            result.add(new TensorInfo(tensor.name(), longShape, dtype(tensor.dataType()), quantization(tensor)));
         }
         return List.copyOf(result);
+    }
+
+    private static String dtype(DataType type) {
+        return type.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static Quantization quantization(Tensor tensor) {
+        Tensor.QuantizationParams params = tensor.quantizationParams();
+        return params == null ? Quantization.NONE : new Quantization(params.getScale(), params.getZeroPoint());
+    }
+
+    /** The 8-bit type of a quantised tensor with usable parameters, else empty: its values pass as float32. */
+    private static Optional<QuantizedValues.Type> quantizedType(Tensor tensor) {
+        QuantizedValues.Type type = switch (tensor.dataType()) {
+            case INT8 -> QuantizedValues.Type.INT8;
+            case UINT8 -> QuantizedValues.Type.UINT8;
+            default -> null;
+        };
+        return type != null && quantization(tensor).isPresent() ? Optional.of(type) : Optional.empty();
     }
 
     @Override
@@ -119,29 +145,67 @@ final class TfliteLoadedModel implements LoadedModel {
         });
     }
 
-    /** One interpreter with output buffers of its own, reused run after run. */
+    /**
+     * One interpreter with buffers of its own, reused run after run: its outputs, and for a quantised input the
+     * buffer the float input is quantised into.
+     */
     private final class PooledInterpreter {
         final Interpreter interpreter;
         final ByteBuffer[] outputBuffers;
         final String[] outputNames;
+        final DataType[] outputTypes;
+        final Quantization[] outputQuantizations;
+        /** Null while the output is float32; else how to dequantise it. */
+        final QuantizedValues.Type[] outputQuantizedTypes;
+        final Tensor input;
+        final int inputElements;
+        /** Null for a float32 input; else the quantised input's type, parameters and buffer. */
+        final QuantizedValues.Type inputQuantizedType;
+        final Quantization inputQuantization;
+        final ByteBuffer quantizedInput;
 
         PooledInterpreter(Interpreter interpreter) {
             this.interpreter = interpreter;
             int count = interpreter.getOutputTensorCount();
             outputBuffers = new ByteBuffer[count];
             outputNames = new String[count];
+            outputTypes = new DataType[count];
+            outputQuantizations = new Quantization[count];
+            outputQuantizedTypes = new QuantizedValues.Type[count];
             for (int i = 0; i < count; i++) {
                 Tensor tensor = interpreter.getOutputTensor(i);
                 outputBuffers[i] = ByteBuffer.allocateDirect(tensor.numBytes()).order(ByteOrder.nativeOrder());
                 outputNames[i] = tensor.name();
+                outputTypes[i] = tensor.dataType();
+                outputQuantizations[i] = quantization(tensor);
+                outputQuantizedTypes[i] = quantizedType(tensor).orElse(null);
             }
+            input = interpreter.getInputTensor(0);
+            inputElements = input.numElements();
+            inputQuantizedType = quantizedType(input).orElse(null);
+            inputQuantization = quantization(input);
+            quantizedInput = inputQuantizedType == null ? null
+                    : ByteBuffer.allocateDirect(input.numBytes()).order(ByteOrder.nativeOrder());
         }
 
-        Map<String, float[]> run(ByteBuffer input) throws InferenceException {
-            Tensor in = interpreter.getInputTensor(0);
-            if (in.numBytes() != input.remaining()) {
-                throw new InferenceException(label + ": input holds " + input.remaining() + " bytes but tensor "
-                        + in.name() + " " + java.util.Arrays.toString(in.shape()) + " needs " + in.numBytes());
+        Map<String, float[]> run(ByteBuffer floatInput) throws InferenceException {
+            long floatBytes = (long) inputElements * Float.BYTES;
+            if (floatBytes != floatInput.remaining()) {
+                throw new InferenceException(label + ": input holds " + floatInput.remaining() + " bytes but tensor "
+                        + input.name() + " " + java.util.Arrays.toString(input.shape()) + " needs " + floatBytes
+                        + " bytes of float32 values");
+            }
+            Object modelInput;
+            if (inputQuantizedType != null) {
+                QuantizedValues.quantize(floatInput, quantizedInput, inputElements,
+                        inputQuantization, inputQuantizedType);
+                modelInput = quantizedInput.rewind();
+            } else if (input.dataType() == DataType.FLOAT32) {
+                modelInput = floatInput.duplicate();
+            } else {
+                throw new InferenceException(label + ": input " + input.name() + " is "
+                        + dtype(input.dataType()) + " without quantisation parameters; float32 values cannot be "
+                        + "handed to it");
             }
             Map<Integer, Object> outputMap = new LinkedHashMap<>();
             for (int i = 0; i < outputBuffers.length; i++) {
@@ -149,18 +213,32 @@ final class TfliteLoadedModel implements LoadedModel {
                 outputMap.put(i, outputBuffers[i]);
             }
             try {
-                interpreter.runForMultipleInputsOutputs(new Object[] {input.duplicate()}, outputMap);
+                interpreter.runForMultipleInputsOutputs(new Object[] {modelInput}, outputMap);
             } catch (RuntimeException e) {
                 throw new InferenceException("TensorFlow Lite failed to run " + label + ": " + e.getMessage(), e);
             }
             Map<String, float[]> values = new LinkedHashMap<>();
             for (int i = 0; i < outputBuffers.length; i++) {
-                ByteBuffer buffer = outputBuffers[i];
-                buffer.rewind();
-                float[] copy = new float[buffer.remaining() / Float.BYTES];
-                buffer.asFloatBuffer().get(copy);
-                values.put(outputNames[i], copy);
+                values.put(outputNames[i], read(i));
             }
+            return values;
+        }
+
+        private float[] read(int output) throws InferenceException {
+            ByteBuffer buffer = outputBuffers[output];
+            buffer.rewind();
+            if (outputQuantizedTypes[output] != null) {
+                float[] values = new float[buffer.remaining()];
+                QuantizedValues.dequantize(buffer, values, outputQuantizations[output], outputQuantizedTypes[output]);
+                return values;
+            }
+            if (outputTypes[output] != DataType.FLOAT32) {
+                throw new InferenceException(label + ": output " + outputNames[output] + " is "
+                        + dtype(outputTypes[output]) + " without quantisation parameters; it cannot be read as "
+                        + "float32 values");
+            }
+            float[] values = new float[buffer.remaining() / Float.BYTES];
+            buffer.asFloatBuffer().get(values);
             return values;
         }
     }

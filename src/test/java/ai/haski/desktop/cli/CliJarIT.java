@@ -164,6 +164,7 @@ class CliJarIT {
         assertThat(run.exit()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).containsPattern("haski-reference\\s+1\\.0\\.0\\s+onnx\\s+ONNX Runtime 1\\.23\\.2\\s+PASS")
                 .containsPattern("haski-reference\\s+1\\.0\\.0\\s+tflite\\s+TensorFlow Lite \\S+\\s+PASS")
+                .containsPattern("haski-reference-int8\\s+1\\.0\\.0\\s+tflite\\s+TensorFlow Lite \\S+\\s+PASS")
                 .contains("self-check passed");
     }
 

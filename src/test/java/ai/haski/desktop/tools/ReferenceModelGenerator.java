@@ -19,20 +19,26 @@ import javax.imageio.ImageIO;
  * weights ({@link ReferenceNetwork}), written from the same weights as {@code model.onnx} (NCHW) and
  * {@code model.tflite} (NHWC), a deterministic synthetic {@code test-input.png}, and the manifest
  * {@code model.json} whose test vector holds the logits of the plain-Java forward pass on that image.
+ * {@link #generateInt8} then writes the int8 package of the same network ({@link Int8ReferencePackage}), whose
+ * test vector comes from TensorFlow Lite, so that part needs the TFLite runtime (Linux or macOS on x86-64).
  *
  * <p>All output is bit-for-bit deterministic; {@code ReferenceModelFilesAreReproducibleTest} checks the
  * committed files against a fresh run. Regenerate (from the repository root) with:
  * <pre>
  * mvn -q test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=ai.haski.desktop.tools.ReferenceModelGenerator \
- *     -Dexec.args=models/haski-reference
+ *     -Dexec.args="models/haski-reference models/haski-reference-int8"
  * </pre>
- * It lives in test scope: the product never generates models.
+ * (With one folder, the int8 package goes beside it, into {@code haski-reference-int8}.) It lives in test
+ * scope: the product never generates models.
  */
 public final class ReferenceModelGenerator {
 
     /** Default output folder, relative to the repository root. */
     public static final String DEFAULT_OUTPUT = "models/haski-reference";
+
+    /** Default output folder of the int8 package, relative to the repository root. */
+    public static final String DEFAULT_INT8_OUTPUT = "models/haski-reference-int8";
 
     /** Goes into the ONNX doc_string and the TFLite description. */
     static final String MODEL_DOC =
@@ -54,8 +60,21 @@ public final class ReferenceModelGenerator {
 
     public static void main(String[] args) throws IOException {
         Path output = Path.of(args.length > 0 ? args[0] : DEFAULT_OUTPUT);
-        Summary summary = generate(output);
-        System.out.println(summary.describe());
+        Path int8Output = args.length > 1 ? Path.of(args[1])
+                : output.toAbsolutePath().resolveSibling(Path.of(DEFAULT_INT8_OUTPUT).getFileName());
+        System.out.println(generate(output).describe());
+        System.out.println(generateInt8(output, int8Output).describe());
+    }
+
+    /**
+     * Generates the int8 package into {@code int8Folder} from the float package in {@code floatFolder} (its
+     * TFLite model is the float32 side of the agreement figures; its test image is copied).
+     */
+    static Int8ReferencePackage.Summary generateInt8(Path floatFolder, Path int8Folder) throws IOException {
+        ReferenceNetwork network = ReferenceNetwork.generate(ReferenceNetwork.SEED);
+        byte[] tflite = Files.readAllBytes(floatFolder.resolve(ReferenceManifest.TFLITE_FILE));
+        byte[] png = Files.readAllBytes(floatFolder.resolve(ReferenceManifest.TEST_IMAGE_FILE));
+        return Int8ReferencePackage.generate(network, tflite, png, int8Folder);
     }
 
     /** What one run produced. */
@@ -129,7 +148,7 @@ public final class ReferenceModelGenerator {
         return out.toByteArray();
     }
 
-    private static BufferedImage decodePng(byte[] png) {
+    static BufferedImage decodePng(byte[] png) {
         try {
             BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(png));
             if (decoded == null) {

@@ -312,15 +312,46 @@ final class ReferenceNetwork {
 
     /** Global-average-pooled features after the last convolution. */
     float[] features(float[] nchwInput) {
-        if (nchwInput.length != INPUT_CHANNELS * INPUT_SIZE * INPUT_SIZE) {
-            throw new IllegalArgumentException("expected 3x224x224 input, got " + nchwInput.length + " values");
-        }
+        checkInput(nchwInput);
         float[] x = nchwInput;
         int size = INPUT_SIZE;
         for (ConvLayer c : convs) {
             x = convRelu(c, x, size);
             size = c.outSize(size);
         }
+        return pool(x, size);
+    }
+
+    /**
+     * Every intermediate result of the forward pass on one input: what a quantised copy of the network is
+     * calibrated on.
+     *
+     * @param convOutputs each convolution's output after its ReLU, NCHW, in the order of {@link #convs()}
+     */
+    record Trace(List<float[]> convOutputs, float[] pooled, float[] logits) {}
+
+    /** The forward pass keeping every intermediate result; its logits equal {@link #forward}'s. */
+    Trace trace(float[] nchwInput) {
+        checkInput(nchwInput);
+        List<float[]> outputs = new ArrayList<>();
+        float[] x = nchwInput;
+        int size = INPUT_SIZE;
+        for (ConvLayer c : convs) {
+            x = convRelu(c, x, size);
+            size = c.outSize(size);
+            outputs.add(x);
+        }
+        float[] pooled = pool(x, size);
+        return new Trace(List.copyOf(outputs), pooled, dense(pooled));
+    }
+
+    private static void checkInput(float[] nchwInput) {
+        if (nchwInput.length != INPUT_CHANNELS * INPUT_SIZE * INPUT_SIZE) {
+            throw new IllegalArgumentException("expected 3x224x224 input, got " + nchwInput.length + " values");
+        }
+    }
+
+    private float[] pool(float[] x, int size) {
         int channels = featureChannels();
         int plane = size * size;
         float[] pooled = new float[channels];

@@ -30,6 +30,14 @@ final class SyntheticImages {
         return networkSeed + 2 + k;
     }
 
+    /**
+     * Seed of evaluation image {@code k}: held out from the calibration images and the test image, so the
+     * int8 model's agreement with float32 is measured on pictures its quantisation was not fitted to.
+     */
+    static long evaluationImageSeed(long networkSeed, int k) {
+        return networkSeed + 1000 + k;
+    }
+
     /** Renders the image for a seed as an 8-bit RGB {@link BufferedImage#TYPE_INT_RGB}. */
     static BufferedImage render(long seed) {
         Random random = new Random(seed);
@@ -137,6 +145,87 @@ final class SyntheticImages {
             }
         }
         return image;
+    }
+
+    /**
+     * Renders a "graphic" image for a seed: what photos of screens, logos, charts and scans look like to the
+     * network, and what {@link #render} never draws: a flat background (often white, black or one saturated
+     * colour), hard-edged shapes in saturated colours, sometimes a black-and-white checkerboard, and little
+     * or no noise. The int8 model's calibration includes some, so that such pictures do not push its
+     * activations far past their calibrated ranges.
+     */
+    static BufferedImage renderGraphic(long seed) {
+        Random random = new Random(seed);
+        int[][] palette = {
+            {255, 255, 255}, {0, 0, 0}, {215, 10, 83}, {220, 30, 30}, {30, 60, 200}, {250, 200, 20},
+            {20, 160, 60}, {128, 128, 128}, {240, 240, 235}, {90, 40, 120},
+        };
+        int[] background = switch (random.nextInt(4)) {
+            case 0 -> palette[0];
+            case 1 -> palette[1];
+            case 2 -> palette[random.nextInt(palette.length)];
+            default -> new int[] {random.nextInt(256), random.nextInt(256), random.nextInt(256)};
+        };
+        int[][] pixels = new int[SIZE * SIZE][];
+        java.util.Arrays.fill(pixels, background);
+
+        if (random.nextInt(3) == 0) {
+            // A checkerboard over a random rectangle, cells of 6 to 40 pixels.
+            int cell = 6 + random.nextInt(35);
+            int x0 = random.nextInt(SIZE / 2);
+            int y0 = random.nextInt(SIZE / 2);
+            int x1 = x0 + SIZE / 3 + random.nextInt(SIZE - x0 - SIZE / 3 + 1);
+            int y1 = y0 + SIZE / 3 + random.nextInt(SIZE - y0 - SIZE / 3 + 1);
+            for (int y = y0; y < Math.min(y1, SIZE); y++) {
+                for (int x = x0; x < Math.min(x1, SIZE); x++) {
+                    pixels[y * SIZE + x] = ((x - x0) / cell + (y - y0) / cell) % 2 == 0 ? palette[0] : palette[1];
+                }
+            }
+        }
+        int shapes = 1 + random.nextInt(5);
+        for (int s = 0; s < shapes; s++) {
+            int[] colour = palette[random.nextInt(palette.length)];
+            double cx = SIZE * random.nextDouble();
+            double cy = SIZE * random.nextDouble();
+            double rx = 8 + 70 * random.nextDouble();
+            double ry = 8 + 70 * random.nextDouble();
+            boolean ellipse = random.nextBoolean();
+            double ring = random.nextInt(3) == 0 ? 0.5 + 0.3 * random.nextDouble() : 0; // hollow shapes too
+            for (int y = 0; y < SIZE; y++) {
+                for (int x = 0; x < SIZE; x++) {
+                    double dx = Math.abs(x - cx) / rx;
+                    double dy = Math.abs(y - cy) / ry;
+                    double d = ellipse ? StrictMath.sqrt(dx * dx + dy * dy) : Math.max(dx, dy);
+                    if (d < 1 && d >= ring) {
+                        pixels[y * SIZE + x] = colour;
+                    }
+                }
+            }
+        }
+        int noise = random.nextInt(3);
+        BufferedImage image = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < SIZE; y++) {
+            for (int x = 0; x < SIZE; x++) {
+                int[] p = pixels[y * SIZE + x];
+                int rgb = 0;
+                for (int c = 0; c < 3; c++) {
+                    int v = noise == 0 ? p[c] : clamp(p[c] + random.nextInt(2 * noise + 1) - noise);
+                    rgb = (rgb << 8) | v;
+                }
+                image.setRGB(x, y, rgb);
+            }
+        }
+        return image;
+    }
+
+    /** Seed of graphic calibration image {@code k} (see {@link #renderGraphic}). */
+    static long graphicCalibrationImageSeed(long networkSeed, int k) {
+        return networkSeed + 500 + k;
+    }
+
+    /** Seed of graphic evaluation image {@code k}, held out like {@link #evaluationImageSeed}. */
+    static long graphicEvaluationImageSeed(long networkSeed, int k) {
+        return networkSeed + 1500 + k;
     }
 
     private static int clamp(double value) {
