@@ -100,7 +100,17 @@ public final class TfliteBackend implements InferenceBackend {
         return new TfliteLoadedModel(model, label, Math.max(1, threads));
     }
 
+    /**
+     * Interpreter settings. XNNPACK is switched on explicitly: TFLite 2.6 on the desktop does not apply it by
+     * default, and it cut the float reference network from about 35 ms to 6-8 ms a run here (docs/BENCHMARKS.md),
+     * moving logits by about 1e-5, far inside the test vector's tolerance. Set {@value #XNNPACK_PROPERTY} to false to
+     * compare.
+     */
     static Interpreter.Options options(int threads) {
-        return new Interpreter.Options().setNumThreads(threads);
+        return new Interpreter.Options().setNumThreads(threads)
+                .setUseXNNPACK(Boolean.parseBoolean(System.getProperty(XNNPACK_PROPERTY, "true")));
     }
+
+    /** Turns the XNNPACK delegate off when false, for measuring (on by default). */
+    public static final String XNNPACK_PROPERTY = "haski.tflite.xnnpack";
 }
