@@ -33,7 +33,7 @@ public final class ModelPickerView extends HBox {
                 setText(empty || item == null ? "No model" : item.title());
             }
         });
-        models.setPrefWidth(310);
+        models.setPrefWidth(340);
         models.setAccessibleText("Model: choose which model analyses the photos");
         models.setTooltip(new Tooltip("Which model analyses the photos"));
         models.setOnAction(event -> {
@@ -45,7 +45,7 @@ public final class ModelPickerView extends HBox {
         runtimes.setId("runtimePicker");
         runtimes.setItems(viewModel.runtimeChoices());
         runtimes.setCellFactory(list -> new RuntimeCell());
-        runtimes.setPrefWidth(330);
+        runtimes.setPrefWidth(290);
         runtimes.setAccessibleText("Runtime: choose which runtime runs the model");
         runtimes.setTooltip(new Tooltip("Which runtime runs the model; Automatic follows the model's own preference"));
         runtimes.setOnAction(event -> {

@@ -356,8 +356,9 @@ public final class ModelsViewModel {
     private List<RuntimeChoice> buildRuntimeChoices(ModelPackage pkg) {
         List<RuntimeChoice> choices = new ArrayList<>();
         List<ModelFormat> preference = pkg.manifest().backendPreference();
-        choices.add(new RuntimeChoice(Optional.empty(), "Automatic: "
-                + String.join(", then ", preference.stream().map(this::runtimeName).toList()), Optional.empty()));
+        // "Automatic (prefers ONNX Runtime)": the package's first choice; the others are its fallbacks, in order.
+        choices.add(new RuntimeChoice(Optional.empty(), "Automatic (prefers " + runtimeName(preference.get(0)) + ")",
+                Optional.empty()));
         for (ModelFormat format : ModelFormat.values()) {
             if (!pkg.manifest().weights().containsKey(format)) {
                 continue;

@@ -1,5 +1,7 @@
 package ai.haski.desktop.ui.result;
 
+import java.util.ArrayList;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ListChangeListener;
@@ -20,9 +22,11 @@ import javafx.scene.layout.VBox;
 public final class ResultView extends ScrollPane {
     private final ResultViewModel viewModel;
     private final VBox heads = new VBox(14);
+    private final List<HeadBox> headBoxes = new ArrayList<>();
     private final FlowPane chips = new FlowPane(6, 6);
     private final VBox warnings = new VBox(4);
     private final GridPane provenance = new GridPane();
+    private final List<Label> provenanceValues = new ArrayList<>();
 
     /**
      * @param copyJson   the "Copy as JSON" command
@@ -50,6 +54,7 @@ public final class ResultView extends ScrollPane {
         error.setId("resultError");
 
         heads.setId("resultHeads");
+        showWhen(heads, viewModel);
         viewModel.heads().addListener((ListChangeListener<HeadSummary>) change -> rebuildHeads());
 
         chips.setId("conditionChips");
@@ -116,21 +121,19 @@ public final class ResultView extends ScrollPane {
         return box;
     }
 
+    /** Reuses the head boxes of the previous result, so a new result changes text, not the scene graph. */
     private void rebuildHeads() {
-        heads.getChildren().clear();
-        for (HeadSummary head : viewModel.heads()) {
-            Label title = new Label(head.title());
-            title.getStyleClass().add("head-title");
-            Label top = new Label(head.topLabel() + "  " + head.topPercentText());
-            top.getStyleClass().add("head-top");
-            top.setId("top-" + head.title().replace(' ', '-'));
-            VBox box = new VBox(4, title, top);
-            for (LabelShare share : head.shares()) {
-                box.getChildren().add(new ShareBar(share));
-            }
-            box.getStyleClass().add("head-box");
-            box.setAccessibleText(head.title() + ": " + head.topLabel() + ", " + head.topPercentText());
+        List<HeadSummary> shown = viewModel.heads();
+        while (headBoxes.size() < shown.size()) {
+            HeadBox box = new HeadBox();
+            headBoxes.add(box);
             heads.getChildren().add(box);
+        }
+        while (headBoxes.size() > shown.size()) {
+            heads.getChildren().remove(headBoxes.remove(headBoxes.size() - 1));
+        }
+        for (int i = 0; i < shown.size(); i++) {
+            headBoxes.get(i).show(shown.get(i));
         }
     }
 
@@ -155,19 +158,31 @@ public final class ResultView extends ScrollPane {
         }
     }
 
+    /** Updates the provenance rows in place when their names are the same as before (they always are). */
     private void rebuildProvenance() {
-        provenance.getChildren().clear();
-        int row = 0;
-        for (ResultViewModel.ProvenanceLine line : viewModel.provenance()) {
-            Label name = new Label(line.name());
-            name.getStyleClass().add("provenance-name");
-            name.setMinWidth(90);
-            Label value = new Label(line.value());
-            value.getStyleClass().add("provenance-value");
-            value.setWrapText(true);
-            value.setId("provenance-" + line.name().replaceAll("[^A-Za-z0-9]", ""));
-            GridPane.setHgrow(value, Priority.ALWAYS);
-            provenance.addRow(row++, name, value);
+        List<ResultViewModel.ProvenanceLine> lines = viewModel.provenance();
+        if (lines.isEmpty()) {
+            return;
+        }
+        if (provenanceValues.size() != lines.size()) {
+            provenance.getChildren().clear();
+            provenanceValues.clear();
+            int row = 0;
+            for (ResultViewModel.ProvenanceLine line : lines) {
+                Label name = new Label(line.name());
+                name.getStyleClass().add("provenance-name");
+                name.setMinWidth(90);
+                Label value = new Label();
+                value.getStyleClass().add("provenance-value");
+                value.setWrapText(true);
+                value.setId("provenance-" + line.name().replaceAll("[^A-Za-z0-9]", ""));
+                GridPane.setHgrow(value, Priority.ALWAYS);
+                provenance.addRow(row++, name, value);
+                provenanceValues.add(value);
+            }
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            provenanceValues.get(i).setText(lines.get(i).value());
         }
     }
 }

@@ -78,9 +78,8 @@ public final class ResultViewModel {
     }
 
     private void showAnalysis(Analysis analysis) {
-        for (HeadResult head : analysis.heads()) {
-            heads.add(summarise(head));
-        }
+        // One change, not one per head: the view updates its rows once.
+        heads.setAll(analysis.heads().stream().map(ResultViewModel::summarise).toList());
         List<String> found = analysis.conditionsDetected();
         conditions.setAll(found.stream().map(ResultViewModel::humanise).toList());
         conditionsText.set(found.isEmpty() ? "no condition detected" : "");

@@ -31,9 +31,13 @@ public final class FxTaskExecutor implements TaskExecutor {
         ((ThreadPoolExecutor) workers).allowCoreThreadTimeOut(true);
     }
 
-    /** Two workers on small machines, up to four on larger ones: enough to decode while a model runs. */
+    /**
+     * One worker per core beyond the first, at most four: the first core stays free for the UI thread and the
+     * renderer, so that a photo decoding and a model running at once cannot starve them (on a 2-core machine,
+     * two busy workers made the window stall for 50-60 ms per frame).
+     */
     public static FxTaskExecutor sizedForThisMachine() {
-        return new FxTaskExecutor(Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors() / 2)));
+        return new FxTaskExecutor(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1)));
     }
 
     @Override
