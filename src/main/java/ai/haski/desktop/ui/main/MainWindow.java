@@ -18,8 +18,8 @@ public final class MainWindow {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         // On a laptop-sized screen every pixel counts: take it all. On larger ones, a comfortable window.
         boolean small = screen.getWidth() <= 1440 || screen.getHeight() <= 900;
-        double width = small ? screen.getWidth() : Math.min(1600, screen.getWidth() * 0.8);
-        double height = small ? screen.getHeight() : Math.min(1000, screen.getHeight() * 0.8);
+        double width = small ? screen.getWidth() : screen.getWidth() * 0.8;
+        double height = small ? screen.getHeight() : screen.getHeight() * 0.8;
         Scene scene = new Scene(view.root(), width, height);
         scene.getStylesheets().add(MainWindow.class.getResource("/ai/haski/desktop/ui/haski.css").toExternalForm());
         if (small) {

@@ -96,7 +96,7 @@ public final class ResultViewModel {
                 new ProvenanceLine("Runtime", p.runtime() + " " + p.runtimeVersion()),
                 new ProvenanceLine("Clinical use", p.clinicalUse() ? "validated" : "no: outputs mean nothing medically")));
         madeByText.set("Made by " + p.modelId() + " " + p.modelVersion() + " (" + p.format() + ", " + p.runtime()
-                + " " + p.runtimeVersion() + ")");
+                + " " + p.runtimeVersion() + ", SHA-256 " + p.modelSha256().substring(0, 12) + ")");
         StageTimings t = analysis.timings();
         timingsText.set(String.format(Locale.ROOT, "decode %.0f · preprocess %.0f · inference %.1f · postprocess "
                 + "%.1f · total %.0f ms", t.decodeMs(), t.preprocessMs(), t.inferenceMs(), t.postprocessMs(),
