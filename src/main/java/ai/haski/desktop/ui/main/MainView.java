@@ -206,7 +206,8 @@ public final class MainView implements MainActions {
                 .ifPresent(chooser::setInitialDirectory);
         File file = chooser.showOpenDialog(stage);
         if (file != null) {
-            viewModel.use(DropContent.ofFiles(java.util.List.of(file.toPath())), Optional.empty(), "opened");
+            // Chosen on purpose, so the decoder, not the file name, decides whether it is a photo.
+            viewModel.open(file.toPath());
         }
     }
 

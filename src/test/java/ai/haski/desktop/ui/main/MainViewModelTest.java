@@ -111,6 +111,30 @@ class MainViewModelTest {
     }
 
     @Test
+    void anImageOverTheSizeLimitIsRefusedWithTheReasonBeforeAnythingIsDecoded() throws IOException {
+        MainViewModel main = start().main();
+        Path huge = Files.write(temp.resolve("huge.png"), pngHeader(20_000, 20_000));
+
+        main.open(huge);
+
+        assertThat(main.result().errorTextProperty().get()).startsWith("Cannot use huge.png").contains("400");
+        assertThat(main.pictureMessageProperty().get()).startsWith("Cannot use huge.png");
+        assertThat(main.pictureProperty().get()).isNull();
+    }
+
+    /** A PNG signature and IHDR chunk declaring the size, and nothing more: enough for a header-first check. */
+    private static byte[] pngHeader(int width, int height) {
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(17);
+        ihdr.put("IHDR".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(width).putInt(height)
+                .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(ihdr.array());
+        return java.nio.ByteBuffer.allocate(8 + 4 + 17 + 4)
+                .put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'})
+                .putInt(13).put(ihdr.array()).putInt((int) crc.getValue()).array();
+    }
+
+    @Test
     void switchingToTfliteReanalysesTheShownPhotoAndIsRemembered() {
         MainViewModel main = start().main();
         main.open(TestFiles.photo(PHOTO));
@@ -150,6 +174,22 @@ class MainViewModelTest {
 
         main.open(TestFiles.photo("skimage_astronaut.png"));
         assertThat(shownAnalysis(main).provenance().modelId()).isEqualTo("haski-reference");
+    }
+
+    @Test
+    void aRefusedPackageIsListedWithItsReasonAndCannotBeChosen() throws IOException {
+        Path extra = temp.resolve("models");
+        Files.createDirectories(extra.resolve("half-copied"));
+        Files.writeString(extra.resolve("half-copied/model.json"), "{\"format_version\": 1");
+        MainViewModel main = start(new CurrentThreadTaskExecutor(), List.of(extra)).main();
+
+        ModelChoice refused = model(main.models(), "half-copied");
+        assertThat(refused.selectable()).isFalse();
+        assertThat(refused.refusedReason()).hasValueSatisfying(reason -> assertThat(reason).contains("model.json"));
+
+        main.models().chooseModel(refused);
+        assertThat(main.noticeProperty().get().text()).startsWith("The model folder \"half-copied\" cannot be used: ");
+        assertThat(main.models().activeModelChoiceProperty().get().id()).isEqualTo("haski-reference");
     }
 
     @Test
@@ -211,7 +251,7 @@ class MainViewModelTest {
         MainViewModel main = start().main();
         int[] argb = new int[64 * 48];
         for (int i = 0; i < argb.length; i++) {
-            argb[i] = 0xFF000000 | (i * 2654435761L > 0 ? i * 7919 : i) & 0xFFFFFF;
+            argb[i] = 0xFF000000 | (i * 7919) & 0xFFFFFF;
         }
         main.use(new DropContent(List.of(), true, false), Optional.of(new ArgbPixels(64, 48, argb)), "pasted");
 
