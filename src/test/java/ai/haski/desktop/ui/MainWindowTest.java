@@ -125,6 +125,7 @@ class MainWindowTest {
         assertThat(accepted).isNull();
         assertThat(text("#dropHint")).startsWith("notes.txt is not a photo this app reads. Use a JPEG, PNG");
         assertThat(fx(() -> lookup("#dropHint").getStyleClass().contains("drop-hint-refused"))).isTrue();
+        snapshot("text-file-dragged-over");
         drag(DragEvent.DRAG_EXITED, notes);
         assertThat(text("#dropHint")).isEmpty();
     }
@@ -172,10 +173,22 @@ class MainWindowTest {
         assertThat(text("#statusModel")).isEqualTo(before);
         assertThat(fx(() -> models.getValue().id())).isEqualTo("haski-reference");
         assertThat(text("#resultMadeBy")).startsWith("Made by haski-reference");
+        snapshot("broken-model-refused");
     }
 
     static String debugState() {
         return main.statusTextProperty().get() + " picture=" + (main.pictureProperty().get() != null) + " outcome=" + (main.result().outcomeProperty().get() != null);
+    }
+
+    /**
+     * Writes what the window shows to {@code target/ui-snapshots/NAME.png}, so that a person can look at the state
+     * a test checked (the headless screen has no other way to be seen).
+     */
+    private static void snapshot(String name) throws Exception {
+        ai.haski.desktop.ui.photo.ArgbPixels pixels = fx(() -> ai.haski.desktop.ui.photo.FxPictures
+                .pixelsOf(stage.getScene().snapshot(null)).orElseThrow());
+        Path folder = Files.createDirectories(TestFiles.repo().resolve("target/ui-snapshots"));
+        javax.imageio.ImageIO.write(pixels.toBufferedImage(), "png", folder.resolve(name + ".png").toFile());
     }
 
     private static void openAndWait(Path photo) throws Exception {

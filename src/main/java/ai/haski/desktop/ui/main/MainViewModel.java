@@ -87,11 +87,15 @@ public final class MainViewModel implements DropHandler {
         busy.bind(running.greaterThan(0).or(models.loadingProperty()));
         models.addModelChangedListener(this::reanalyseWith);
         models.loadingProperty().addListener((obs, was, now) -> {
+            // A re-analysis after a switch, if any, replaces this right away with its own status.
             if (now) {
                 statusText.set("Loading and checking the model…");
+            } else if (models.analyzerProperty().get() == null) {
+                statusText.set("No model: photos cannot be analysed");
             } else if (currentFile.get() == null) {
-                statusText.set(models.analyzerProperty().get() == null ? "No model: photos cannot be analysed"
-                        : "Ready: drop, open or paste a photo");
+                statusText.set("Ready: drop, open or paste a photo");
+            } else {
+                statusText.set("Ready: " + models.modelTextProperty().get() + " is active");
             }
         });
     }

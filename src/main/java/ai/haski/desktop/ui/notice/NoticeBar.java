@@ -23,6 +23,8 @@ public final class NoticeBar extends HBox {
         close.setMnemonicParsing(true);
         close.setOnAction(event -> dismiss.run());
         close.setAccessibleText("Dismiss this message");
+        // A long message wraps; the button keeps its size.
+        close.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().addAll(text, close);
         notice.addListener((obs, old, now) -> show(now));
         show(notice.getValue());

@@ -171,6 +171,7 @@ class MainViewModelTest {
         assertThat(main.models().modelTextProperty().get()).isEqualTo("haski-reference 1.0.0 (onnx)");
         assertThat(shownAnalysis(main)).isSameAs(before);
         assertThat(new SettingsStore(temp.resolve("settings.json")).load()).isEqualTo(Settings.DEFAULT);
+        assertThat(main.statusTextProperty().get()).isEqualTo("Ready: haski-reference 1.0.0 (onnx) is active");
 
         main.open(TestFiles.photo("skimage_astronaut.png"));
         assertThat(shownAnalysis(main).provenance().modelId()).isEqualTo("haski-reference");
