@@ -129,7 +129,20 @@ public final class MainView implements MainActions {
         ResultView results = new ResultView(viewModel.result(), this::copyJson, this::saveResult);
         SplitPane split = new SplitPane(photoPane, results);
         split.setDividerPositions(0.62);
+        // The results keep a readable width (bars of a 4K-wide pane say nothing more); the photo takes the rest,
+        // and keeps it when the window is resized.
         SplitPane.setResizableWithParent(results, false);
+        split.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> obs, Number old, Number now) {
+                double width = now.doubleValue();
+                if (width > 0) {
+                    double resultWidth = Math.max(360, Math.min(560, width * 0.38));
+                    split.setDividerPositions(1 - resultWidth / width);
+                    split.widthProperty().removeListener(this);
+                }
+            }
+        });
         return split;
     }
 
