@@ -149,8 +149,14 @@ public final class MainViewModel implements DropHandler {
             }
             Analyzer analyzer = ready.get();
             requestedFrom = analyzer;
-            result.showPlaceholder("Analysing " + nameOf(file) + " with " + analyzer.provenance().modelId() + "…");
-            statusText.set("Analysing " + nameOf(file) + "…");
+            AnalysisOutcome shown = result.outcomeProperty().get();
+            if (shown != null && shown.file().equals(file)) {
+                // Re-analysis after a model switch: the current result stays until the new one replaces it.
+                statusText.set("Analysing " + nameOf(file) + " again with " + analyzer.provenance().modelId() + "…");
+            } else {
+                result.showPlaceholder("Analysing " + nameOf(file) + " with " + analyzer.provenance().modelId() + "…");
+                statusText.set("Analysing " + nameOf(file) + "…");
+            }
             analysisTask = executor.execute(tracked(BackgroundTask.of("analyse " + nameOf(file),
                     () -> analyzer.analyze(file))
                     .onSuccess(outcome -> {
