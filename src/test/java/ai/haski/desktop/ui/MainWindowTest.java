@@ -34,6 +34,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import javafx.scene.input.KeyCode;
+import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -189,6 +191,27 @@ class MainWindowTest {
                 .pixelsOf(stage.getScene().snapshot(null)).orElseThrow());
         Path folder = Files.createDirectories(TestFiles.repo().resolve("target/ui-snapshots"));
         javax.imageio.ImageIO.write(pixels.toBufferedImage(), "png", folder.resolve(name + ".png").toFile());
+    }
+
+    @Test
+    @Order(5)
+    void theViewShortcutsZoomToActualSizeAndBackToFit() throws Exception {
+        openAndWait(TestFiles.photo(PHOTO));
+        ai.haski.desktop.ui.photo.PhotoViewer viewer = fx(() -> lookup("#photoViewer"));
+        waitUntil("the photo", () -> main.pictureProperty().get() != null);
+        double fitted = fx(() -> viewer.zoomProperty().get());
+        assertThat(fitted).isLessThan(1);
+        FxRobot robot = new FxRobot();
+
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> viewer.zoomProperty().get())).isEqualTo(1.0);
+        robot.push(KeyCode.CONTROL, KeyCode.MINUS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> viewer.zoomProperty().get())).isEqualTo(1 / 1.25);
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> viewer.zoomProperty().get())).isEqualTo(fitted);
     }
 
     private static void openAndWait(Path photo) throws Exception {

@@ -34,6 +34,7 @@ final class TestDragboard implements TKClipboard {
     }
 
     @Override
+    @SuppressWarnings("removal") // the interface still names the type
     public void setSecurityContext(AccessControlContext context) {
         // Tests run without a security manager.
     }
