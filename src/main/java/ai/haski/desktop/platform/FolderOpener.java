@@ -19,7 +19,7 @@ public final class FolderOpener {
      * Opens {@code folder} (creating it first) with {@link Desktop} where supported, else with the platform's
      * opener command ({@code xdg-open}, {@code open}, {@code explorer}).
      *
-     * @throws IOException naming the folder, when neither way works
+     * @throws IOException saying why, when neither way works
      */
     public static void open(Path folder) throws IOException {
         Files.createDirectories(folder);
@@ -37,8 +37,9 @@ public final class FolderOpener {
             new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         } catch (IOException e) {
-            throw new IOException("no file manager could be started (" + command.get(0) + ": " + e.getMessage()
-                    + "); the folder is " + folder.toAbsolutePath(), e);
+            throw new IOException(command.get(0) + " could not be started"
+                    + (e.getMessage() != null && e.getMessage().contains("error=2") ? ": it is not installed" : ": "
+                    + e.getMessage()), e);
         }
     }
 

@@ -304,8 +304,8 @@ public final class MainViewModel implements DropHandler {
             FolderOpener.open(logDir);
             return logDir;
         }).onSuccess(opened -> statusText.set("Opened the log folder " + opened))
-                .onFailure(error -> post(Notice.warning("The log folder could not be opened ("
-                        + userMessage(error) + "). It is " + logDir.toAbsolutePath())))));
+                .onFailure(error -> post(Notice.warning("The log folder is " + logDir.toAbsolutePath()
+                        + " (it could not be shown in a file manager: " + userMessage(error) + ").")))));
     }
 
     /** Versions of the app, Java, JavaFX and the runtimes, and where the app keeps its files. */
