@@ -1,12 +1,19 @@
 package ai.haski.desktop;
 
 import ai.haski.desktop.cli.HaskiCommand;
+import ai.haski.desktop.ui.DesktopMain;
 
-/** Plain entry point: runs the headless CLI. */
+/**
+ * Plain entry point: with no arguments (or {@code --open FILE}) the desktop app, with any others the headless CLI.
+ * It does not extend Application, so a launch from the class path (java -jar) finds JavaFX on the class path.
+ */
 public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
+        if (DesktopMain.wantsDesktop(args)) {
+            System.exit(DesktopMain.run(args));
+        }
         System.exit(HaskiCommand.run(args));
     }
 }

@@ -79,4 +79,30 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("ai.onnxruntime..", "org.tensorflow.lite..")
                 .check(classes);
     }
+
+    @Test
+    void viewModelsHoldStateAndCommandsButNoControls() {
+        noClasses().that().resideInAPackage("ai.haski.desktop.ui..").and().haveSimpleNameEndingWith("ViewModel")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
+                        "org.controlsfx..")
+                .because("a ViewModel is tested without the JavaFX toolkit; controls belong to its View")
+                .check(classes);
+    }
+
+    @Test
+    void backgroundTasksKnowNothingOfControls() {
+        noClasses().that().resideInAPackage("ai.haski.desktop.ui.task..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
+                        "org.controlsfx..")
+                .check(classes);
+    }
+
+    @Test
+    void theEngineDoesNotKnowTheDesktopApp() {
+        noClasses().that().resideInAnyPackage("ai.haski.desktop.image..", "ai.haski.desktop.model..",
+                        "ai.haski.desktop.inference..", "ai.haski.desktop.analysis..", "ai.haski.desktop.cli..",
+                        "ai.haski.desktop.platform..")
+                .should().dependOnClassesThat().resideInAPackage("ai.haski.desktop.ui..")
+                .check(classes);
+    }
 }

@@ -194,9 +194,10 @@ class CliJarIT {
         assertThat(run.err()).contains("--backend must be onnx or tflite");
     }
 
+    /** With no arguments the jar opens the desktop app (DesktopJarIT); --help is how the CLI lists commands. */
     @Test
-    void noArgumentsPrintsUsage() throws Exception {
-        Run run = run();
+    void helpPrintsUsage() throws Exception {
+        Run run = run("--help");
 
         assertThat(run.err() + run.out()).contains("analyze").contains("self-check").contains("models");
     }

@@ -1,0 +1,132 @@
+package ai.haski.desktop.ui.main;
+
+import ai.haski.desktop.ui.models.ModelChoice;
+import ai.haski.desktop.ui.models.ModelsViewModel;
+import ai.haski.desktop.ui.models.RuntimeChoice;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+
+/** The menu bar: File, Model, View and Help, each item with a mnemonic and the common ones with a shortcut. */
+final class MainMenu {
+    private final MainViewModel viewModel;
+    private final MainActions actions;
+    private final Menu modelMenu = new Menu("_Model");
+
+    MainMenu(MainViewModel viewModel, MainActions actions) {
+        this.viewModel = viewModel;
+        this.actions = actions;
+    }
+
+    MenuBar build() {
+        MenuBar bar = new MenuBar(fileMenu(), modelMenu(), viewMenu(), helpMenu());
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private Menu fileMenu() {
+        MenuItem open = item("_Open photo…", shortcut(KeyCode.O), actions::openFile);
+        MenuItem paste = item("_Paste photo", shortcut(KeyCode.V), actions::paste);
+        MenuItem save = item("_Save result…", shortcut(KeyCode.S), actions::saveResult);
+        MenuItem copy = item("_Copy result as JSON",
+                new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                actions::copyJson);
+        save.disableProperty().bind(viewModel.result().outcomeProperty().isNull());
+        copy.disableProperty().bind(viewModel.result().outcomeProperty().isNull());
+        MenuItem quit = item("_Quit", shortcut(KeyCode.Q), actions::quit);
+        return new Menu("_File", null, open, paste, new SeparatorMenuItem(), save, copy, new SeparatorMenuItem(), quit);
+    }
+
+    /** Lists the packages and the active package's runtimes; rebuilt whenever they change. */
+    private Menu modelMenu() {
+        ModelsViewModel models = viewModel.models();
+        models.modelChoices().addListener((ListChangeListener<ModelChoice>) change -> rebuildModelMenu());
+        models.runtimeChoices().addListener((ListChangeListener<RuntimeChoice>) change -> rebuildModelMenu());
+        models.activeModelChoiceProperty().addListener((obs, old, now) -> rebuildModelMenu());
+        models.activeRuntimeChoiceProperty().addListener((obs, old, now) -> rebuildModelMenu());
+        models.loadingProperty().addListener((obs, old, now) -> rebuildModelMenu());
+        rebuildModelMenu();
+        return modelMenu;
+    }
+
+    private void rebuildModelMenu() {
+        ModelsViewModel models = viewModel.models();
+        modelMenu.getItems().clear();
+        ToggleGroup modelGroup = new ToggleGroup();
+        for (ModelChoice choice : models.modelChoices()) {
+            if (choice.selectable()) {
+                RadioMenuItem item = new RadioMenuItem(choice.title() + "  (" + choice.detail() + ")");
+                item.setMnemonicParsing(false);
+                item.setToggleGroup(modelGroup);
+                item.setSelected(choice.equals(models.activeModelChoiceProperty().get()));
+                item.setDisable(models.isLoading());
+                item.setOnAction(event -> models.chooseModel(choice));
+                modelMenu.getItems().add(item);
+            } else {
+                MenuItem refused = new MenuItem(choice.title() + ": " + shorten(choice.refusedReason().orElse("")));
+                refused.setMnemonicParsing(false);
+                refused.setOnAction(event -> models.chooseModel(choice));
+                refused.getStyleClass().add("choice-refused");
+                modelMenu.getItems().add(refused);
+            }
+        }
+        if (models.modelChoices().isEmpty()) {
+            MenuItem none = new MenuItem("No model packages found");
+            none.setDisable(true);
+            modelMenu.getItems().add(none);
+        }
+        if (!models.runtimeChoices().isEmpty()) {
+            modelMenu.getItems().add(new SeparatorMenuItem());
+            ToggleGroup runtimeGroup = new ToggleGroup();
+            for (RuntimeChoice choice : models.runtimeChoices()) {
+                RadioMenuItem item = new RadioMenuItem("Runtime: " + choice.label()
+                        + choice.unavailableReason().map(reason -> " (unavailable: " + shorten(reason) + ")").orElse(""));
+                item.setMnemonicParsing(false);
+                item.setToggleGroup(runtimeGroup);
+                item.setSelected(choice.equals(models.activeRuntimeChoiceProperty().get()));
+                item.setDisable(models.isLoading());
+                item.setOnAction(event -> models.chooseRuntime(choice));
+                modelMenu.getItems().add(item);
+            }
+        }
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 90 ? text : text.substring(0, 89) + "…";
+    }
+
+    private Menu viewMenu() {
+        return new Menu("_View", null,
+                item("Zoom _in", shortcut(KeyCode.EQUALS), actions::zoomIn),
+                item("Zoom _out", shortcut(KeyCode.MINUS), actions::zoomOut),
+                item("_Actual size (1:1)", shortcut(KeyCode.DIGIT1), actions::actualSize),
+                item("_Fit to window", shortcut(KeyCode.DIGIT0), actions::fitToWindow));
+    }
+
+    private Menu helpMenu() {
+        return new Menu("_Help", null,
+                item("Open _log folder", null, actions::openLogFolder),
+                item("_About Haski Desktop", null, actions::about));
+    }
+
+    private static MenuItem item(String text, KeyCombination accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setMnemonicParsing(true);
+        if (accelerator != null) {
+            item.setAccelerator(accelerator);
+        }
+        item.setOnAction(event -> action.run());
+        return item;
+    }
+
+    private static KeyCombination shortcut(KeyCode key) {
+        return new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN);
+    }
+}

@@ -1,0 +1,307 @@
+package ai.haski.desktop.ui.main;
+
+import ai.haski.desktop.ui.drop.DropContent;
+import ai.haski.desktop.ui.drop.DropTarget;
+import ai.haski.desktop.ui.models.ModelPickerView;
+import ai.haski.desktop.ui.notice.Notice;
+import ai.haski.desktop.ui.notice.NoticeBar;
+import ai.haski.desktop.ui.photo.ArgbPixels;
+import ai.haski.desktop.ui.photo.FxPictures;
+import ai.haski.desktop.ui.photo.PhotoViewer;
+import ai.haski.desktop.ui.result.ResultView;
+import java.io.File;
+import java.nio.file.Files;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.controlsfx.control.StatusBar;
+
+/**
+ * The main window's layout and bindings: menu, model pickers, the not-for-clinical-use banner, notices, the photo
+ * (a drop target), the results, and the status bar. It holds no state of its own beyond the controls.
+ */
+public final class MainView implements MainActions {
+    private final MainViewModel viewModel;
+    private final Stage stage;
+    private final PhotoViewer photo = new PhotoViewer();
+    private final BorderPane root = new BorderPane();
+
+    public MainView(MainViewModel viewModel, Stage stage) {
+        this.viewModel = viewModel;
+        this.stage = stage;
+        root.getStyleClass().add("main-window");
+        root.setTop(new VBox(new MainMenu(viewModel, this).build(), toolbar(), banner(),
+                new NoticeBar(viewModel.noticeProperty(), viewModel::dismissNotice)));
+        root.setCenter(content());
+        root.setBottom(statusBar());
+        DropTarget.install(root, viewModel);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public PhotoViewer photoViewer() {
+        return photo;
+    }
+
+    private HBox toolbar() {
+        Button open = new Button("Open photo…");
+        open.setOnAction(event -> openFile());
+        open.setAccessibleText("Open a photo (Ctrl+O)");
+        open.setTooltip(new Tooltip("Open a photo (Ctrl+O)"));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(10, open, new Separator(javafx.geometry.Orientation.VERTICAL),
+                new ModelPickerView(viewModel.models()), spacer);
+        bar.getStyleClass().add("tool-bar-row");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    /** Red, bold and at the top: nobody should read a result of an unvalidated model as medical advice. */
+    private Label banner() {
+        Label banner = new Label();
+        banner.setId("clinicalBanner");
+        banner.getStyleClass().add("clinical-banner");
+        banner.textProperty().bind(viewModel.models().bannerTextProperty());
+        banner.setWrapText(true);
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.visibleProperty().bind(Bindings.isNotEmpty(banner.textProperty()));
+        banner.managedProperty().bind(banner.visibleProperty());
+        banner.accessibleTextProperty().bind(banner.textProperty());
+        return banner;
+    }
+
+    private SplitPane content() {
+        Label message = new Label();
+        message.setId("pictureMessage");
+        message.getStyleClass().add("picture-message");
+        message.textProperty().bind(viewModel.pictureMessageProperty());
+        message.setWrapText(true);
+        message.setMaxWidth(520);
+        message.visibleProperty().bind(viewModel.pictureProperty().isNull());
+
+        Label hint = new Label();
+        hint.setId("dropHint");
+        hint.getStyleClass().add("drop-hint");
+        hint.textProperty().bind(viewModel.dropHintProperty());
+        hint.setWrapText(true);
+        hint.setMaxWidth(560);
+        hint.visibleProperty().bind(Bindings.isNotEmpty(viewModel.dropHintProperty()));
+        viewModel.dropHintRefusalProperty().addListener((obs, was, refused) -> {
+            hint.getStyleClass().remove("drop-hint-refused");
+            if (refused) {
+                hint.getStyleClass().add("drop-hint-refused");
+            }
+        });
+        StackPane.setAlignment(hint, Pos.TOP_CENTER);
+        StackPane.setMargin(hint, new Insets(16));
+
+        photo.setId("photoViewer");
+        photo.pictureProperty().bind(viewModel.pictureProperty());
+        photo.addEventHandler(KeyEvent.KEY_PRESSED, this::zoomKeys);
+        StackPane photoPane = new StackPane(photo, message, hint);
+        photoPane.setId("photoPane");
+        photoPane.getStyleClass().add("photo-pane");
+        photoPane.setMinWidth(300);
+
+        ResultView results = new ResultView(viewModel.result(), this::copyJson, this::saveResult);
+        SplitPane split = new SplitPane(photoPane, results);
+        split.setDividerPositions(0.62);
+        // The results keep a readable width (bars of a 4K-wide pane say nothing more); the photo takes the rest,
+        // and keeps it when the window is resized.
+        SplitPane.setResizableWithParent(results, false);
+        split.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> obs, Number old, Number now) {
+                double width = now.doubleValue();
+                if (width > 0) {
+                    double resultWidth = Math.max(360, Math.min(560, width * 0.38));
+                    split.setDividerPositions(1 - resultWidth / width);
+                    split.widthProperty().removeListener(this);
+                }
+            }
+        });
+        return split;
+    }
+
+    private void zoomKeys(KeyEvent event) {
+        if (event.isShortcutDown()) {
+            return;
+        }
+        KeyCode code = event.getCode();
+        if (code == KeyCode.PLUS || code == KeyCode.ADD || code == KeyCode.EQUALS) {
+            zoomIn();
+        } else if (code == KeyCode.MINUS || code == KeyCode.SUBTRACT) {
+            zoomOut();
+        } else if (code == KeyCode.DIGIT0 || code == KeyCode.NUMPAD0) {
+            fitToWindow();
+        } else if (code == KeyCode.DIGIT1 || code == KeyCode.NUMPAD1) {
+            actualSize();
+        } else {
+            return;
+        }
+        event.consume();
+    }
+
+    private StatusBar statusBar() {
+        StatusBar bar = new StatusBar();
+        bar.setId("statusBar");
+        bar.textProperty().bind(viewModel.statusTextProperty());
+        bar.progressProperty().bind(Bindings.when(viewModel.busyProperty()).then(-1.0).otherwise(0.0));
+        Label model = statusLabel("statusModel", viewModel.models().modelTextProperty());
+        Label runtime = statusLabel("statusRuntime", viewModel.models().runtimeTextProperty());
+        Label selfCheck = statusLabel("statusSelfCheck", viewModel.models().selfCheckTextProperty());
+        Tooltip detail = new Tooltip();
+        detail.textProperty().bind(viewModel.models().selfCheckDetailProperty());
+        detail.setWrapText(true);
+        detail.setMaxWidth(600);
+        selfCheck.setTooltip(detail);
+        viewModel.models().selfCheckProperty().addListener((obs, old, now) -> {
+            selfCheck.getStyleClass().removeAll("self-check-passed", "self-check-failed", "self-check-running");
+            switch (now) {
+                case PASSED -> selfCheck.getStyleClass().add("self-check-passed");
+                case FAILED -> selfCheck.getStyleClass().add("self-check-failed");
+                case RUNNING -> selfCheck.getStyleClass().add("self-check-running");
+                default -> { }
+            }
+        });
+        Label last = statusLabel("statusLastAnalysis", viewModel.lastAnalysisTextProperty());
+        bar.getRightItems().addAll(model, new Separator(javafx.geometry.Orientation.VERTICAL), runtime,
+                new Separator(javafx.geometry.Orientation.VERTICAL), selfCheck,
+                new Separator(javafx.geometry.Orientation.VERTICAL), last);
+        return bar;
+    }
+
+    private static Label statusLabel(String id, javafx.beans.value.ObservableStringValue text) {
+        Label label = new Label();
+        label.setId(id);
+        label.textProperty().bind(text);
+        label.accessibleTextProperty().bind(text);
+        label.getStyleClass().add("status-item");
+        // The status text on the left may be cut short; the model, runtime and self-check never.
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    // ---- commands ------------------------------------------------------------------------------------------
+
+    @Override
+    public void openFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a photo");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Photos (JPEG, PNG, BMP, GIF, TIFF, WebP)", "*.jpg", "*.jpeg",
+                        "*.JPG", "*.JPEG", "*.png", "*.PNG", "*.bmp", "*.gif", "*.tif", "*.tiff", "*.TIF", "*.webp"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        viewModel.suggestedResultFolder().filter(Files::isDirectory).map(java.nio.file.Path::toFile)
+                .ifPresent(chooser::setInitialDirectory);
+        File file = chooser.showOpenDialog(stage);
+        if (file != null) {
+            // Chosen on purpose, so the decoder, not the file name, decides whether it is a photo.
+            viewModel.open(file.toPath());
+        }
+    }
+
+    @Override
+    public void paste() {
+        Clipboard clipboard = Clipboard.getSystemClipboard();
+        DropContent content = DropTarget.contentOf(clipboard);
+        Optional<ArgbPixels> image = content.files().isEmpty() && content.hasImage()
+                ? FxPictures.pixelsOf(clipboard.getImage()) : Optional.empty();
+        viewModel.use(content, image, "pasted");
+    }
+
+    @Override
+    public void saveResult() {
+        if (viewModel.resultJson().isEmpty()) {
+            viewModel.post(Notice.warning("There is no result to save yet: open a photo first."));
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the result as JSON");
+        chooser.setInitialFileName(viewModel.suggestedResultName());
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON", "*.json"));
+        viewModel.suggestedResultFolder().filter(Files::isDirectory).map(java.nio.file.Path::toFile)
+                .ifPresent(chooser::setInitialDirectory);
+        File file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            viewModel.saveResult(file.toPath());
+        }
+    }
+
+    @Override
+    public void copyJson() {
+        Optional<String> json = viewModel.resultJson();
+        if (json.isEmpty()) {
+            viewModel.post(Notice.warning("There is no result to copy yet: open a photo first."));
+            return;
+        }
+        ClipboardContent content = new ClipboardContent();
+        content.putString(json.get());
+        Clipboard.getSystemClipboard().setContent(content);
+        viewModel.post(Notice.info("The result was copied as JSON, exactly as the command line writes it."));
+    }
+
+    @Override
+    public void quit() {
+        stage.close();
+    }
+
+    @Override
+    public void zoomIn() {
+        photo.zoomIn();
+    }
+
+    @Override
+    public void zoomOut() {
+        photo.zoomOut();
+    }
+
+    @Override
+    public void actualSize() {
+        photo.actualSize();
+    }
+
+    @Override
+    public void fitToWindow() {
+        photo.fitToWindow();
+    }
+
+    @Override
+    public void openLogFolder() {
+        viewModel.openLogFolder();
+    }
+
+    @Override
+    public void about() {
+        Alert about = new Alert(Alert.AlertType.INFORMATION);
+        about.initOwner(stage);
+        about.setTitle("About Haski Desktop");
+        about.setHeaderText("Haski Desktop");
+        about.setContentText(viewModel.aboutText());
+        about.getDialogPane().setMinWidth(520);
+        about.show();
+    }
+}

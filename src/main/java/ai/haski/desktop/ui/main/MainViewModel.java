@@ -1,0 +1,411 @@
+package ai.haski.desktop.ui.main;
+
+import ai.haski.desktop.analysis.Analysis;
+import ai.haski.desktop.analysis.AnalysisOutcome;
+import ai.haski.desktop.analysis.Analyzer;
+import ai.haski.desktop.image.ImageDecodeException;
+import ai.haski.desktop.platform.AtomicFiles;
+import ai.haski.desktop.platform.FolderOpener;
+import ai.haski.desktop.platform.AppVersion;
+import ai.haski.desktop.ui.drop.DropCheck;
+import ai.haski.desktop.ui.drop.DropContent;
+import ai.haski.desktop.ui.drop.DropHandler;
+import ai.haski.desktop.ui.drop.DropVerdict;
+import ai.haski.desktop.ui.models.ModelsViewModel;
+import ai.haski.desktop.ui.notice.Notice;
+import ai.haski.desktop.ui.photo.ArgbPixels;
+import ai.haski.desktop.ui.photo.DisplayDecoder;
+import ai.haski.desktop.ui.photo.DisplayPicture;
+import ai.haski.desktop.ui.result.ResultViewModel;
+import ai.haski.desktop.ui.task.BackgroundTask;
+import ai.haski.desktop.ui.task.TaskExecutor;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The main window's state and commands: which photo is shown, its analysis, drops and pastes, saving and copying
+ * the result, and the status line. Slow work goes through the {@link TaskExecutor}; every method is called on the
+ * UI thread.
+ */
+public final class MainViewModel implements DropHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(MainViewModel.class);
+
+    private final ModelsViewModel models;
+    private final DisplayDecoder displayDecoder;
+    private final TaskExecutor executor;
+    private final PastedImages pastedImages;
+    private final Path logDir;
+    private final ResultViewModel result = new ResultViewModel();
+
+    private final ReadOnlyObjectWrapper<Path> currentFile = new ReadOnlyObjectWrapper<>(this, "currentFile");
+    private final ReadOnlyObjectWrapper<DisplayPicture> picture = new ReadOnlyObjectWrapper<>(this, "picture");
+    private final ReadOnlyStringWrapper pictureMessage = new ReadOnlyStringWrapper(this, "pictureMessage",
+            "Drop a photo here\nor File > Open… (Ctrl+O), or paste one (Ctrl+V)");
+    private final ReadOnlyStringWrapper dropHint = new ReadOnlyStringWrapper(this, "dropHint", "");
+    private final ReadOnlyBooleanWrapper dropHintRefusal = new ReadOnlyBooleanWrapper(this, "dropHintRefusal");
+    private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "Starting…");
+    private final ReadOnlyStringWrapper lastAnalysisText = new ReadOnlyStringWrapper(this, "lastAnalysisText",
+            "Last analysis: none");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Haski Desktop");
+    private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper(this, "running");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ObjectProperty<Notice> notice = new SimpleObjectProperty<>(this, "notice");
+
+    /** Counts opened photos; a decode for an older one arrives late and is dropped. */
+    private long photoGeneration;
+    /** Counts analyses asked for; a result from an older one (other photo, other model) is dropped. */
+    private long analysisGeneration;
+    private BackgroundTask<DisplayPicture> decodeTask;
+    private BackgroundTask<AnalysisOutcome> analysisTask;
+    /** The model the shown photo's latest analysis was asked of; a switch to another re-analyses. */
+    private Analyzer requestedFrom;
+
+    public MainViewModel(ModelsViewModel models, DisplayDecoder displayDecoder, TaskExecutor executor, Path pasteFolder,
+            Path logDir) {
+        this.models = models;
+        this.displayDecoder = displayDecoder;
+        this.executor = executor;
+        this.pastedImages = new PastedImages(pasteFolder);
+        this.logDir = logDir;
+        busy.bind(running.greaterThan(0).or(models.loadingProperty()));
+        models.addModelChangedListener(this::reanalyseWith);
+        models.loadingProperty().addListener((obs, was, now) -> {
+            // A re-analysis after a switch, if any, replaces this right away with its own status.
+            if (now) {
+                statusText.set("Loading and checking the model…");
+            } else if (models.analyzerProperty().get() == null) {
+                statusText.set("No model: photos cannot be analysed");
+            } else if (currentFile.get() == null) {
+                statusText.set("Ready: drop, open or paste a photo");
+            } else {
+                statusText.set("Ready: " + models.modelTextProperty().get() + " is active");
+            }
+        });
+    }
+
+    /** The notices from the models part land in the same place as this window's own. */
+    public void post(Notice shown) {
+        notice.set(shown);
+    }
+
+    // ---- opening photos -------------------------------------------------------------------------------------
+
+    /** Shows and analyses a photo: decoding for the screen and the analysis both run in the background. */
+    public void open(Path file) {
+        long photo = ++photoGeneration;
+        long mine = ++analysisGeneration;
+        cancelRunning();
+        currentFile.set(file);
+        title.set(nameOf(file) + " · Haski Desktop");
+        picture.set(null);
+        pictureMessage.set("Loading " + nameOf(file) + "…");
+        result.showPlaceholder(models.isLoading() ? "Waiting for the model to finish loading…"
+                : "Analysing " + nameOf(file) + "…");
+        statusText.set("Opening " + nameOf(file) + "…");
+        decodeTask = executor.execute(tracked(BackgroundTask.of("decode for display " + nameOf(file),
+                () -> displayDecoder.decode(file))
+                .onSuccess(shown -> {
+                    if (photo == photoGeneration) {
+                        picture.set(shown);
+                        pictureMessage.set("");
+                    }
+                })
+                .onFailure(error -> {
+                    if (photo == photoGeneration) {
+                        pictureMessage.set(userMessage(error));
+                    }
+                })));
+        requestAnalysis(file, mine);
+    }
+
+    private void requestAnalysis(Path file, long mine) {
+        models.whenReady(ready -> {
+            if (mine != analysisGeneration) {
+                return;
+            }
+            if (ready.isEmpty()) {
+                requestedFrom = null;
+                result.showMessage(file, "This photo cannot be analysed: no model is active ("
+                        + models.noModelReason().orElse("none loaded") + ").");
+                statusText.set("No model: " + nameOf(file) + " was not analysed");
+                return;
+            }
+            Analyzer analyzer = ready.get();
+            requestedFrom = analyzer;
+            AnalysisOutcome shown = result.outcomeProperty().get();
+            if (shown != null && shown.file().equals(file)) {
+                // Re-analysis after a model switch: the current result stays until the new one replaces it.
+                statusText.set("Analysing " + nameOf(file) + " again with " + analyzer.provenance().modelId() + "…");
+            } else {
+                result.showPlaceholder("Analysing " + nameOf(file) + " with " + analyzer.provenance().modelId() + "…");
+                statusText.set("Analysing " + nameOf(file) + "…");
+            }
+            analysisTask = executor.execute(tracked(BackgroundTask.of("analyse " + nameOf(file),
+                    () -> analyzer.analyze(file))
+                    .onSuccess(outcome -> {
+                        if (mine == analysisGeneration) {
+                            showOutcome(outcome);
+                        }
+                    })
+                    .onFailure(error -> {
+                        if (mine == analysisGeneration) {
+                            LOG.error("Analysis of {} failed unexpectedly", nameOf(file), error);
+                            result.showMessage(file, "The analysis failed unexpectedly (" + error
+                                    + "). The log has the details: Help > Open log folder.");
+                        }
+                    })));
+        });
+    }
+
+    private void showOutcome(AnalysisOutcome outcome) {
+        result.show(outcome);
+        if (outcome instanceof Analysis analysis) {
+            String total = String.format(Locale.ROOT, "%.0f ms", analysis.timings().totalMs());
+            lastAnalysisText.set("Last analysis: " + total);
+            statusText.set("Analysed " + nameOf(outcome.file()) + " with " + analysis.provenance().modelId() + " ("
+                    + analysis.provenance().format() + ") in " + total);
+        } else {
+            statusText.set(nameOf(outcome.file()) + " could not be analysed");
+        }
+    }
+
+    /** After a model switch, the shown photo is analysed again so the result says which model made it. */
+    private void reanalyseWith(Analyzer now) {
+        Path file = currentFile.get();
+        if (file != null && requestedFrom != now) {
+            long mine = ++analysisGeneration;
+            if (analysisTask != null) {
+                analysisTask.cancel();
+            }
+            requestAnalysis(file, mine);
+        }
+    }
+
+    private void cancelRunning() {
+        if (decodeTask != null) {
+            decodeTask.cancel();
+        }
+        if (analysisTask != null) {
+            analysisTask.cancel();
+        }
+    }
+
+    // ---- drag and drop, paste ------------------------------------------------------------------------------
+
+    /** Judges what is dragged over the window and shows the verdict while the drag lasts. */
+    @Override
+    public DropVerdict dragOver(DropContent content) {
+        DropVerdict verdict = DropCheck.check(content);
+        dropHint.set(verdict.message());
+        dropHintRefusal.set(!verdict.accepted());
+        return verdict;
+    }
+
+    @Override
+    public void dragEnded() {
+        dropHint.set("");
+        dropHintRefusal.set(false);
+    }
+
+    /**
+     * Uses what was dropped or pasted. Call after the drop event has returned: the file manager that started the
+     * drag waits for that, and must not wait for us.
+     *
+     * @param image the offered image's pixels, used only when no file is offered
+     */
+    @Override
+    public void use(DropContent content, Optional<ArgbPixels> image, String how) {
+        dragEnded();
+        DropVerdict verdict = DropCheck.check(content);
+        if (!verdict.accepted()) {
+            post(Notice.warning(verdict.message()));
+            return;
+        }
+        if (verdict.file().isPresent()) {
+            open(verdict.file().get());
+        } else if (image.isPresent()) {
+            useImage(image.get(), how);
+        } else {
+            post(Notice.warning("The " + how + " image could not be read. Save it as a file and open that."));
+        }
+    }
+
+    private void useImage(ArgbPixels pixels, String how) {
+        executor.execute(tracked(BackgroundTask.of("save " + how + " image", () -> pastedImages.save(pixels))
+                .onSuccess(file -> {
+                    post(Notice.info("The " + how + " image was saved as " + file + " and is analysed from there."));
+                    open(file);
+                })
+                .onFailure(error -> post(Notice.error("The " + how + " image could not be saved for analysis: "
+                        + userMessage(error) + ". Save it as a file yourself and open that.")))));
+    }
+
+    // ---- results ---------------------------------------------------------------------------------------------
+
+    /** The shown result as JSON, exactly as the command line writes it. */
+    public Optional<String> resultJson() {
+        return result.json();
+    }
+
+    /** A file name for "Save result": the photo's name with {@code .haski.json}. */
+    public String suggestedResultName() {
+        Path file = currentFile.get();
+        if (file == null) {
+            return "result.haski.json";
+        }
+        String name = nameOf(file);
+        int dot = name.lastIndexOf('.');
+        return (dot > 0 ? name.substring(0, dot) : name) + ".haski.json";
+    }
+
+    /** Where "Save result" starts: the photo's folder. */
+    public Optional<Path> suggestedResultFolder() {
+        return Optional.ofNullable(currentFile.get()).map(Path::toAbsolutePath).map(Path::getParent);
+    }
+
+    /** Writes the shown result to {@code target} atomically, in the background, and reports how it went. */
+    public void saveResult(Path target) {
+        Optional<String> json = resultJson();
+        if (json.isEmpty()) {
+            post(Notice.warning("There is no result to save yet: open a photo first."));
+            return;
+        }
+        byte[] bytes = (json.get() + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
+        executor.execute(tracked(BackgroundTask.of("save result", () -> {
+            AtomicFiles.write(target, bytes);
+            return target;
+        }).onSuccess(saved -> {
+            statusText.set("Result saved to " + saved);
+            post(Notice.info("Result saved to " + saved));
+        }).onFailure(error -> post(Notice.error("The result could not be saved to " + target + ": "
+                + userMessage(error) + ". Choose another folder, or free some disk space, and save again.")))));
+    }
+
+    /** Opens the folder of the log files in the file manager, or says where it is. */
+    public void openLogFolder() {
+        executor.execute(tracked(BackgroundTask.of("open log folder", () -> {
+            FolderOpener.open(logDir);
+            return logDir;
+        }).onSuccess(opened -> statusText.set("Opened the log folder " + opened))
+                .onFailure(error -> post(Notice.warning("The log folder is " + logDir.toAbsolutePath()
+                        + " (it could not be shown in a file manager: " + userMessage(error) + ").")))));
+    }
+
+    /** Versions of the app, Java, JavaFX and the runtimes, and where the app keeps its files. */
+    public String aboutText() {
+        return "Haski Desktop " + AppVersion.get() + "\n"
+                + "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")\n"
+                + "JavaFX " + System.getProperty("javafx.runtime.version", "unknown") + "\n"
+                + "Runtimes: " + models.runtimeSummary() + "\n"
+                + "Active model: " + models.modelTextProperty().get() + "\n\n"
+                + "Log folder: " + logDir.toAbsolutePath() + "\n\n"
+                + "Models run on this machine; no photo leaves it.";
+    }
+
+    public void dismissNotice() {
+        notice.set(null);
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------------
+
+    private <T> BackgroundTask<T> tracked(BackgroundTask<T> task) {
+        return task.onRunning(() -> running.set(running.get() + 1))
+                .onFinished(() -> running.set(running.get() - 1));
+    }
+
+    /** The engine's messages are written for users; an I/O error is put in plain words. */
+    static String userMessage(Throwable error) {
+        if (error instanceof ImageDecodeException) {
+            return error.getMessage();
+        }
+        if (error instanceof AccessDeniedException denied) {
+            return "permission denied for " + denied.getFile();
+        }
+        if (error instanceof NoSuchFileException missing) {
+            return "no such file or folder: " + missing.getFile();
+        }
+        if (error instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        if (error instanceof IOException && error.getMessage() != null) {
+            return error.getMessage();
+        }
+        return error.toString();
+    }
+
+    private static String nameOf(Path file) {
+        Path name = file.getFileName();
+        return name == null ? file.toString() : name.toString();
+    }
+
+    public ModelsViewModel models() {
+        return models;
+    }
+
+    public ResultViewModel result() {
+        return result;
+    }
+
+    public ReadOnlyObjectProperty<Path> currentFileProperty() {
+        return currentFile.getReadOnlyProperty();
+    }
+
+    /** The photo decoded for display; null while none is shown. */
+    public ReadOnlyObjectProperty<DisplayPicture> pictureProperty() {
+        return picture.getReadOnlyProperty();
+    }
+
+    /** What the photo area says when it shows no photo: how to add one, loading, or why it cannot be shown. */
+    public ReadOnlyStringProperty pictureMessageProperty() {
+        return pictureMessage.getReadOnlyProperty();
+    }
+
+    /** While something is dragged over the window: what a drop would do, or why it is refused. */
+    public ReadOnlyStringProperty dropHintProperty() {
+        return dropHint.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty dropHintRefusalProperty() {
+        return dropHintRefusal.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusTextProperty() {
+        return statusText.getReadOnlyProperty();
+    }
+
+    /** E.g. "Last analysis: 85 ms". */
+    public ReadOnlyStringProperty lastAnalysisTextProperty() {
+        return lastAnalysisText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** True while any background work runs: decoding, analysing, loading a model, saving. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** The message shown until dismissed or replaced; null when none. */
+    public ReadOnlyObjectProperty<Notice> noticeProperty() {
+        return notice;
+    }
+}

@@ -1,0 +1,36 @@
+package ai.haski.desktop.ui.main;
+
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+/** Puts the main view in a stage sized for the screen, from 1024 x 700 up to 4K. */
+public final class MainWindow {
+    static final double MIN_WIDTH = 1024;
+    static final double MIN_HEIGHT = 700;
+
+    private MainWindow() {}
+
+    /** Builds the view into {@code stage} and shows it. */
+    public static MainView show(Stage stage, MainViewModel viewModel) {
+        MainView view = new MainView(viewModel, stage);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        // On a laptop-sized screen every pixel counts: take it all. On larger ones, a comfortable window.
+        boolean small = screen.getWidth() <= 1440 || screen.getHeight() <= 900;
+        double width = small ? screen.getWidth() : screen.getWidth() * 0.8;
+        double height = small ? screen.getHeight() : screen.getHeight() * 0.8;
+        Scene scene = new Scene(view.root(), width, height);
+        scene.getStylesheets().add(MainWindow.class.getResource("/ai/haski/desktop/ui/haski.css").toExternalForm());
+        if (small) {
+            stage.setX(screen.getMinX());
+            stage.setY(screen.getMinY());
+        }
+        stage.setScene(scene);
+        stage.titleProperty().bind(viewModel.titleProperty());
+        stage.setMinWidth(Math.min(MIN_WIDTH, screen.getWidth()));
+        stage.setMinHeight(Math.min(MIN_HEIGHT, screen.getHeight()));
+        stage.show();
+        return view;
+    }
+}

@@ -1,0 +1,30 @@
+package ai.haski.desktop.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DesktopMainTest {
+
+    @Test
+    void noArgumentsOrOpenAFileMeanTheDesktopApp() {
+        assertThat(DesktopMain.wantsDesktop()).isTrue();
+        assertThat(DesktopMain.wantsDesktop("--open", "photo.jpg")).isTrue();
+    }
+
+    @Test
+    void anyOtherArgumentsMeanTheCommandLine() {
+        assertThat(DesktopMain.wantsDesktop("analyze", "photo.jpg")).isFalse();
+        assertThat(DesktopMain.wantsDesktop("--help")).isFalse();
+        assertThat(DesktopMain.wantsDesktop("--open")).isFalse();
+    }
+
+    @Test
+    void theFileToOpenIsMadeAbsolute() {
+        assertThat(HaskiApp.fileToOpen(List.of("--open", "photo.jpg")))
+                .contains(Path.of("photo.jpg").toAbsolutePath());
+        assertThat(HaskiApp.fileToOpen(List.of())).isEmpty();
+    }
+}

@@ -1,0 +1,64 @@
+package ai.haski.desktop.ui.drop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DropCheckTest {
+    @TempDir
+    Path folder;
+
+    @Test
+    void aPhotoIsAccepted() throws IOException {
+        Path photo = Files.writeString(folder.resolve("IMG_1.JPG"), "x");
+        DropVerdict verdict = DropCheck.check(DropContent.ofFiles(List.of(photo)));
+        assertThat(verdict.accepted()).isTrue();
+        assertThat(verdict.file()).contains(photo);
+        assertThat(verdict.message()).isEqualTo("Drop to analyse IMG_1.JPG");
+    }
+
+    @Test
+    void aTextFileIsRefusedNamingIt() throws IOException {
+        Path notes = Files.writeString(folder.resolve("notes.txt"), "x");
+        DropVerdict verdict = DropCheck.check(DropContent.ofFiles(List.of(notes)));
+        assertThat(verdict.accepted()).isFalse();
+        assertThat(verdict.message()).startsWith("notes.txt is not a photo this app reads")
+                .contains("JPEG, PNG, BMP, GIF, TIFF or WebP");
+    }
+
+    @Test
+    void aFolderIsRefusedBecauseSessionsAreNotAvailableYet() throws IOException {
+        Path photos = Files.createDirectory(folder.resolve("clinic photos"));
+        DropVerdict verdict = DropCheck.check(DropContent.ofFiles(List.of(photos)));
+        assertThat(verdict.accepted()).isFalse();
+        assertThat(verdict.message()).startsWith("clinic photos is a folder: folder sessions are not available yet");
+    }
+
+    @Test
+    void severalFilesAreRefused() throws IOException {
+        Path a = Files.writeString(folder.resolve("a.jpg"), "x");
+        Path b = Files.writeString(folder.resolve("b.jpg"), "x");
+        DropVerdict verdict = DropCheck.check(DropContent.ofFiles(List.of(a, b)));
+        assertThat(verdict.accepted()).isFalse();
+        assertThat(verdict.message()).startsWith("2 items: drop one photo at a time");
+    }
+
+    @Test
+    void anImageWithoutAFileIsUsedAsIs() {
+        DropVerdict verdict = DropCheck.check(new DropContent(List.of(), true, true));
+        assertThat(verdict.accepted()).isTrue();
+        assertThat(verdict.usesImage()).isTrue();
+    }
+
+    @Test
+    void plainTextIsRefused() {
+        DropVerdict verdict = DropCheck.check(new DropContent(List.of(), false, true));
+        assertThat(verdict.accepted()).isFalse();
+        assertThat(verdict.message()).startsWith("This is text, not a photo");
+    }
+}
