@@ -87,6 +87,20 @@ public final class OnnxRuntimeBackend implements InferenceBackend {
         }
     }
 
+    /** Graph optimisation level: all by default; {@value #OPTIMISATION_PROPERTY} picks another, for measuring. */
+    private static OrtSession.SessionOptions.OptLevel optimisationLevel() {
+        String wanted = System.getProperty(OPTIMISATION_PROPERTY, "all").trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (wanted) {
+            case "none" -> OrtSession.SessionOptions.OptLevel.NO_OPT;
+            case "basic" -> OrtSession.SessionOptions.OptLevel.BASIC_OPT;
+            case "extended" -> OrtSession.SessionOptions.OptLevel.EXTENDED_OPT;
+            default -> OrtSession.SessionOptions.OptLevel.ALL_OPT;
+        };
+    }
+
+    /** Names ONNX Runtime's graph optimisation level (none, basic, extended, all), for benchmarks. */
+    public static final String OPTIMISATION_PROPERTY = "haski.onnx.optimisation";
+
     @Override
     public LoadedModel load(byte[] weights, String label, int threads) throws InferenceException {
         RuntimeStatus current = status();
@@ -94,7 +108,7 @@ public final class OnnxRuntimeBackend implements InferenceBackend {
             throw new InferenceException(current.unavailableReason().orElseThrow());
         }
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            options.setOptimizationLevel(optimisationLevel());
             options.setIntraOpNumThreads(Math.max(1, threads));
             options.setInterOpNumThreads(1);
             OrtSession session = environment.createSession(weights, options);
