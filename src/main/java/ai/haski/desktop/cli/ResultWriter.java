@@ -6,6 +6,7 @@ import ai.haski.desktop.analysis.AnalysisOutcome;
 import ai.haski.desktop.analysis.ResultJson;
 import ai.haski.desktop.inference.HeadResult;
 import ai.haski.desktop.model.HeadSpec;
+import ai.haski.desktop.platform.CsvRow;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -94,7 +95,7 @@ abstract class ResultWriter implements Closeable {
             }
             header.addAll(List.of("conditions_detected", "model_id", "model_version", "model_type", "model_sha256",
                     "runtime", "warnings", "error_code", "error_message"));
-            writeLine(row(header));
+            writeLine(CsvRow.of(header));
         }
 
         @Override
@@ -118,24 +119,7 @@ abstract class ResultWriter implements Closeable {
                 cells.add(failure.code());
                 cells.add(failure.message());
             }
-            return row(cells);
-        }
-
-        /** RFC 4180: a cell with a comma, quote or line break is quoted, its quotes doubled. */
-        private static String row(List<String> cells) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < cells.size(); i++) {
-                if (i > 0) {
-                    line.append(',');
-                }
-                String cell = cells.get(i);
-                if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
-                    line.append('"').append(cell.replace("\"", "\"\"")).append('"');
-                } else {
-                    line.append(cell);
-                }
-            }
-            return line.toString();
+            return CsvRow.of(cells);
         }
     }
 }

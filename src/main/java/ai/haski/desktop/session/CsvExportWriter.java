@@ -1,5 +1,6 @@
 package ai.haski.desktop.session;
 
+import ai.haski.desktop.platform.CsvRow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -107,21 +108,9 @@ final class CsvExportWriter implements ExportWriter {
         return String.join(separator, values);
     }
 
-    /** RFC 4180: a cell with a comma, quote or line break is quoted, its quotes doubled; rows end in CRLF. */
+    /** One RFC 4180 row; rows end in CRLF, as the RFC and spreadsheet programs expect. */
     private void row(List<String> cells) throws IOException {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                line.append(',');
-            }
-            String cell = cells.get(i);
-            if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
-                line.append('"').append(cell.replace("\"", "\"\"")).append('"');
-            } else {
-                line.append(cell);
-            }
-        }
-        line.append("\r\n");
-        out.write(line.toString());
+        out.write(CsvRow.of(cells));
+        out.write("\r\n");
     }
 }
