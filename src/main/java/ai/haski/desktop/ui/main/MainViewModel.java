@@ -360,6 +360,15 @@ public final class MainViewModel implements DropHandler {
         return name == null ? file.toString() : name.toString();
     }
 
+    /** The window shows the session (true) or the single photo; the title says which. */
+    public void sessionShown(boolean shown) {
+        if (shown && session.sessionProperty().get() != null) {
+            title.set(nameOf(session.sessionProperty().get().root()) + " (session) · Haski Desktop");
+        } else if (currentFile.get() != null) {
+            title.set(nameOf(currentFile.get()) + " · Haski Desktop");
+        }
+    }
+
     /** The folder review session shown in place of the single photo once a folder is opened. */
     public SessionViewModel session() {
         return session;
