@@ -12,7 +12,12 @@ import java.util.Optional;
  * One line of the session table: a photo, where it stands in review, and its result from the active model (or its
  * latest result when the active model has none). Holds no pixels; a new instance replaces the old one on change.
  */
-public record ReviewRow(Photo photo, ReviewState reviewState, Optional<StoredResult> result) {
+public record ReviewRow(Photo photo, ReviewState reviewState, Optional<StoredResult> result, String conditions) {
+
+    /** A row whose conditions are read from the result once, here, not each time a cell is drawn or sorted. */
+    ReviewRow(Photo photo, ReviewState reviewState, Optional<StoredResult> result) {
+        this(photo, reviewState, result, conditionsOf(result));
+    }
 
     static ReviewRow of(PhotoRow row, Optional<ai.haski.desktop.session.ModelKey> preferred) {
         List<StoredResult> results = row.results();
@@ -56,6 +61,16 @@ public record ReviewRow(Photo photo, ReviewState reviewState, Optional<StoredRes
         return reviewState == ReviewState.FLAGGED;
     }
 
+    /** The findings of heads that report conditions, as the stored result lists them; empty text when none. */
+    private static String conditionsOf(Optional<StoredResult> result) {
+        return result.filter(StoredResult::succeeded).map(r -> {
+            StringBuilder text = new StringBuilder();
+            r.outcome().path("conditions_detected").forEach(item -> text.append(text.length() == 0 ? "" : "; ")
+                    .append(item.isTextual() ? item.asText() : item.path("label").asText(item.toString())));
+            return text.toString();
+        }).orElse("");
+    }
+
     /** The error code of a failed analysis, or empty text. */
     public String error() {
         return result.flatMap(StoredResult::errorCode).orElse("");
@@ -70,7 +85,7 @@ public record ReviewRow(Photo photo, ReviewState reviewState, Optional<StoredRes
     }
 
     ReviewRow withState(ReviewState state) {
-        return new ReviewRow(photo, state, result);
+        return new ReviewRow(photo, state, result, conditions);
     }
 
     ReviewRow withResult(StoredResult stored) {

@@ -71,8 +71,13 @@ public final class SessionView {
         Label folder = new Label();
         folder.setId("sessionFolder");
         folder.getStyleClass().add("session-folder");
-        folder.textProperty().bind(viewModel.folderTextProperty());
-        folder.setMinWidth(120);
+        folder.textProperty().bind(Bindings.createStringBinding(() -> lastPart(viewModel.folderTextProperty().get()),
+                viewModel.folderTextProperty()));
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(viewModel.folderTextProperty());
+        folder.setTooltip(whole);
+        folder.setMinWidth(60);
+        folder.setMaxWidth(220);
 
         Button analyse = new Button("Analyse all");
         analyse.setId("analyseAll");
@@ -119,10 +124,16 @@ public final class SessionView {
         count.textProperty().bind(viewModel.countTextProperty());
         count.setMinWidth(Region.USE_PREF_SIZE);
 
+        Label show = new Label("Show");
+        for (Region fixed : new Region[] {analyse, pause, cancel, show, filter}) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        bar.setMinWidth(80);
+        progress.setMinWidth(80);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox row = new HBox(8, folder, new Separator(Orientation.VERTICAL), analyse, pause, cancel, bar, progress,
-                spacer, new Label("Show"), filter, threshold, count);
+                spacer, show, filter, threshold, count);
         row.setAlignment(Pos.CENTER_LEFT);
         row.setPadding(new Insets(6, 10, 6, 10));
         row.getStyleClass().add("session-bar");
@@ -132,9 +143,10 @@ public final class SessionView {
     private Node table() {
         table.setId("sessionTable");
         table.setPlaceholder(new Label("No photos in this folder (JPEG, PNG, BMP, GIF, TIFF or WebP)"));
-        table.getColumns().add(column("File", 220, ReviewRow::file));
-        table.getColumns().add(column("Review", 95, row -> row.reviewState().name().toLowerCase(Locale.ROOT)));
+        table.getColumns().add(column("File", 190, ReviewRow::file));
+        table.getColumns().add(column("Review", 85, row -> row.reviewState().name().toLowerCase(Locale.ROOT)));
         table.getColumns().add(column("Flag", 45, row -> row.flagged() ? "⚑" : ""));
+        table.getColumns().add(column("Conditions", 110, ReviewRow::conditions));
         table.getColumns().add(column("Error", 110, ReviewRow::error));
         viewModel.headNames().forEach(this::addHeadColumns);
         viewModel.headNames().addListener((ListChangeListener<String>) change -> {
@@ -173,10 +185,10 @@ public final class SessionView {
 
     /** Two columns per head, inserted before Error: its label and its confidence (sortable as a number). */
     private void addHeadColumns(String head) {
-        int at = table.getColumns().size() - 1;
+        int at = table.getColumns().size() - 2;
         table.getColumns().add(at, column(head, 110, row -> row.label(head)));
-        TableColumn<ReviewRow, Number> confidence = new TableColumn<>(head + " %");
-        confidence.setPrefWidth(70);
+        TableColumn<ReviewRow, Number> confidence = new TableColumn<>("%");
+        confidence.setPrefWidth(50);
         confidence.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().confidence(head)));
         confidence.setCellFactory(col -> new TableCell<>() {
             @Override
@@ -187,6 +199,12 @@ public final class SessionView {
             }
         });
         table.getColumns().add(at + 1, confidence);
+    }
+
+    private static String lastPart(String path) {
+        String trimmed = path.replaceAll("[/\\\\]+$", "");
+        int slash = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\'));
+        return slash < 0 ? trimmed : trimmed.substring(slash + 1);
     }
 
     private static TableColumn<ReviewRow, String> column(String title, double width,
