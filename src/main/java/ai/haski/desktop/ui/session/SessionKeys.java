@@ -16,7 +16,7 @@ public final class SessionKeys {
             new Key("L or Right", "focus the next head"),
             new Key("H or Left", "focus the previous head"),
             new Key("F", "flag the photo for a second look, or take the flag off"),
-            new Key("E", "write a note (Esc or Tab leaves the note and saves it)"),
+            new Key("E", "write a note (Esc leaves the note and saves it)"),
             new Key("P", "pause or resume the batch"),
             new Key("Ctrl+Shift+O", "open a folder as a session"),
             new Key("Ctrl+E", "export the session as CSV or JSON"));

@@ -46,6 +46,7 @@ public final class SessionView {
     private final PhotoViewer photo = new PhotoViewer();
     private final VBox headsBox = new VBox(6);
     private final TextArea note = new TextArea();
+    private boolean swallowNextTyped;
 
     public SessionView(SessionViewModel viewModel) {
         this.viewModel = viewModel;
@@ -56,6 +57,13 @@ public final class SessionView {
         split.setDividerPositions(0.55);
         root.setCenter(split);
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
+        // The E that moves the focus into the note must not also be typed into it.
+        root.addEventFilter(KeyEvent.KEY_TYPED, event -> {
+            if (swallowNextTyped) {
+                swallowNextTyped = false;
+                event.consume();
+            }
+        });
     }
 
     public Parent root() {
@@ -333,7 +341,10 @@ public final class SessionView {
             case H, LEFT -> viewModel.focusPreviousHead();
             case F -> viewModel.toggleFlag();
             case P -> viewModel.togglePause();
-            case E -> note.requestFocus();
+            case E -> {
+                swallowNextTyped = true;
+                note.requestFocus();
+            }
             default -> {
                 int number = digit(code);
                 if (number > 0) {
