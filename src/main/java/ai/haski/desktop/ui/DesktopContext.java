@@ -4,7 +4,9 @@ import ai.haski.desktop.analysis.Engine;
 import ai.haski.desktop.image.ImageLoader;
 import ai.haski.desktop.platform.AppPaths;
 import ai.haski.desktop.platform.SettingsStore;
+import ai.haski.desktop.session.ReviewerSettings;
 import ai.haski.desktop.ui.main.MainViewModel;
+import ai.haski.desktop.ui.session.SessionViewModel;
 import ai.haski.desktop.ui.models.ModelsViewModel;
 import ai.haski.desktop.ui.photo.DisplayDecoder;
 import ai.haski.desktop.ui.task.TaskExecutor;
@@ -20,12 +22,17 @@ public final class DesktopContext implements AutoCloseable {
     private final TaskExecutor executor;
     private final ModelsViewModel models;
     private final MainViewModel main;
+    private final SessionViewModel session;
+    private final List<TaskExecutor> sessionExecutors;
 
-    private DesktopContext(Engine engine, TaskExecutor executor, ModelsViewModel models, MainViewModel main) {
+    private DesktopContext(Engine engine, TaskExecutor executor, ModelsViewModel models, MainViewModel main,
+            SessionViewModel session, List<TaskExecutor> sessionExecutors) {
         this.engine = engine;
         this.executor = executor;
         this.models = models;
         this.main = main;
+        this.session = session;
+        this.sessionExecutors = sessionExecutors;
     }
 
     /**
@@ -41,14 +48,25 @@ public final class DesktopContext implements AutoCloseable {
         // Notices from the models part go to the window's notice bar, which the main ViewModel owns.
         ModelsViewModel models = new ModelsViewModel(engine, imageLoader, settings, executor,
                 notice -> main[0].post(notice), inferenceThreads());
-        main[0] = new MainViewModel(models, new DisplayDecoder(imageLoader), executor,
-                paths.cacheDir().resolve("pasted"), paths.logDir());
-        return new DesktopContext(engine, executor, models, main[0]);
+        DisplayDecoder displayDecoder = new DisplayDecoder(imageLoader);
+        TaskExecutor store = executor.newSerial("session-store");
+        TaskExecutor batch = executor.newSerial("session-batch");
+        SessionViewModel session = new SessionViewModel(models, paths, ReviewerSettings.forUser(paths), displayDecoder,
+                executor, store, batch, executor.uiThread(), notice -> main[0].post(notice), batchThreads());
+        main[0] = new MainViewModel(models, displayDecoder, executor,
+                paths.cacheDir().resolve("pasted"), paths.logDir(), session);
+        List<TaskExecutor> extra = store == executor ? List.of() : List.of(store, batch);
+        return new DesktopContext(engine, executor, models, main[0], session, extra);
     }
 
     /** One inference may use half the cores: the other half keep decoding and the UI responsive. */
     private static int inferenceThreads() {
         return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    }
+
+    /** Photos a batch analyses at once: decoding dominates, so one per core but the first, at most four. */
+    private static int batchThreads() {
+        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1));
     }
 
     /** Probes the runtimes and loads the model, in the background. Call on the UI thread. */
@@ -64,6 +82,10 @@ public final class DesktopContext implements AutoCloseable {
         return main;
     }
 
+    public SessionViewModel session() {
+        return session;
+    }
+
     public ModelsViewModel models() {
         return models;
     }
@@ -71,6 +93,8 @@ public final class DesktopContext implements AutoCloseable {
     /** Stops background work, then frees the active model's native memory. */
     @Override
     public void close() {
+        session.close();
+        sessionExecutors.forEach(TaskExecutor::close);
         executor.close();
         models.close();
     }

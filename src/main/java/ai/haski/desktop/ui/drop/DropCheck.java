@@ -15,14 +15,13 @@ public final class DropCheck {
     public static DropVerdict check(DropContent content) {
         int count = content.files().size();
         if (count > 1) {
-            return DropVerdict.refuse(count + " items: drop one photo at a time. Reviewing several photos or a folder "
-                    + "(folder sessions) is not available yet in this version.");
+            return DropVerdict.refuse(count + " items: drop one photo, or one folder to review all its photos "
+                    + "as a session.");
         }
         if (count == 1) {
             Path file = content.files().get(0);
             if (Files.isDirectory(file)) {
-                return DropVerdict.refuse(nameOf(file) + " is a folder: folder sessions are not available yet in "
-                        + "this version. Drop a single photo.");
+                return DropVerdict.openFolder(file);
             }
             if (!SupportedImageTypes.isSupportedName(file)) {
                 return DropVerdict.refuse(nameOf(file) + " is not a photo this app reads. Use a "

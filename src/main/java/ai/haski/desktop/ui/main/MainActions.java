@@ -23,4 +23,14 @@ interface MainActions {
     void openLogFolder();
 
     void about();
+
+    void openFolder();
+
+    void backToSession();
+
+    void exportSession();
+
+    void reviewerName();
+
+    void keyboardShortcuts();
 }

@@ -3,6 +3,7 @@ package ai.haski.desktop.ui.main;
 import ai.haski.desktop.ui.models.ModelChoice;
 import ai.haski.desktop.ui.models.ModelsViewModel;
 import ai.haski.desktop.ui.models.RuntimeChoice;
+import ai.haski.desktop.ui.session.SessionViewModel;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -26,7 +27,7 @@ final class MainMenu {
     }
 
     MenuBar build() {
-        MenuBar bar = new MenuBar(fileMenu(), modelMenu(), viewMenu(), helpMenu());
+        MenuBar bar = new MenuBar(fileMenu(), sessionMenu(), modelMenu(), viewMenu(), helpMenu());
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -41,7 +42,27 @@ final class MainMenu {
         save.disableProperty().bind(viewModel.result().outcomeProperty().isNull());
         copy.disableProperty().bind(viewModel.result().outcomeProperty().isNull());
         MenuItem quit = item("_Quit", shortcut(KeyCode.Q), actions::quit);
-        return new Menu("_File", null, open, paste, new SeparatorMenuItem(), save, copy, new SeparatorMenuItem(), quit);
+        MenuItem folder = item("Open _folder…", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), actions::openFolder);
+        MenuItem export = item("_Export session…", shortcut(KeyCode.E), actions::exportSession);
+        export.disableProperty().bind(viewModel.session().sessionProperty().isNull());
+        return new Menu("_File", null, open, folder, paste, new SeparatorMenuItem(), save, copy, export,
+                new SeparatorMenuItem(), quit);
+    }
+
+    private Menu sessionMenu() {
+        SessionViewModel session = viewModel.session();
+        MenuItem show = item("_Show the session", null, actions::backToSession);
+        MenuItem analyse = item("_Analyse all photos", shortcut(KeyCode.R), session::startBatch);
+        MenuItem pause = item("_Pause or resume the batch", null, session::togglePause);
+        MenuItem cancel = item("_Cancel the batch", null, session::cancelBatch);
+        MenuItem reviewer = item("_Reviewer name…", null, actions::reviewerName);
+        show.disableProperty().bind(session.sessionProperty().isNull());
+        analyse.disableProperty().bind(session.sessionProperty().isNull().or(session.batchRunningProperty()));
+        pause.disableProperty().bind(session.batchRunningProperty().not());
+        cancel.disableProperty().bind(session.batchRunningProperty().not());
+        return new Menu("_Session", null, show, new SeparatorMenuItem(), analyse, pause, cancel,
+                new SeparatorMenuItem(), reviewer);
     }
 
     /** Lists the packages and the active package's runtimes; rebuilt whenever they change. */
@@ -112,6 +133,7 @@ final class MainMenu {
 
     private Menu helpMenu() {
         return new Menu("_Help", null,
+                item("_Keyboard shortcuts", new KeyCodeCombination(KeyCode.F1), actions::keyboardShortcuts),
                 item("Open _log folder", null, actions::openLogFolder),
                 item("_About Haski Desktop", null, actions::about));
     }

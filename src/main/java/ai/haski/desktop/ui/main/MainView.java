@@ -9,6 +9,9 @@ import ai.haski.desktop.ui.photo.ArgbPixels;
 import ai.haski.desktop.ui.photo.FxPictures;
 import ai.haski.desktop.ui.photo.PhotoViewer;
 import ai.haski.desktop.ui.result.ResultView;
+import ai.haski.desktop.ui.session.SessionKeys;
+import ai.haski.desktop.ui.session.SessionView;
+import ai.haski.desktop.ui.session.SessionViewModel;
 import java.io.File;
 import java.nio.file.Files;
 import java.util.Optional;
@@ -32,6 +35,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.Node;
+import javafx.scene.control.TextInputDialog;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
@@ -45,6 +51,8 @@ public final class MainView implements MainActions {
     private final Stage stage;
     private final PhotoViewer photo = new PhotoViewer();
     private final BorderPane root = new BorderPane();
+    private final SessionView sessionView;
+    private Node photoContent;
 
     public MainView(MainViewModel viewModel, Stage stage) {
         this.viewModel = viewModel;
@@ -52,9 +60,37 @@ public final class MainView implements MainActions {
         root.getStyleClass().add("main-window");
         root.setTop(new VBox(new MainMenu(viewModel, this).build(), toolbar(), banner(),
                 new NoticeBar(viewModel.noticeProperty(), viewModel::dismissNotice)));
-        root.setCenter(content());
+        photoContent = content();
+        root.setCenter(photoContent);
         root.setBottom(statusBar());
         DropTarget.install(root, viewModel);
+        SessionViewModel session = viewModel.session();
+        sessionView = new SessionView(session);
+        // The session replaces the single photo when a folder is opened; opening a photo brings the photo back.
+        session.sessionProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                showSession();
+                if (session.reviewerProperty().get().isBlank()) {
+                    javafx.application.Platform.runLater(this::reviewerName);
+                }
+            }
+        });
+        viewModel.currentFileProperty().addListener((obs, old, now) -> showPhoto());
+    }
+
+    private void showSession() {
+        root.setCenter(sessionView.root());
+        sessionView.focusTable();
+        viewModel.sessionShown(true);
+    }
+
+    private void showPhoto() {
+        root.setCenter(photoContent);
+        viewModel.sessionShown(false);
+    }
+
+    public SessionView sessionView() {
+        return sessionView;
     }
 
     public Parent root() {
@@ -72,7 +108,11 @@ public final class MainView implements MainActions {
         open.setTooltip(new Tooltip("Open a photo (Ctrl+O)"));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, open, new Separator(javafx.geometry.Orientation.VERTICAL),
+        Button folder = new Button("Open folder…");
+        folder.setId("openFolder");
+        folder.setOnAction(event -> openFolder());
+        folder.setTooltip(new Tooltip("Open a folder of photos as a review session (Ctrl+Shift+O)"));
+        HBox bar = new HBox(10, open, folder, new Separator(javafx.geometry.Orientation.VERTICAL),
                 new ModelPickerView(viewModel.models()), spacer);
         bar.getStyleClass().add("tool-bar-row");
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -292,6 +332,71 @@ public final class MainView implements MainActions {
     @Override
     public void openLogFolder() {
         viewModel.openLogFolder();
+    }
+
+    @Override
+    public void openFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a folder of photos as a review session");
+        File folder = chooser.showDialog(stage);
+        if (folder != null) {
+            viewModel.session().openFolder(folder.toPath());
+        }
+    }
+
+    @Override
+    public void backToSession() {
+        if (viewModel.session().sessionProperty().get() != null) {
+            showSession();
+        }
+    }
+
+    @Override
+    public void exportSession() {
+        SessionViewModel session = viewModel.session();
+        if (session.sessionProperty().get() == null) {
+            viewModel.post(Notice.warning("Open a folder first: there is no session to export."));
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the session");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV (one row per photo)", "*.csv"),
+                new FileChooser.ExtensionFilter("JSON (everything, with history)", "*.json"));
+        chooser.setInitialFileName("session.csv");
+        chooser.setInitialDirectory(session.sessionProperty().get().root().toFile());
+        File file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            java.nio.file.Path target = file.toPath();
+            boolean json = chooser.getSelectedExtensionFilter() != null
+                    && chooser.getSelectedExtensionFilter().getDescription().startsWith("JSON");
+            if (json && !target.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
+                target = target.resolveSibling(target.getFileName() + ".json");
+            }
+            session.export(target, SessionViewModel.formatFor(target));
+        }
+    }
+
+    @Override
+    public void reviewerName() {
+        TextInputDialog dialog = new TextInputDialog(viewModel.session().reviewerProperty().get());
+        dialog.initOwner(stage);
+        dialog.setTitle("Reviewer name");
+        dialog.setHeaderText("Who is reviewing? Every verdict, flag and note is saved with this name.");
+        dialog.setContentText("Your name:");
+        dialog.showAndWait().filter(name -> !name.isBlank()).ifPresent(viewModel.session()::setReviewer);
+    }
+
+    @Override
+    public void keyboardShortcuts() {
+        Alert keys = new Alert(Alert.AlertType.INFORMATION);
+        keys.initOwner(stage);
+        keys.setTitle("Keyboard shortcuts");
+        keys.setHeaderText("Reviewing a session with the keyboard");
+        Label text = new Label(SessionKeys.asText());
+        text.setStyle("-fx-font-family: monospace;");
+        keys.getDialogPane().setContent(text);
+        keys.getDialogPane().setMinWidth(560);
+        keys.show();
     }
 
     @Override

@@ -17,6 +17,7 @@ import ai.haski.desktop.ui.photo.ArgbPixels;
 import ai.haski.desktop.ui.photo.DisplayDecoder;
 import ai.haski.desktop.ui.photo.DisplayPicture;
 import ai.haski.desktop.ui.result.ResultViewModel;
+import ai.haski.desktop.ui.session.SessionViewModel;
 import ai.haski.desktop.ui.task.BackgroundTask;
 import ai.haski.desktop.ui.task.TaskExecutor;
 import java.io.IOException;
@@ -53,6 +54,7 @@ public final class MainViewModel implements DropHandler {
     private final PastedImages pastedImages;
     private final Path logDir;
     private final ResultViewModel result = new ResultViewModel();
+    private final SessionViewModel session;
 
     private final ReadOnlyObjectWrapper<Path> currentFile = new ReadOnlyObjectWrapper<>(this, "currentFile");
     private final ReadOnlyObjectWrapper<DisplayPicture> picture = new ReadOnlyObjectWrapper<>(this, "picture");
@@ -78,7 +80,8 @@ public final class MainViewModel implements DropHandler {
     private Analyzer requestedFrom;
 
     public MainViewModel(ModelsViewModel models, DisplayDecoder displayDecoder, TaskExecutor executor, Path pasteFolder,
-            Path logDir) {
+            Path logDir, SessionViewModel session) {
+        this.session = session;
         this.models = models;
         this.displayDecoder = displayDecoder;
         this.executor = executor;
@@ -238,7 +241,9 @@ public final class MainViewModel implements DropHandler {
             post(Notice.warning(verdict.message()));
             return;
         }
-        if (verdict.file().isPresent()) {
+        if (verdict.folder()) {
+            session.openFolder(verdict.file().get());
+        } else if (verdict.file().isPresent()) {
             open(verdict.file().get());
         } else if (image.isPresent()) {
             useImage(image.get(), how);
@@ -353,6 +358,20 @@ public final class MainViewModel implements DropHandler {
     private static String nameOf(Path file) {
         Path name = file.getFileName();
         return name == null ? file.toString() : name.toString();
+    }
+
+    /** The window shows the session (true) or the single photo; the title says which. */
+    public void sessionShown(boolean shown) {
+        if (shown && session.sessionProperty().get() != null) {
+            title.set(nameOf(session.sessionProperty().get().root()) + " (session) · Haski Desktop");
+        } else if (currentFile.get() != null) {
+            title.set(nameOf(currentFile.get()) + " · Haski Desktop");
+        }
+    }
+
+    /** The folder review session shown in place of the single photo once a folder is opened. */
+    public SessionViewModel session() {
+        return session;
     }
 
     public ModelsViewModel models() {

@@ -18,12 +18,18 @@ public final class FxTaskExecutor implements TaskExecutor {
 
     private final ExecutorService workers;
     private final AtomicInteger threadNumber = new AtomicInteger();
+    private final String threadName;
 
     /** A pool of {@code threads} workers; more tasks than that wait their turn in order. */
     public FxTaskExecutor(int threads) {
+        this(threads, "haski-worker-");
+    }
+
+    private FxTaskExecutor(int threads, String threadName) {
+        this.threadName = threadName;
         this.workers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 work -> {
-                    Thread thread = new Thread(work, "haski-worker-" + threadNumber.incrementAndGet());
+                    Thread thread = new Thread(work, this.threadName + threadNumber.incrementAndGet());
                     // Daemon, so a stuck native call can never keep the process alive after the window closes.
                     thread.setDaemon(true);
                     return thread;
@@ -51,6 +57,16 @@ public final class FxTaskExecutor implements TaskExecutor {
             }
         });
         return task;
+    }
+
+    @Override
+    public TaskExecutor newSerial(String name) {
+        return new FxTaskExecutor(1, "haski-" + name + "-");
+    }
+
+    @Override
+    public java.util.concurrent.Executor uiThread() {
+        return Platform::runLater;
     }
 
     @Override

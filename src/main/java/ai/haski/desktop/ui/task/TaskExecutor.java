@@ -6,6 +6,19 @@ public interface TaskExecutor extends AutoCloseable {
     /** Starts the task; call from the UI thread. {@code onRunning} runs before this returns. */
     <T> BackgroundTask<T> execute(BackgroundTask<T> task);
 
+    /**
+     * An executor of its own that runs one task at a time, in order, for work whose order matters (saving verdicts)
+     * or that blocks for long (a batch). A synchronous executor may return itself.
+     */
+    default TaskExecutor newSerial(String name) {
+        return this;
+    }
+
+    /** Runs code on the UI thread, for events that come from other threads; a synchronous executor runs it now. */
+    default java.util.concurrent.Executor uiThread() {
+        return Runnable::run;
+    }
+
     /** Stops taking tasks and waits briefly for running ones; results that arrive later are dropped. */
     @Override
     void close();

@@ -32,11 +32,13 @@ class DropCheckTest {
     }
 
     @Test
-    void aFolderIsRefusedBecauseSessionsAreNotAvailableYet() throws IOException {
+    void aFolderIsOpenedAsAReviewSession() throws IOException {
         Path photos = Files.createDirectory(folder.resolve("clinic photos"));
         DropVerdict verdict = DropCheck.check(DropContent.ofFiles(List.of(photos)));
-        assertThat(verdict.accepted()).isFalse();
-        assertThat(verdict.message()).startsWith("clinic photos is a folder: folder sessions are not available yet");
+        assertThat(verdict.accepted()).isTrue();
+        assertThat(verdict.folder()).isTrue();
+        assertThat(verdict.file()).contains(photos);
+        assertThat(verdict.message()).isEqualTo("Drop to open clinic photos as a review session");
     }
 
     @Test
@@ -45,7 +47,7 @@ class DropCheckTest {
         Path b = Files.writeString(folder.resolve("b.jpg"), "x");
         DropVerdict verdict = DropCheck.check(DropContent.ofFiles(List.of(a, b)));
         assertThat(verdict.accepted()).isFalse();
-        assertThat(verdict.message()).startsWith("2 items: drop one photo at a time");
+        assertThat(verdict.message()).startsWith("2 items: drop one photo, or one folder");
     }
 
     @Test

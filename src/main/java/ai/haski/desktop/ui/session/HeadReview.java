@@ -1,0 +1,21 @@
+package ai.haski.desktop.ui.session;
+
+import ai.haski.desktop.session.Verdict;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One head of the selected photo in the review pane: the model's top label, the labels a reviewer may pick (1 to 9
+ * pick the first nine), the current verdict and how many verdicts were given on it before.
+ */
+public record HeadReview(String head, String topLabel, double topProbability, List<String> labels,
+        Optional<Verdict> current, int verdictCount, String history) {
+
+    /** "accepted by ana", "overridden to oily by ana", or "not reviewed". */
+    public String verdictText() {
+        return current.map(v -> switch (v.action()) {
+            case ACCEPT -> "accepted (" + v.label() + ") by " + v.reviewer();
+            case OVERRIDE -> "overridden to " + v.label() + " by " + v.reviewer();
+        }).orElse("not reviewed");
+    }
+}

@@ -1,0 +1,205 @@
+package ai.haski.desktop.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.haski.desktop.TestFiles;
+import ai.haski.desktop.platform.AppPaths;
+import ai.haski.desktop.platform.SettingsStore;
+import ai.haski.desktop.session.BatchState;
+import ai.haski.desktop.session.ReviewState;
+import ai.haski.desktop.session.SessionExport;
+import ai.haski.desktop.ui.main.MainViewModel;
+import ai.haski.desktop.ui.main.MainWindow;
+import ai.haski.desktop.ui.session.ReviewRow;
+import ai.haski.desktop.ui.session.SessionViewModel;
+import ai.haski.desktop.ui.task.FxTaskExecutor;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.event.Event;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.TransferMode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A folder review session in the real window under Monocle: a folder is dropped, the batch runs with the reference
+ * model, one photo is accepted and another overridden with the keyboard, and the export holds both verdicts.
+ */
+class SessionWindowTest {
+    private static final List<String> PHOTOS = List.of("skimage_camera.png", "skimage_coins.png",
+            "phone_debian_logo.jpg", "skimage_chelsea.png", "broken_skimage_truncated.jpg");
+
+    @TempDir
+    static Path temp;
+    private static DesktopContext context;
+    private static MainViewModel main;
+    private static SessionViewModel session;
+    private static Stage stage;
+
+    @BeforeAll
+    static void showWindow() throws Exception {
+        stage = FxToolkit.registerPrimaryStage();
+        context = DesktopContext.create(AppPaths.current(), List.of(), new SettingsStore(temp.resolve("settings.json")),
+                FxTaskExecutor.sizedForThisMachine());
+        main = context.main();
+        session = context.session();
+        FxToolkit.setupStage(shown -> {
+            // Asked once and remembered; set here so that the name dialog does not wait for a person.
+            session.setReviewer("UI Tester");
+            MainWindow.show(shown, main);
+            context.start();
+        });
+        waitUntil("the model is loaded", () -> !main.models().isLoading()
+                && main.models().analyzerProperty().get() != null);
+    }
+
+    @AfterAll
+    static void closeWindow() throws Exception {
+        FxToolkit.setupStage(Stage::hide);
+        context.close();
+    }
+
+    @Test
+    void aDroppedFolderIsAnalysedReviewedWithTheKeyboardAndExported() throws Exception {
+        Path folder = Files.createDirectories(temp.resolve("clinic"));
+        for (String name : PHOTOS) {
+            Files.copy(TestFiles.photo(name), folder.resolve(name));
+        }
+
+        assertThat(drag(DragEvent.DRAG_OVER, folder)).isEqualTo(TransferMode.COPY);
+        assertThat(text("#dropHint")).isEqualTo("Drop to open clinic as a review session");
+        drag(DragEvent.DRAG_DROPPED, folder);
+        waitUntil("the session's rows", () -> session.rows().size() == PHOTOS.size());
+        assertThat(fx(() -> lookup("#sessionTable").isVisible())).isTrue();
+
+        fx(() -> {
+            ((Button) lookup("#analyseAll")).fire();
+            return null;
+        });
+        waitUntil("the batch to finish", () -> !session.batchRunningProperty().get()
+                && session.lastProgressProperty().get() != null
+                && session.lastProgressProperty().get().state() == BatchState.FINISHED);
+        assertThat(text("#batchProgressText")).startsWith("5 of 5 analysed, 1 failed");
+        assertThat(fx(() -> session.rows().stream().allMatch(ReviewRow::analysed))).isTrue();
+
+        // Rows are in path order: the broken photo first, then phone_debian_logo.jpg, then skimage_camera.png.
+        fx(() -> {
+            lookup("#sessionTable").requestFocus();
+            return null;
+        });
+        FxRobot robot = new FxRobot();
+        assertThat(selectedFile()).isEqualTo("broken_skimage_truncated.jpg");
+        robot.type(KeyCode.J);
+        waitUntil("the second photo", () -> "phone_debian_logo.jpg".equals(selectedFile()));
+        robot.type(KeyCode.A);
+        waitUntil("the accept to be saved and the next photo shown", () ->
+                state("phone_debian_logo.jpg") == ReviewState.ACCEPTED && "skimage_camera.png".equals(selectedFile())
+                && !session.heads().isEmpty());
+        robot.type(KeyCode.L);
+        String curly = fx(() -> session.heads().get(1).labels().get(2));
+        robot.type(KeyCode.DIGIT3);
+        waitUntil("the override to be saved", () -> state("skimage_camera.png") == ReviewState.OVERRIDDEN);
+        waitUntil("the review pane to show it", () -> session.heads().get(1).current().isPresent());
+        assertThat(text("#verdict-hair_type")).isEqualTo("overridden to " + curly + " by UI Tester");
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot("session-reviewed");
+
+        Path exported = temp.resolve("review.json");
+        fx(() -> {
+            session.export(exported, SessionExport.Format.JSON);
+            return null;
+        });
+        waitUntil("the export", () -> Files.exists(exported) && !session.exportingProperty().get());
+        JsonNode photos = new ObjectMapper().readTree(exported.toFile()).get("photos");
+        JsonNode accepted = photoNamed(photos, "phone_debian_logo.jpg").path("review");
+        JsonNode overridden = photoNamed(photos, "skimage_camera.png").path("review");
+        assertThat(accepted.path("state").asText()).isEqualTo("accepted");
+        assertThat(accepted.path("verdicts").path("skin_type").path("action").asText()).isEqualTo("accept");
+        assertThat(accepted.path("verdicts").path("skin_type").path("reviewer").asText()).isEqualTo("UI Tester");
+        assertThat(overridden.path("state").asText()).isEqualTo("overridden");
+        assertThat(overridden.path("verdicts").path("hair_type").path("action").asText()).isEqualTo("override");
+        assertThat(overridden.path("verdicts").path("hair_type").path("label").asText()).isEqualTo(curly);
+    }
+
+    private static JsonNode photoNamed(JsonNode photos, String name) {
+        for (JsonNode photo : photos) {
+            if (photo.path("file").asText().equals(name)) {
+                return photo;
+            }
+        }
+        throw new AssertionError("no photo " + name + " in the export");
+    }
+
+    private static String selectedFile() throws Exception {
+        return fx(() -> session.selectedProperty().get() == null ? null : session.selectedProperty().get().file());
+    }
+
+    private static ReviewState state(String file) {
+        return session.rows().stream().filter(r -> r.file().equals(file)).findFirst().orElseThrow().reviewState();
+    }
+
+    private static void snapshot(String name) throws Exception {
+        ai.haski.desktop.ui.photo.ArgbPixels pixels = fx(() -> ai.haski.desktop.ui.photo.FxPictures
+                .pixelsOf(stage.getScene().snapshot(null)).orElseThrow());
+        Path folder = Files.createDirectories(TestFiles.repo().resolve("target/ui-snapshots"));
+        javax.imageio.ImageIO.write(pixels.toBufferedImage(), "png", folder.resolve(name + ".png").toFile());
+    }
+
+    private static TransferMode drag(javafx.event.EventType<DragEvent> type, Path file) throws Exception {
+        return fx(() -> {
+            Node target = lookup("#photoPane");
+            Dragboard board = TestDragboard.create();
+            ClipboardContent content = new ClipboardContent();
+            content.putFiles(List.of(file.toFile()));
+            board.setContent(content);
+            DragEvent event = new DragEvent(type, board, 200, 200, 200, 200, TransferMode.COPY, null, null, null);
+            Event.fireEvent(target, event);
+            return event.getAcceptedTransferMode();
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Node> T lookup(String selector) {
+        Node node = stage.getScene().lookup(selector);
+        if (node == null) {
+            throw new AssertionError("no node " + selector);
+        }
+        return (T) node;
+    }
+
+    private static String text(String selector) throws Exception {
+        return fx(() -> ((Label) lookup(selector)).getText());
+    }
+
+    private static <T> T fx(Callable<T> action) throws Exception {
+        return WaitForAsyncUtils.asyncFx(action).get(10, TimeUnit.SECONDS);
+    }
+
+    private static void waitUntil(String what, Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(condition));
+        } catch (TimeoutException e) {
+            throw new AssertionError("timed out waiting for " + what + "; notice: " + fx(() ->
+                    main.noticeProperty().get()) + "; progress: " + fx(() -> session.progressTextProperty().get()),
+                    e);
+        }
+    }
+}
