@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import javax.imageio.ImageIO;
@@ -99,6 +100,8 @@ public final class ImageLoader {
         ImageReader reader = chosen.reader();
         DecoderWarnings decoderWarnings = new DecoderWarnings();
         reader.addIIOReadWarningListener(decoderWarnings);
+        ReadProgress progress = new ReadProgress();
+        reader.addIIOReadProgressListener(progress);
         checkDeclaredLength(file, input, chosen.format());
         reader.setInput(input);
 
@@ -129,6 +132,10 @@ public final class ImageLoader {
             String dataLoss = decoderWarnings.firstDataLoss();
             if (dataLoss != null) {
                 throw DecodeFailures.incomplete(file, "decoder: " + dataLoss);
+            }
+            if ("gif".equals(chosen.format()) && progress.stoppedShort()) {
+                throw DecodeFailures.incomplete(file, String.format(Locale.ROOT,
+                        "its image data ends after %.0f%% of the rows", progress.lastPercent()));
             }
             upright = orientation.apply(SrgbConverter.toIntRgb(stored));
         } catch (IOException | RuntimeException e) {
