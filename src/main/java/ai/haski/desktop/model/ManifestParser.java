@@ -40,9 +40,20 @@ public final class ManifestParser {
 
     /** Parses and validates the manifest at {@code file}. */
     public static ModelManifest parse(Path file) throws ModelPackageException {
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ModelPackageException(file, null, "cannot be read: " + e.getMessage(), e);
+        }
+        return parse(file, content);
+    }
+
+    /** Parses and validates manifest bytes; {@code file} only names them in messages. */
+    static ModelManifest parse(Path file, byte[] content) throws ModelPackageException {
         JsonNode root;
         try {
-            root = JSON.readTree(Files.readAllBytes(file));
+            root = JSON.readTree(content);
         } catch (JsonProcessingException e) {
             throw new ModelPackageException(file, null, "is not valid JSON: " + e.getOriginalMessage()
                     + " (line " + e.getLocation().getLineNr() + ")", e);

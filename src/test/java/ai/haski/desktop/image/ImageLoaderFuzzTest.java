@@ -1,0 +1,51 @@
+package ai.haski.desktop.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Fuzzes the whole decode front (format sniffing, header checks, EXIF, decoding, colour conversion) with arbitrary
+ * file contents. The property: the loader returns a picture or throws {@link ImageDecodeException} with a message
+ * naming the file; anything else that escapes (a runtime exception, an error, a hang past the timeout) is a finding,
+ * and so is running out of memory on a small file.
+ *
+ * <p>{@code mvn verify} replays the seeds under {@code src/test/resources/.../ImageLoaderFuzzTestInputs}; to fuzz,
+ * see docs/RELIABILITY.md.
+ */
+class ImageLoaderFuzzTest {
+    private static final ImageLoader LOADER = new ImageLoader();
+    private static final Path FILE = temporaryFile();
+
+    private static Path temporaryFile() {
+        try {
+            Path file = Files.createTempFile("haski-fuzz-", ".img");
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @FuzzTest
+    @Timeout(10)
+    @DictionaryEntries({"PNG\r\n", "IHDR", "IDAT", "IEND", "PLTE", "tRNS", "iCCP", "eXIf", "GIF87a", "GIF89a",
+        "NETSCAPE2.0", "BM", "II*\0", "MM\0*", "RIFF", "WEBP", "VP8L", "VP8 ", "VP8X", "ALPH", "EXIF", "Exif\0\0",
+        "JFIF\0", "Adobe", "ICC_PROFILE\0", "http://ns.adobe.com/xap/1.0/\0"})
+    void decodesOrRefusesWithACode(byte[] content) throws IOException {
+        Files.write(FILE, content);
+        try {
+            DecodedImage decoded = LOADER.load(FILE, 64, 64);
+            assertThat(decoded.image().getWidth()).isPositive();
+        } catch (ImageDecodeException refused) {
+            assertThat(refused.code()).as(refused.getMessage()).isNotEqualTo(ImageErrorCode.OUT_OF_MEMORY);
+            assertThat(refused.getMessage()).startsWith("Cannot use " + FILE.getFileName() + ": ");
+        }
+    }
+}
