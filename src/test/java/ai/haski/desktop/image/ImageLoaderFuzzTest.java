@@ -35,9 +35,11 @@ class ImageLoaderFuzzTest {
 
     @FuzzTest
     @Timeout(10)
-    @DictionaryEntries({"PNG\r\n", "IHDR", "IDAT", "IEND", "PLTE", "tRNS", "iCCP", "eXIf", "GIF87a", "GIF89a",
-        "NETSCAPE2.0", "BM", "II*\0", "MM\0*", "RIFF", "WEBP", "VP8L", "VP8 ", "VP8X", "ALPH", "EXIF", "Exif\0\0",
-        "JFIF\0", "Adobe", "ICC_PROFILE\0", "http://ns.adobe.com/xap/1.0/\0"})
+    // In libFuzzer dictionary syntax a byte that is not printable is written \xNN, hence "\\x00" in Java source.
+    @DictionaryEntries({"\\x89PNG\\x0D\\x0A\\x1A\\x0A", "IHDR", "IDAT", "IEND", "PLTE", "tRNS", "iCCP", "eXIf",
+        "GIF87a", "GIF89a", "NETSCAPE2.0", "BM", "II*\\x00", "MM\\x00*", "RIFF", "WEBP", "VP8L", "VP8 ", "VP8X",
+        "ALPH", "EXIF", "Exif\\x00\\x00", "\\xFF\\xD8\\xFF", "\\xFF\\xC0", "\\xFF\\xC4", "\\xFF\\xDA",
+        "\\xFF\\xD9", "JFIF\\x00", "Adobe", "ICC_PROFILE\\x00"})
     void decodesOrRefusesWithACode(byte[] content) throws IOException {
         Files.write(FILE, content);
         try {
