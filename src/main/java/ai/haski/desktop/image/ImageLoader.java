@@ -103,7 +103,8 @@ public final class ImageLoader {
         ReadProgress progress = new ReadProgress();
         reader.addIIOReadProgressListener(progress);
         checkDeclaredLength(file, input, chosen.format());
-        reader.setInput(input);
+        EndOfDataGuard guard = "webp".equals(chosen.format()) ? guard(file, input) : null;
+        reader.setInput(guard != null ? guard : input);
 
         int storedWidth;
         int storedHeight;
@@ -133,12 +134,18 @@ public final class ImageLoader {
             if (dataLoss != null) {
                 throw DecodeFailures.incomplete(file, "decoder: " + dataLoss);
             }
+            if (guard != null && guard.tripped()) {
+                throw DecodeFailures.incomplete(file, "the decoder ran past the end of the file");
+            }
             if ("gif".equals(chosen.format()) && progress.stoppedShort()) {
                 throw DecodeFailures.incomplete(file, String.format(Locale.ROOT,
                         "its image data ends after %.0f%% of the rows", progress.lastPercent()));
             }
             upright = orientation.apply(SrgbConverter.toIntRgb(stored));
         } catch (IOException | RuntimeException e) {
+            if (guard != null && guard.tripped()) {
+                throw DecodeFailures.incomplete(file, "the decoder ran past the end of the file");
+            }
             // Some readers (the JDK's PNG reader among them) wrap even an OutOfMemoryError in an IIOException.
             if (DecodeFailures.rootCause(e) instanceof OutOfMemoryError) {
                 throw DecodeFailures.outOfMemory(file, storedWidth, storedHeight, e);
@@ -153,6 +160,14 @@ public final class ImageLoader {
         int originalHeight = orientation.swapsAxes() ? storedWidth : storedHeight;
         return new DecodedImage(upright, originalWidth, originalHeight, orientation, chosen.format(), subsampling,
                 warnings);
+    }
+
+    private static EndOfDataGuard guard(Path file, ImageInputStream input) throws ImageDecodeException {
+        try {
+            return new EndOfDataGuard(input);
+        } catch (IOException e) {
+            throw DecodeFailures.unreadableHeader(file, "webp", e);
+        }
     }
 
     private static void checkDeclaredLength(Path file, ImageInputStream input, String format)

@@ -65,6 +65,33 @@ class HostileImageFilesTest {
     }
 
     @Test
+    void aWebpWhoseDataEndsLongBeforeItsDeclaredSizeIsRefusedQuicklyNotDecodedForMinutes() {
+        // Found by fuzzing: 151 bytes declaring 1956 x 1857 pixels took over three minutes to "decode" to padding.
+        Path file = TestImages.save(folder, "short.webp", java.util.Arrays.stream(HostileImages.impossibleSizes()
+                .toArray(HostileImages.Case[]::new)).filter(c -> c.name().startsWith("webp 2000")).findFirst()
+                .orElseThrow().bytes());
+
+        ImageDecodeException failure = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> catchThrowableOfType(ImageDecodeException.class, () -> loader.load(file, 224, 224)));
+
+        assertThat(failure.code()).isEqualTo(ImageErrorCode.CORRUPT_IMAGE);
+        assertThat(failure).hasMessageContaining("short.webp").hasMessageContaining("incomplete")
+                .hasMessageContaining("past the end of the file");
+    }
+
+    @Test
+    void aLargeCompleteWebpStillDecodesUnderTheEndOfDataGuard() throws Exception {
+        Path file = TestImages.save(folder, "large.webp", TinyWebpWriter.write(TestImages.quadrants(1200, 900)));
+
+        DecodedImage decoded = loader.load(file, 224, 224);
+
+        assertThat(decoded.originalWidth()).isEqualTo(1200);
+        assertThat(TestImages.nearestQuadrantColour(decoded.image().getRGB(10, 10))).isEqualTo(TestImages.RED);
+        assertThat(TestImages.nearestQuadrantColour(decoded.image().getRGB(decoded.image().getWidth() - 10,
+                decoded.image().getHeight() - 10))).isEqualTo(TestImages.WHITE);
+    }
+
+    @Test
     @DisabledOnOs(OS.WINDOWS)
     void entriesThatAreNotOrdinaryFilesAreRefusedWithoutBlocking() {
         Map<String, String> expected = HostileImages.writeSpecialEntries(folder);

@@ -134,7 +134,9 @@ public final class HostileImages {
                 new Case("jpeg 0 x 64.jpg", jpegWithSize(0, HEIGHT), INVALID),
                 new Case("tiff 0 x 64.tif", tiffWithSize(0, HEIGHT), INVALID),
                 new Case("tiff 2147483647 x 2147483647.tif", tiffWithSize(max, max), TOO_LARGE),
-                new Case("webp 16384 x 16384.webp", webpWithSize(16_384, 16_384), TOO_LARGE));
+                new Case("webp 16384 x 16384.webp", webpWithSize(16_384, 16_384), TOO_LARGE),
+                // Found by fuzzing: the data of 96 x 64 pixels under a header of 2000 x 2000 decoded for minutes.
+                new Case("webp 2000 x 2000 holding 96 x 64 pixels.webp", webpWithSize(2000, 2000), CORRUPT));
     }
 
     /**
