@@ -41,9 +41,14 @@ final class JarProcess {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** The packaged jar (failsafe sets {@code haski.jar}). */
+    /** The packaged jar, which failsafe names in {@code haski.jar} after {@code package} has built it. */
     static String jar() {
-        return System.getProperty("haski.jar", "target/haski-desktop.jar");
+        String jar = System.getProperty("haski.jar");
+        if (jar == null) {
+            // Run any other way, an old jar could be lying in target/ and the test would judge old code.
+            throw new IllegalStateException("haski.jar is not set: run *IT tests with `mvn verify` (failsafe)");
+        }
+        return jar;
     }
 
     /** {@code java [jvmOptions] -Dhaski.data.dir=WORK/user-data -jar haski-desktop.jar [args]}. */
