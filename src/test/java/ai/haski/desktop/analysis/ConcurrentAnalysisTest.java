@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class ConcurrentAnalysisTest {
     private static final int THREADS = 8;
-    private static final int PER_WORKER = 6;
+    private static final int PER_WORKER = 4;
 
     @ParameterizedTest
     @EnumSource(ModelFormat.class)
@@ -48,7 +48,7 @@ class ConcurrentAnalysisTest {
             try {
                 CountDownLatch start = new CountDownLatch(1);
                 List<Future<String>> together = new ArrayList<>();
-                for (int round = 0; round < 4; round++) {
+                for (int round = 0; round < 3; round++) {
                     for (Path photo : photos) {
                         together.add(pool.submit(() -> {
                             start.await();
