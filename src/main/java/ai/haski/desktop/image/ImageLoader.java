@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import javax.imageio.ImageIO;
@@ -99,8 +100,11 @@ public final class ImageLoader {
         ImageReader reader = chosen.reader();
         DecoderWarnings decoderWarnings = new DecoderWarnings();
         reader.addIIOReadWarningListener(decoderWarnings);
+        ReadProgress progress = new ReadProgress();
+        reader.addIIOReadProgressListener(progress);
         checkDeclaredLength(file, input, chosen.format());
-        reader.setInput(input);
+        EndOfDataGuard guard = "webp".equals(chosen.format()) ? guard(file, input) : null;
+        reader.setInput(guard != null ? guard : input);
 
         int storedWidth;
         int storedHeight;
@@ -131,10 +135,20 @@ public final class ImageLoader {
             if (dataLoss != null) {
                 throw DecodeFailures.incomplete(file, "decoder: " + dataLoss);
             }
+            if (guard != null && guard.tripped()) {
+                throw DecodeFailures.incomplete(file, "the decoder ran past the end of the file");
+            }
+            if ("gif".equals(chosen.format()) && progress.stoppedShort()) {
+                throw DecodeFailures.incomplete(file, String.format(Locale.ROOT,
+                        "its image data ends after %.0f%% of the rows", progress.lastPercent()));
+            }
             long converting = System.nanoTime();
             upright = orientation.apply(SrgbConverter.toIntRgb(stored));
             orientConvertNanos = System.nanoTime() - converting;
         } catch (IOException | RuntimeException e) {
+            if (guard != null && guard.tripped()) {
+                throw DecodeFailures.incomplete(file, "the decoder ran past the end of the file");
+            }
             // Some readers (the JDK's PNG reader among them) wrap even an OutOfMemoryError in an IIOException.
             if (DecodeFailures.rootCause(e) instanceof OutOfMemoryError) {
                 throw DecodeFailures.outOfMemory(file, storedWidth, storedHeight, e);
@@ -149,6 +163,14 @@ public final class ImageLoader {
         int originalHeight = orientation.swapsAxes() ? storedWidth : storedHeight;
         return new DecodedImage(upright, originalWidth, originalHeight, orientation, chosen.format(), subsampling,
                 warnings, orientConvertNanos);
+    }
+
+    private static EndOfDataGuard guard(Path file, ImageInputStream input) throws ImageDecodeException {
+        try {
+            return new EndOfDataGuard(input);
+        } catch (IOException e) {
+            throw DecodeFailures.unreadableHeader(file, "webp", e);
+        }
     }
 
     private static void checkDeclaredLength(Path file, ImageInputStream input, String format)

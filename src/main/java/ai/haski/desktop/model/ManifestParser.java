@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -40,12 +41,24 @@ public final class ManifestParser {
 
     /** Parses and validates the manifest at {@code file}. */
     public static ModelManifest parse(Path file) throws ModelPackageException {
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ModelPackageException(file, null, "cannot be read: " + e.getMessage(), e);
+        }
+        return parse(file, content);
+    }
+
+    /** Parses and validates manifest bytes; {@code file} only names them in messages. */
+    static ModelManifest parse(Path file, byte[] content) throws ModelPackageException {
         JsonNode root;
         try {
-            root = JSON.readTree(Files.readAllBytes(file));
+            root = JSON.readTree(content);
         } catch (JsonProcessingException e) {
-            throw new ModelPackageException(file, null, "is not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ")", e);
+            // Jackson's processing limits (nesting depth, number and string lengths) report no location.
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+            throw new ModelPackageException(file, null, "is not valid JSON: " + e.getOriginalMessage() + where, e);
         } catch (IOException e) {
             throw new ModelPackageException(file, null, "cannot be read: " + e.getMessage(), e);
         }
@@ -135,11 +148,16 @@ public final class ManifestParser {
             }
             JsonNode shapeNode = array(output, "shape", at + ".shape");
             long[] shape = new long[shapeNode.size()];
+            long values = 1;
             for (int d = 0; d < shape.length; d++) {
                 if (!shapeNode.get(d).canConvertToLong() || shapeNode.get(d).asLong() <= 0) {
                     throw error(at + ".shape", "must hold positive integers, found " + shapeNode);
                 }
                 shape[d] = shapeNode.get(d).asLong();
+                values = shape[d] > Integer.MAX_VALUE / values ? Long.MAX_VALUE : values * shape[d];
+                if (values > Integer.MAX_VALUE) {
+                    throw error(at + ".shape", "holds more than " + Integer.MAX_VALUE + " values, found " + shapeNode);
+                }
             }
             String dtype = text(output, "dtype", at + ".dtype");
             if (!dtype.equals("float32")) {
@@ -270,7 +288,12 @@ public final class ManifestParser {
     }
 
     private void checkRelative(String fileName, String field) throws ModelPackageException {
-        Path path = Path.of(fileName);
+        Path path;
+        try {
+            path = Path.of(fileName);
+        } catch (InvalidPathException e) {
+            throw error(field, "is not a valid file name (" + e.getReason() + ")");
+        }
         if (path.isAbsolute() || path.normalize().startsWith("..") || fileName.contains("\\")) {
             throw error(field, "must be a file inside the package folder, found \"" + fileName + "\"");
         }

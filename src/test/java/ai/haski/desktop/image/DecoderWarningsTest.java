@@ -13,6 +13,8 @@ class DecoderWarningsTest {
         assertThat(DecoderWarnings.meansDataLoss("Premature end of JPEG file")).isTrue();
         assertThat(DecoderWarnings.meansDataLoss("Corrupt JPEG data: bad Huffman code")).isTrue();
         assertThat(DecoderWarnings.meansDataLoss("Corrupt JPEG data: found marker 0xd9 instead of RST3")).isTrue();
+        // The JDK GIF reader's only word for damaged LZW data, which it otherwise decodes into garbage rows.
+        assertThat(DecoderWarnings.meansDataLoss("Out-of-sequence code!")).isTrue();
     }
 
     @Test

@@ -13,6 +13,11 @@ final class TinyTiffWriter {
 
     private TinyTiffWriter() {}
 
+    /** Where the pixels start in every file this writer makes: after the header, the directory and BitsPerSample. */
+    static int pixelOffset() {
+        return 8 + 2 + ENTRIES * 12 + 4 + 6;
+    }
+
     static byte[] write(BufferedImage image, int orientation) {
         int width = image.getWidth();
         int height = image.getHeight();

@@ -80,7 +80,22 @@ class ManifestParserTest {
                         "must hold 14 numbers"),
                 broken("test_vector.tolerance", m -> ((ObjectNode) m.get("test_vector")).put("tolerance", -1),
                         "must be above 0"),
-                broken("backend_preference", m -> m.putArray("backend_preference").add("coreml"), "not a known format"));
+                broken("backend_preference", m -> m.putArray("backend_preference").add("coreml"), "not a known format"),
+                // Found by hand while fuzzing: each of these escaped as a RuntimeException that ended the model scan.
+                broken("weights.onnx.file", m -> ((ObjectNode) weights(m).get("onnx")).put("file", "model\u0000.onnx"),
+                        "is not a valid file name"),
+                broken("test_vector.input_image",
+                        m -> ((ObjectNode) m.get("test_vector")).put("input_image", "test\u0000.png"),
+                        "is not a valid file name"),
+                broken("outputs[0].shape",
+                        m -> ((ObjectNode) m.get("outputs").get(0)).putArray("shape").add(1L << 62).add(4),
+                        "holds more than 2147483647 values"),
+                broken("heads", m -> m.remove("heads"), "is missing"),
+                broken("heads", m -> m.putObject("heads"), "must be a JSON array, found object"),
+                broken("input", m -> m.put("input", "224x224"), "must be a JSON object, found string"),
+                broken("weights", m -> m.putObject("weights"), "must name at least one weights file"),
+                broken("heads[0].mode", m -> head(m, 0).put("mode", "ranking"), "must be one of [single_label"),
+                broken("heads[0].length", m -> head(m, 0).put("length", "five"), "must be an integer"));
     }
 
     private static Arguments broken(String field, Consumer<ObjectNode> spoil, String problem) {
@@ -117,6 +132,19 @@ class ManifestParserTest {
                 .hasMessageContaining("field '" + field + "'")
                 .hasMessageContaining(problem)
                 .satisfies(e -> assertThat(((ModelPackageException) e).field()).isEqualTo(field));
+    }
+
+    @Test
+    void refusesJsonBeyondTheParsersLimitsInsteadOfFailingOnTheMissingLocation() throws Exception {
+        // Jackson reports its nesting, number and string length limits without a location.
+        for (String content : new String[] {"[".repeat(5000), "{\"id\": " + "1".repeat(2000) + "}"}) {
+            Path file = dir.resolve("model.json");
+            Files.writeString(file, content);
+
+            assertThatThrownBy(() -> ManifestParser.parse(file))
+                    .isInstanceOf(ModelPackageException.class)
+                    .hasMessageStartingWith(file + ": is not valid JSON: ");
+        }
     }
 
     @Test
