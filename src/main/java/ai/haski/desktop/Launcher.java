@@ -19,6 +19,10 @@ public final class Launcher {
 
     public static void main(String[] args) {
         usePrivateTempFolder();
+        // The desktop entry runs "haski-desktop --open %f"; from the menu, without a file, that is a lone --open.
+        if (args.length == 1 && "--open".equals(args[0])) {
+            args = new String[0];
+        }
         if (DesktopMain.wantsDesktop(args)) {
             System.exit(DesktopMain.run(args));
         }
