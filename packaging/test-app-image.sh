@@ -122,13 +122,25 @@ if command -v xvfb-run >/dev/null; then
   launch window none xvfb || true
   if grep -qiE 'exception|error' "$sandbox/window.out"; then fail "the window logged errors:"; sed 's/^/    /' "$sandbox/window.out" | head -20 >&2; else pass "window: opened under Xvfb without errors"; fi
   check_run window ""
+  if [ "$have_strace" = 1 ]; then
+    grep -q "\"$root/$image/lib/app/native/javafx/libglass.so\"" "$sandbox/window.strace" \
+      && pass "window: JavaFX loaded its libraries from the image" || fail "window: libglass.so not opened from the image"
+  fi
 else
   echo "skip: xvfb-run is not installed, the window face is not launched"
 fi
 
-tmp_after=$(ls -A /tmp 2>/dev/null | sort || true)
-new_tmp=$(comm -13 <(echo "$tmp_before") <(echo "$tmp_after") | grep -iE 'hsperf|onnx|sqlite|tensorflow|tflite|openjfx|javafx|haski|imageio|jna|\.tmp$' || true)
-[ -z "$new_tmp" ] || fail "new entries in /tmp: $new_tmp"
+if [ "$have_strace" = 1 ]; then
+  # Precise: ONNX Runtime's folders from these launches (the only /tmp writes allowed above) are all gone.
+  left=$(cat "$sandbox"/*.strace | grep -oE '"/tmp/onnxruntime-java[0-9]+"' | tr -d '"' | sort -u \
+    | while read -r folder; do [ ! -e "$folder" ] || echo "$folder"; done)
+  [ -z "$left" ] && pass "ONNX Runtime's empty /tmp folders are gone" || fail "left in /tmp: $left"
+else
+  # Without strace, new /tmp entries that look like ours (a test run beside this one could add some too).
+  tmp_after=$(ls -A /tmp 2>/dev/null | sort || true)
+  new_tmp=$(comm -13 <(echo "$tmp_before") <(echo "$tmp_after") | grep -iE 'hsperf|onnx|sqlite|tensorflow|tflite|openjfx|javafx|haski|imageio|jna|\.tmp$' || true)
+  [ -z "$new_tmp" ] || fail "new entries in /tmp: $new_tmp"
+fi
 if [ "$openjfx_before" = 0 ] && [ -e "$HOME/.openjfx" ]; then fail "~/.openjfx appeared in the real HOME"; fi
 
 # --- noexec /tmp --------------------------------------------------------------------------------------------
