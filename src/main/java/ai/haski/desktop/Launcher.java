@@ -11,6 +11,10 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
+        // The desktop entry runs "haski-desktop --open %f"; from the menu, without a file, that is a lone --open.
+        if (args.length == 1 && "--open".equals(args[0])) {
+            args = new String[0];
+        }
         if (DesktopMain.wantsDesktop(args)) {
             System.exit(DesktopMain.run(args));
         }

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Builds the Linux packages of Haski Desktop with JDK 17's jpackage.
+#
+#   packaging/build.sh            mvn package, then the app-image: target/packaging/image/haski-desktop/
+#   packaging/build.sh deb        the same, then the .deb:         target/packaging/deb/haski-desktop_*.deb
+#                                 (needs fakeroot and dpkg-dev: apt-get install -y fakeroot dpkg-dev)
+#
+# HASKI_SKIP_MAVEN=1 reuses target/haski-desktop.jar and target/lib/ from an earlier `mvn package`.
+# Linux x86-64 only: TensorFlow Lite's desktop JNI library exists for no other Linux.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+what=${1:-app-image}
+case "$what" in
+  app-image|deb) ;;
+  *) echo "usage: packaging/build.sh [app-image|deb]" >&2; exit 2 ;;
+esac
+if [ "$(uname -s)" != Linux ] || [ "$(uname -m)" != x86_64 ]; then
+  echo "packaging/build.sh builds Linux x86-64 packages only (this is $(uname -s) $(uname -m))" >&2
+  exit 2
+fi
+
+java_bin=${JAVA_HOME:+$JAVA_HOME/bin/}
+jpackage=${java_bin}jpackage
+java=${java_bin}java
+command -v "$jpackage" >/dev/null || { echo "no jpackage: install a JDK 17 (openjdk-17-jdk-headless)" >&2; exit 2; }
+
+if [ "${HASKI_SKIP_MAVEN:-0}" != 1 ]; then
+  mvn -B -q -DskipTests package
+fi
+[ -f target/haski-desktop.jar ] || { echo "target/haski-desktop.jar is missing: run mvn package" >&2; exit 2; }
+
+# 0.1.0-SNAPSHOT -> 0.1.0: jpackage wants plain numbers.
+version=$(sed -n 's:^  <version>\([0-9.]*\).*</version>:\1:p' pom.xml | head -n 1)
+out=target/packaging
+input=$out/input
+rm -rf "$input" "$out/image"
+mkdir -p "$input/lib" "$input/native" "$out/image"
+
+# The application jar keeps its manifest Class-Path (lib/*.jar); jars with native libraries are copied without
+# them, and this platform's libraries are unpacked into native/NAME, where the launcher's options point.
+cp target/haski-desktop.jar "$input/"
+slim() { "$java" packaging/tools/SlimJar.java "$@"; }
+for jar in target/lib/*.jar; do
+  name=$(basename "$jar")
+  case "$name" in
+    onnxruntime-*.jar)
+      slim "$jar" "$input/lib/$name" "$input/native/onnxruntime" \
+        'ai/onnxruntime/native/linux-x64/[^/]+\.so' 'ai/onnxruntime/native/.+' ;;
+    tflite-native-cpu-*-linux-x86_64.jar)
+      slim "$jar" "$input/lib/$name" "$input/native/tflite" 'native/lib/[^/]+\.so' 'native/.*' ;;
+    sqlite-jdbc-*.jar)
+      slim "$jar" "$input/lib/$name" "$input/native/sqlite" \
+        'org/sqlite/native/Linux/x86_64/libsqlitejdbc\.so' 'org/sqlite/native/.+' ;;
+    javafx-graphics-*-linux.jar)
+      slim "$jar" "$input/lib/$name" "$input/native/javafx" '[^/]+\.so' '[^/]+\.so' ;;
+    *) cp "$jar" "$input/lib/" ;;
+  esac
+done
+cp -r models "$input/models"
+mkdir -p "$input/legal"
+cp packaging/legal/* "$input/legal/"
+
+"$jpackage" @packaging/jpackage/app-image.options \
+  --input "$input" --dest "$out/image" --app-version "$version" --icon packaging/icon/haski-desktop.png
+image=$out/image/haski-desktop
+echo "app-image: $image ($(du -sm "$image" | cut -f1) MB)"
+
+if [ "$what" = deb ]; then
+  for tool in fakeroot dpkg-deb dpkg-shlibdeps; do
+    command -v "$tool" >/dev/null || { echo "the .deb needs $tool: apt-get install -y fakeroot dpkg-dev" >&2; exit 2; }
+  done
+  rm -rf "$out/deb"
+  "$jpackage" @packaging/jpackage/deb.options \
+    --app-image "$image" --dest "$out/deb" --app-version "$version" \
+    --license-file packaging/legal/LICENSE --icon packaging/icon/haski-desktop.png
+  ls -l "$out"/deb/*.deb
+fi

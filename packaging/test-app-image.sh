@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# Packaging test: builds the app-image from target/ (run `mvn -B verify` or `mvn -B -q -DskipTests package` first)
+# and checks, with a fresh empty HOME and TMPDIR:
+#   - the image fits the size budget stated in README.md (Packaging);
+#   - no jar in it carries native libraries, and they all sit unpacked under lib/app/native;
+#   - `self-check` passes: both runtimes load and every bundled model passes its test vector;
+#   - `analyze` of a real phone photo writes a result;
+#   - a launch writes nothing outside that HOME (no /tmp, no ~/.openjfx, no unpacked natives in the cache):
+#     checked call by call under strace when it is installed, else by listing /tmp before and after;
+#   - as root, the same again with /tmp, HOME and TMPDIR mounted noexec (natives must load from the image);
+#   - with xvfb-run installed, the window opens and writes nothing outside HOME either.
+# HASKI_TEST_PHOTO overrides the photo; HASKI_BUILD_IMAGE=0 tests an image already built.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+budget_mb=120
+photo=${HASKI_TEST_PHOTO:-$HOME/.cache/haski-public-photos/phone_IMG_1054.JPG}
+image=target/packaging/image/haski-desktop
+root=$(pwd)
+failures=0
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+pass() { echo "ok:   $*"; }
+
+[ -f "$photo" ] || { echo "missing test photo $photo: run ../shared/corpus/fetch-public-photos.sh" >&2; exit 2; }
+if [ "${HASKI_BUILD_IMAGE:-1}" != 0 ]; then
+  start=$(date +%s)
+  HASKI_SKIP_MAVEN=1 packaging/build.sh app-image
+  pass "app-image built in $(( $(date +%s) - start )) s"
+fi
+launcher=$root/$image/bin/haski-desktop
+[ -x "$launcher" ] || { echo "no launcher at $launcher" >&2; exit 2; }
+
+# --- size and layout ---------------------------------------------------------------------------------------
+size_mb=$(du -sm "$image" | cut -f1)
+if [ "$size_mb" -le "$budget_mb" ]; then pass "image is $size_mb MB (budget $budget_mb MB)"; else fail "image is $size_mb MB, over the $budget_mb MB budget"; fi
+jar_tool=${JAVA_HOME:+$JAVA_HOME/bin/}jar
+for jar in "$image"/lib/app/*.jar "$image"/lib/app/lib/*.jar; do
+  if "$jar_tool" tf "$jar" | grep -Eq '\.(so|dll|dylib|jnilib)$'; then fail "$(basename "$jar") still carries native libraries"; fi
+done
+for lib in onnxruntime/libonnxruntime.so onnxruntime/libonnxruntime4j_jni.so tflite/libtensorflowlite_jni.so \
+           sqlite/libsqlitejdbc.so javafx/libglass.so javafx/libglassgtk3.so javafx/libprism_sw.so; do
+  [ -f "$image/lib/app/native/$lib" ] || fail "lib/app/native/$lib is missing"
+done
+[ -f "$image/lib/app/models/haski-reference/model.json" ] || fail "the bundled models are missing"
+[ -f "$image/lib/app/legal/THIRD-PARTY-NOTICES.txt" ] || fail "the third-party notices are missing"
+pass "layout: natives unpacked under lib/app/native, none left in jars, models and notices present"
+
+# --- launches in a sandbox -----------------------------------------------------------------------------------
+sandbox=$root/target/packaging/test
+have_strace=0
+command -v strace >/dev/null && strace -f -qq -o /dev/null true 2>/dev/null && have_strace=1
+
+# Runs the launcher with an empty HOME and TMPDIR under $sandbox/NAME; output in $sandbox/NAME.out.
+# With strace, every successful call that creates, writes, renames or deletes a path is checked afterwards.
+# OUTER (an array name) wraps the whole command, INNER runs inside the clean environment, around strace.
+launch() {
+  local name=$1 rc=0; shift
+  local -n outer_ref=$1 inner_ref=$2; shift 2
+  local home=$sandbox/$name/home tmp=$sandbox/$name/tmp
+  rm -rf "${sandbox:?}/$name"; mkdir -p "$home" "$tmp"
+  local trace=()
+  rm -f "$sandbox/$name".strace*
+  [ "$have_strace" = 1 ] && trace=(strace -ff -qq -o "$sandbox/$name.strace"
+    -e trace=open,openat,creat,mkdir,mkdirat,rename,renameat,renameat2,unlink,unlinkat,rmdir,link,linkat,symlink,symlinkat,truncate)
+  # Java takes user.home from the password database, not $HOME, so the XDG folders are what moves the app's
+  # data and cache (and Mesa's shader cache) into the sandbox.
+  (cd "$home" && "${outer_ref[@]}" env -i PATH=/usr/bin:/bin LANG=C.UTF-8 HOME="$home" TMPDIR="$tmp" \
+      XDG_DATA_HOME="$home/.local/share" XDG_CACHE_HOME="$home/.cache" XDG_CONFIG_HOME="$home/.config" \
+      XDG_STATE_HOME="$home/.local/state" "${inner_ref[@]}" "${trace[@]}" "$launcher" "$@") >"$sandbox/$name.out" 2>&1 || rc=$?
+  [ "$have_strace" = 1 ] && cat "$sandbox/$name".strace.* >"$sandbox/$name.strace" && rm -f "$sandbox/$name".strace.*
+  return "$rc"
+}
+
+# Paths outside the sandbox that a launch created, wrote, renamed or deleted (from strace), one a line.
+# One exception: ONNX Runtime's Java API creates an empty folder /tmp/onnxruntime-javaNNN on every start and
+# deletes it again (Files.createTempDirectory reads java.io.tmpdir as it was when the JVM started, and jpackage
+# launcher options can't name a per-user folder); nothing is written into it when its libraries come from the
+# image, and the /tmp listing below checks that it is gone.
+writes_outside() {
+  local name=$1
+  [ "$have_strace" = 1 ] || return 0
+  grep -vE ' = -1 ' "$sandbox/$name.strace" \
+    | grep -E 'O_WRONLY|O_RDWR|O_CREAT|O_TRUNC|mkdir|rename|unlink|rmdir|link\(|linkat|symlink|truncate' \
+    | grep -oE '"/[^"]*"' | tr -d '"' | sort -u \
+    | grep -vE "^($sandbox/$name/|/dev/|/proc/|/tmp/onnxruntime-java[0-9]+$)" || true
+}
+
+check_run() {
+  local name=$1 expect=$2
+  if grep -q -- "$expect" "$sandbox/$name.out"; then pass "$name: output has '$expect'"; else
+    fail "$name: no '$expect' in its output:"; sed 's/^/    /' "$sandbox/$name.out" | tail -20 >&2; fi
+  local outside; outside=$(writes_outside "$name")
+  if [ -n "$outside" ]; then fail "$name wrote outside its HOME and TMPDIR:"; echo "$outside" | sed 's/^/    /' >&2
+  elif [ "$have_strace" = 1 ]; then pass "$name: strace saw no write outside its HOME and TMPDIR"; fi
+  local home=$sandbox/$name/home
+  [ -z "$(ls -A "$sandbox/$name/tmp")" ] || fail "$name left files in TMPDIR: $(ls -A "$sandbox/$name/tmp")"
+  [ ! -e "$home/.openjfx" ] || fail "$name unpacked JavaFX into ~/.openjfx"
+  [ ! -e "$home/.cache/haski-desktop/native" ] || fail "$name unpacked native libraries into the cache"
+  local tmp_left; tmp_left=$(ls -A "$home/.cache/haski-desktop/tmp" 2>/dev/null || true)
+  [ -z "$tmp_left" ] || fail "$name left files in its private temporary folder: $tmp_left"
+  if [ "$have_strace" = 1 ]; then
+    grep -q "\"$root/$image/lib/app/native/onnxruntime/libonnxruntime.so\"" "$sandbox/$name.strace" \
+      && pass "$name: ONNX Runtime loaded from the image" || { [ "$name" = window ] || fail "$name: libonnxruntime.so not opened from the image"; }
+  fi
+}
+
+tmp_before=$(ls -A /tmp 2>/dev/null | sort || true)
+ls -d "$HOME/.openjfx" >/dev/null 2>&1 && openjfx_before=1 || openjfx_before=0
+
+none=()
+launch self-check none none self-check || fail "self-check exited non-zero"
+check_run self-check "self-check passed"
+grep -q 'onnx .*PASS loaded' "$sandbox/self-check.out" || fail "ONNX Runtime did not load"
+grep -q 'tflite .*PASS loaded' "$sandbox/self-check.out" || fail "TensorFlow Lite did not load"
+
+launch analyze none none analyze "$photo" || fail "analyze exited non-zero"
+check_run analyze "\"file\":\"$photo\""
+
+if command -v xvfb-run >/dev/null; then
+  # The window face: no arguments opens it; it is closed after a few seconds (exit 124 from timeout is expected).
+  xvfb=(xvfb-run -a timeout 12)
+  launch window none xvfb || true
+  if grep -qiE 'exception|error' "$sandbox/window.out"; then fail "the window logged errors:"; sed 's/^/    /' "$sandbox/window.out" | head -20 >&2; else pass "window: opened under Xvfb without errors"; fi
+  check_run window ""
+  if [ "$have_strace" = 1 ]; then
+    grep -q "\"$root/$image/lib/app/native/javafx/libglass.so\"" "$sandbox/window.strace" \
+      && pass "window: JavaFX loaded its libraries from the image" || fail "window: libglass.so not opened from the image"
+  fi
+else
+  echo "skip: xvfb-run is not installed, the window face is not launched"
+fi
+
+if [ "$have_strace" = 1 ]; then
+  # Precise: ONNX Runtime's folders from these launches (the only /tmp writes allowed above) are all gone.
+  left=$(cat "$sandbox"/*.strace | grep -oE '"/tmp/onnxruntime-java[0-9]+"' | tr -d '"' | sort -u \
+    | while read -r folder; do [ ! -e "$folder" ] || echo "$folder"; done)
+  [ -z "$left" ] && pass "ONNX Runtime's empty /tmp folders are gone" || fail "left in /tmp: $left"
+else
+  # Without strace, new /tmp entries that look like ours (a test run beside this one could add some too).
+  tmp_after=$(ls -A /tmp 2>/dev/null | sort || true)
+  new_tmp=$(comm -13 <(echo "$tmp_before") <(echo "$tmp_after") | grep -iE 'hsperf|onnx|sqlite|tensorflow|tflite|openjfx|javafx|haski|imageio|jna|\.tmp$' || true)
+  [ -z "$new_tmp" ] || fail "new entries in /tmp: $new_tmp"
+fi
+if [ "$openjfx_before" = 0 ] && [ -e "$HOME/.openjfx" ]; then fail "~/.openjfx appeared in the real HOME"; fi
+
+# --- noexec /tmp --------------------------------------------------------------------------------------------
+if [ "$(id -u)" = 0 ] && command -v unshare >/dev/null && unshare -m true 2>/dev/null; then
+  mkdir -p "$sandbox/noexec"
+  # In a private mount namespace: /tmp and the whole sandbox (HOME, TMPDIR) noexec, so a native library can only
+  # load from the image.
+  noexec=(unshare -m sh -c 'mount --make-rprivate / && for d in /tmp "$0"; do
+      mount --bind "$d" "$d" && mount -o remount,bind,noexec "$d" "$d" || { echo "exit 97: cannot mount $d noexec"; exit 97; }
+    done; exec "$@"' "$sandbox/noexec")
+  launch noexec noexec none self-check || fail "self-check with /tmp noexec exited non-zero"
+  check_run noexec "self-check passed"
+  grep -q 'exit 97' "$sandbox/noexec.out" && fail "could not mount noexec"
+else
+  echo "skip: the noexec /tmp check needs root and unshare -m"
+fi
+
+if [ "$failures" -gt 0 ]; then echo "packaging test: $failures failure(s)" >&2; exit 1; fi
+echo "packaging test passed"
