@@ -588,7 +588,7 @@ public final class ModelImporter {
             } else if (!eightBit) {
                 problem(field, what + " is neither float32 nor int8/uint8; the TFLite backend cannot use it");
             } else if (!tensor.quantization().isPresent()) {
-                problem(field, what + " is " + dtype + " without quantisation parameters (scale, zero point), so "
+                problem(field, what + " has no quantisation parameters (scale, zero point), so "
                         + "its values cannot be converted to or from float32; export it with full-integer "
                         + "quantisation parameters, or as float32");
             }
