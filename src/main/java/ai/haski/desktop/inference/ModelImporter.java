@@ -8,6 +8,7 @@ import ai.haski.desktop.model.HeadSpec;
 import ai.haski.desktop.model.HeadSpec.Activation;
 import ai.haski.desktop.model.InputSpec;
 import ai.haski.desktop.model.ManifestParser;
+import ai.haski.desktop.model.ModelManifest;
 import ai.haski.desktop.model.ModelFormat;
 import ai.haski.desktop.model.ModelPackage;
 import ai.haski.desktop.model.ModelPackageException;
@@ -104,6 +105,7 @@ public final class ModelImporter {
         private final List<ImportProblem> problems;
         private final List<FormatFacts> formats;
         private final String manifestJson;
+        private final ModelManifest manifest;
         private final Optional<Agreement> agreement;
         private final List<HeadResult> sampleHeads;
         private final Path target;
@@ -112,12 +114,13 @@ public final class ModelImporter {
         private final Map<String, byte[]> files;
 
         Proposal(ImportRequest request, List<ImportProblem> problems, List<FormatFacts> formats, String manifestJson,
-                Optional<Agreement> agreement, List<HeadResult> sampleHeads, Path target, Path sample,
+                ModelManifest manifest, Optional<Agreement> agreement, List<HeadResult> sampleHeads, Path target, Path sample,
                 float tolerance, Map<String, byte[]> files) {
             this.request = request;
             this.problems = List.copyOf(problems);
             this.formats = List.copyOf(formats);
             this.manifestJson = manifestJson;
+            this.manifest = manifest;
             this.agreement = agreement;
             this.sampleHeads = List.copyOf(sampleHeads);
             this.target = target;
@@ -134,6 +137,8 @@ public final class ModelImporter {
         public List<FormatFacts> formats() { return formats; }
         /** The proposed {@code model.json}, or null when the problems came before it could be made. */
         public String manifestJson() { return manifestJson; }
+        /** The proposed manifest as the registry will read it (id, name, input, heads, ...), when valid. */
+        public Optional<ModelManifest> manifest() { return Optional.ofNullable(manifest); }
         public Optional<Agreement> agreement() { return agreement; }
         /** What the first format says about the sample image, per head. */
         public List<HeadResult> sampleHeads() { return sampleHeads; }
@@ -161,6 +166,7 @@ public final class ModelImporter {
             draft.close();
         }
         return new Proposal(request, problems, draft.facts, problems.isEmpty() ? draft.manifestJson : null,
+                problems.isEmpty() ? draft.parsed : null,
                 draft.agreement, draft.sampleHeads, draft.target, draft.sample, draft.tolerance, draft.files);
     }
 
@@ -312,6 +318,7 @@ public final class ModelImporter {
         final Map<String, byte[]> files = new LinkedHashMap<>();
         final Map<ModelFormat, TensorLayout> layouts = new EnumMap<>(ModelFormat.class);
         String manifestJson;
+        ModelManifest parsed;
         Optional<Agreement> agreement = Optional.empty();
         List<HeadResult> sampleHeads = List.of();
         Path target;
@@ -988,7 +995,7 @@ public final class ModelImporter {
             try {
                 temp = Files.createTempFile("haski-import-", ".json");
                 Files.writeString(temp, manifestJson);
-                ManifestParser.parse(temp);
+                parsed = ManifestParser.parse(temp);
             } catch (ModelPackageException e) {
                 String message = e.getMessage();
                 int cut = message.indexOf(": field '");

@@ -177,6 +177,11 @@ class ModelImporterTest {
         assertThat(proposal.problems()).isEmpty();
         assertThat(proposal.manifestJson()).contains("\"colour\"", "\"shape\"");
         assertThat(proposal.sampleHeads()).extracting(HeadResult::head).containsExactly("colour", "shape");
+        ModelManifest proposed = proposal.manifest().orElseThrow();
+        assertThat(proposed.id()).isEqualTo("tiny7");
+        assertThat(proposed.heads().get(1).offset()).isEqualTo(3);
+        assertThat(proposal.target()).isEqualTo(models.resolve("tiny7"));
+        assertThat(Files.exists(models)).isFalse();
     }
 
     @Test
