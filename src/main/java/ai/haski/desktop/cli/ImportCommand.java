@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code models import}: turns an exported ONNX and/or TFLite network into a model package. */
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(name = "import",
         description = {"Import an exported network (FILE.onnx, FILE.tflite, or both exports of one network) as a "
                 + "model package in your models folder: reads its real input and outputs, proposes the manifest, "
                 + "makes the test vector from a sample image, writes the package and proves it as self-check does.",
@@ -79,6 +79,10 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--agreement", paramLabel = "TOL", defaultValue = "1e-3",
             description = "Two formats: largest raw-output difference accepted on the sample (default: ${DEFAULT-VALUE}).")
     double agreement;
+
+    // --version names the model's version here, so the standard help options are not mixed in; help is.
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Option(names = "--force", description = "Replace an existing package with the same id.")
     boolean force;

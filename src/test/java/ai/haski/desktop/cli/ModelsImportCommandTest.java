@@ -66,6 +66,10 @@ class ModelsImportCommandTest {
         assertThat(refused.err()).contains("field 'labels'", "gives 3 labels", "has 14 values");
         assertThat(Files.exists(dir.resolve("models").resolve("model"))).isFalse();
 
+        Run help = run("models", "import", "--help");
+        assertThat(help.exit()).isEqualTo(0);
+        assertThat(help.out()).contains("--labels", "--size", "--agreement", "--version");
+
         Run badSize = run("models", "import", generated.resolve("model.onnx").toString(), "--size", "big");
         assertThat(badSize.exit()).isEqualTo(HaskiCommand.USAGE);
         assertThat(badSize.err()).contains("--size must be WxH");
