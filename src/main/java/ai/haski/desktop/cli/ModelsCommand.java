@@ -15,7 +15,9 @@ import picocli.CommandLine.Mixin;
 
 /** Lists every model package with its formats and status, and why a refused one was refused. */
 @Command(name = "models", mixinStandardHelpOptions = true,
-        description = "List the model packages, their formats and status, and why any was refused.")
+        description = "List the model packages, their formats and status, and why any was refused "
+                + "(the same as `models list`); `models import` adds a model.",
+        subcommands = {ModelsCommand.ListCommand.class, ImportCommand.class})
 final class ModelsCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -25,8 +27,27 @@ final class ModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return list(common, spec.commandLine().getOut());
+    }
+
+    /** {@code models list}: what {@code models} alone does. */
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List the model packages, their formats and status, and why any was refused.")
+    static final class ListCommand implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return list(common, spec.commandLine().getOut());
+        }
+    }
+
+    static int list(CommonOptions common, PrintWriter out) {
         common.configureLogging();
-        PrintWriter out = spec.commandLine().getOut();
         AppPaths paths = AppPaths.current();
         Engine engine = Engine.create(paths, common.modelDirs);
         out.println("Bundled models: " + paths.bundledModelsDir().map(Path::toString).orElse("(none found)"));
