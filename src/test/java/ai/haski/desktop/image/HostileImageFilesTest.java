@@ -128,7 +128,7 @@ class HostileImageFilesTest {
         DecodedImage decoded = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> lenient.load(bomb, 224, 224));
 
         assertThat(decoded.originalWidth()).isEqualTo(HostileImages.BOMB_SIDE);
-        assertThat(decoded.subsampling()).isEqualTo(HostileImages.BOMB_SIDE / (2 * 224));
+        assertThat(decoded.subsampling()).isEqualTo(HostileImages.BOMB_SIDE / (SourceSubsampling.SAFETY_MARGIN * 224));
         assertThat(decoded.image().getWidth()).isLessThan(500);
         assertThat(decoded.image().getRGB(100, 100) & 0xFFFFFF).isZero();
     }
@@ -155,7 +155,7 @@ class HostileImageFilesTest {
         DecodedImage decoded = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> lenient.load(huge, 224, 224));
 
         assertThat(decoded.originalWidth()).isEqualTo(HostileImages.HUGE_JPEG_SIDE);
-        assertThat(decoded.subsampling()).isEqualTo(HostileImages.HUGE_JPEG_SIDE / (2 * 224));
+        assertThat(decoded.subsampling()).isEqualTo(HostileImages.HUGE_JPEG_SIDE / (SourceSubsampling.SAFETY_MARGIN * 224));
         int grey = decoded.image().getRGB(200, 200) & 0xFF;
         assertThat(grey).isBetween(120, 136);
         assertThat(decoded.warnings()).isEmpty();
