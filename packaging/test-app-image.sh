@@ -148,9 +148,12 @@ if [ "$(id -u)" = 0 ] && command -v unshare >/dev/null && unshare -m true 2>/dev
   mkdir -p "$sandbox/noexec"
   # In a private mount namespace: /tmp and the whole sandbox (HOME, TMPDIR) noexec, so a native library can only
   # load from the image.
+  # The image itself stays executable even when the checkout lies under /tmp (a CI clone may).
   noexec=(unshare -m sh -c 'mount --make-rprivate / && for d in /tmp "$0"; do
       mount --bind "$d" "$d" && mount -o remount,bind,noexec "$d" "$d" || { echo "exit 97: cannot mount $d noexec"; exit 97; }
-    done; exec "$@"' "$sandbox/noexec")
+    done
+    mount --bind "$1" "$1" && mount -o remount,bind,exec "$1" "$1" || { echo "exit 97: cannot keep $1 executable"; exit 97; }
+    shift; exec "$@"' "$sandbox/noexec" "$(cd "$image" && pwd)")
   launch noexec noexec none self-check || fail "self-check with /tmp noexec exited non-zero"
   check_run noexec "self-check passed"
   grep -q 'exit 97' "$sandbox/noexec.out" && fail "could not mount noexec"
