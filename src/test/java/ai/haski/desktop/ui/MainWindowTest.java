@@ -17,14 +17,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import javafx.event.Event;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DragEvent;
-import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -223,44 +218,24 @@ class MainWindowTest {
                 && main.result().outcomeProperty().get() instanceof Analysis a && a.file().equals(photo));
     }
 
-    /** Fires a drag event carrying {@code file} at the photo pane, as the toolkit does; the accepted mode. */
     private static TransferMode drag(javafx.event.EventType<DragEvent> type, Path file) throws Exception {
-        return fx(() -> {
-            Node target = lookup("#photoPane");
-            Dragboard board = TestDragboard.create();
-            ClipboardContent content = new ClipboardContent();
-            content.putFiles(List.of(file.toFile()));
-            board.setContent(content);
-            DragEvent event = new DragEvent(type, board, 200, 200, 200, 200, TransferMode.COPY, null, null, null);
-            Event.fireEvent(target, event);
-            return event.getAcceptedTransferMode();
-        });
+        return FxProbe.drag(stage, type, file);
     }
 
-    @SuppressWarnings("unchecked")
     private static <T extends Node> T lookup(String selector) {
-        Node node = stage.getScene().lookup(selector);
-        if (node == null) {
-            throw new AssertionError("no node " + selector);
-        }
-        return (T) node;
+        return FxProbe.lookup(stage, selector);
     }
 
     private static String text(String selector) throws Exception {
-        return fx(() -> ((Label) lookup(selector)).getText());
+        return FxProbe.text(stage, selector);
     }
 
     private static <T> T fx(Callable<T> action) throws Exception {
-        return WaitForAsyncUtils.asyncFx(action).get(10, TimeUnit.SECONDS);
+        return FxProbe.fx(action);
     }
 
     private static void waitUntil(String what, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(condition));
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what + "; status: " + fx(() ->
-                    main.statusTextProperty().get() + " / notice: " + main.noticeProperty().get()), e);
-        }
+        FxProbe.waitUntil(what, condition, () -> "status: " + main.statusTextProperty().get() + " / notice: " + main.noticeProperty().get());
     }
 
 
