@@ -1,11 +1,11 @@
 package ai.haski.desktop.session;
 
 import ai.haski.desktop.platform.AppPaths;
+import ai.haski.desktop.platform.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -63,9 +63,7 @@ public final class ReviewerSettings {
         ObjectNode json = JSON.createObjectNode();
         json.put("name", trimmed);
         try {
-            Files.createDirectories(file.getParent());
-            AtomicFileWriter.write(file, out -> out.write(JSON.writerWithDefaultPrettyPrinter()
-                    .writeValueAsBytes(json)));
+            AtomicFiles.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
         } catch (IOException e) {
             throw new SessionException("Cannot save the reviewer name in " + file + " (" + e.getMessage() + "). "
                     + "Check that you may write to that folder and that the disk has space.", e);

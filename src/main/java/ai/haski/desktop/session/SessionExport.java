@@ -1,5 +1,6 @@
 package ai.haski.desktop.session;
 
+import ai.haski.desktop.platform.AtomicFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -73,7 +74,7 @@ public final class SessionExport {
             reader.snapshot("export the session", c -> {
                 List<String> heads = heads(c);
                 try {
-                    AtomicFileWriter.write(target, out -> {
+                    AtomicFiles.write(target, out -> {
                         ExportWriter writer;
                         Writer text = null;
                         if (format == Format.CSV) {

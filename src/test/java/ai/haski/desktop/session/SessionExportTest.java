@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.haski.desktop.model.ModelFormat;
+import ai.haski.desktop.platform.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -116,7 +117,7 @@ class SessionExportTest {
         SessionExport.write(session, SessionExport.Format.CSV, out);
         byte[] good = Files.readAllBytes(out);
 
-        assertThatThrownBy(() -> AtomicFileWriter.write(out, stream -> {
+        assertThatThrownBy(() -> AtomicFiles.write(out, stream -> {
             stream.write("file,skin_type\r\nhalf a row".getBytes(StandardCharsets.UTF_8));
             throw new IOException("No space left on device");
         })).hasMessageContaining("No space left on device");

@@ -1,0 +1,66 @@
+package ai.haski.desktop.session;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A child process for the crash tests: it writes to a session through the real store, without end, and prints a line
+ * after each write has returned (committed, or renamed into place), so that the parent knows what it must find after
+ * killing this process with SIGKILL at a random moment.
+ *
+ * <pre>
+ * CrashWorker verdicts SESSION WORKER_TAG   # "verdict SEQ" after each override, "note SEQ" after each note
+ * CrashWorker export SESSION csv|json OUT   # "exported N" after each complete export
+ * </pre>
+ *
+ * Each verdict and note carries {@code WORKER_TAG-SEQ} (as the reviewer's name, and as the note's text), so that the
+ * parent can count each one's copies in the database.
+ */
+public final class CrashWorker {
+    private CrashWorker() {}
+
+    public static void main(String[] args) throws Exception {
+        PrintStream out = System.out;
+        try (Session session = Session.openFile(Path.of(args[1]))) {
+            switch (args[0]) {
+                case "verdicts" -> writeVerdicts(session, args[2], out);
+                case "export" -> export(session, SessionExport.Format.fromId(args[2]).orElseThrow(), Path.of(args[3]),
+                        out);
+                default -> throw new IllegalArgumentException("unknown mode " + args[0]);
+            }
+        }
+    }
+
+    private static void writeVerdicts(Session session, String tag, PrintStream out) throws SessionException {
+        List<StoredResult> results = new ArrayList<>();
+        for (ModelKey model : session.results().models()) {
+            results.addAll(session.results().byModel(model).stream().filter(StoredResult::succeeded).toList());
+        }
+        if (results.isEmpty()) {
+            throw new IllegalStateException("the session holds no successful result to review");
+        }
+        for (long seq = 0; ; seq++) {
+            StoredResult result = results.get((int) (seq % results.size()));
+            HeadSummary head = result.heads().get((int) (seq % result.heads().size()));
+            List<String> labels = result.labels(head.head());
+            String label = labels.get((int) (seq % labels.size()));
+            session.reviews().override(result.analysisId(), head.head(), label, tag + "-" + seq);
+            out.println("verdict " + seq);
+            out.flush();
+            session.reviews().note(result.photoId(), tag + "-" + seq, tag);
+            out.println("note " + seq);
+            out.flush();
+        }
+    }
+
+    private static void export(Session session, SessionExport.Format format, Path target, PrintStream out)
+            throws SessionException {
+        for (long n = 1; ; n++) {
+            SessionExport.write(session, format, target);
+            out.println("exported " + n);
+            out.flush();
+        }
+    }
+}

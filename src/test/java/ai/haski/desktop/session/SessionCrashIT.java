@@ -1,0 +1,368 @@
+package ai.haski.desktop.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.haski.desktop.TestFiles;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SIGKILL at random moments of a batch, of reviewing (two processes at once) and of exporting, many times over: after
+ * each kill the session passes {@code PRAGMA integrity_check}, every write the killed process had finished is there
+ * exactly once, and an export's target is the whole earlier export or nothing. Kill moments come from a seeded
+ * random source; the seed is in every failure message, so a failure can be replayed with {@code -Dhaski.crash.seed}.
+ */
+@EnabledOnOs(OS.LINUX)
+class SessionCrashIT {
+    private static final long SEED = Long.getLong("haski.crash.seed", System.nanoTime());
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path work;
+    private static Path photos;
+    private static int photoCount;
+    private final Random random = new Random(SEED);
+
+    /** The public photos, three times over, so a batch runs long enough to be killed part-way. */
+    @BeforeAll
+    static void makeFolder() throws IOException {
+        photos = work.resolve("photos");
+        for (String copy : List.of("a", "b", "c")) {
+            Path folder = Files.createDirectories(photos.resolve(copy));
+            try (var files = Files.list(TestFiles.photos())) {
+                for (Path source : files.sorted().toList()) {
+                    String name = source.getFileName().toString();
+                    if (!name.startsWith(".") && !name.endsWith(".tsv")) {
+                        Files.copy(source, folder.resolve(name));
+                        photoCount++;
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aBatchKilledAtRandomMomentsLosesAndDuplicatesNothing() throws Exception {
+        Path session = work.resolve("batch.haski-session");
+        Map<Long, String> committed = new HashMap<>();
+        int kills = 0;
+        for (int attempt = 0; attempt < 6; attempt++) {
+            Process review = start(jarCommand("review", photos.toString(), "--session", session.toString(),
+                    "--threads", "2"), work.resolve("batch-" + attempt + ".log"));
+            Thread.sleep(800 + random.nextInt(2500));
+            if (!review.isAlive()) {
+                break;
+            }
+            kill(review);
+            kills++;
+            if (!Files.exists(session)) {
+                continue; // killed before it made the file; looking would create an empty one
+            }
+            assertHealthy(session);
+            Map<Long, String> now = results(session);
+            assertThat(now).as(seed()).containsAllEntriesOf(committed);
+            committed = now;
+        }
+        Process last = start(jarCommand("review", photos.toString(), "--session", session.toString()),
+                work.resolve("batch-last.log"));
+        assertThat(last.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(last.exitValue()).as(Files.readString(work.resolve("batch-last.log"))).isIn(0, 3);
+
+        assertThat(kills).as("at least one kill landed while the batch ran; " + seed()).isPositive();
+        assertHealthy(session);
+        assertThat(results(session)).as(seed()).hasSize(photoCount).containsAllEntriesOf(committed);
+        assertThat(count(session, "SELECT count(*) FROM (SELECT 1 FROM analysis GROUP BY photo_id, model_sha256, "
+                + "format HAVING count(*) > 1)")).isZero();
+    }
+
+    @Test
+    void twoReviewersKilledAtRandomMomentsKeepEveryVerdictAndNoteExactlyOnce() throws Exception {
+        Path session = analysedSession("verdicts");
+        for (int round = 0; round < 8; round++) {
+            // Two processes write to the one session at once, as two app windows would.
+            List<String> tags = List.of("r" + round + "a", "r" + round + "b");
+            List<Process> workers = new ArrayList<>();
+            List<WorkerOutput> outputs = new ArrayList<>();
+            for (String tag : tags) {
+                Process worker = start(workerCommand("verdicts", session.toString(), tag), null);
+                workers.add(worker);
+                outputs.add(WorkerOutput.of(worker));
+            }
+            for (WorkerOutput output : outputs) {
+                output.awaitFirstWrite();
+            }
+            Thread.sleep(random.nextInt(1500));
+            for (Process worker : workers) {
+                kill(worker);
+            }
+            assertHealthy(session);
+            for (int i = 0; i < tags.size(); i++) {
+                Map<String, Long> last = outputs.get(i).lastAfterExit();
+                assertExactlyOnce(session, "SELECT count(*) FROM verdict WHERE reviewer = ?", tags.get(i),
+                        last.getOrDefault("verdict", -1L));
+                assertExactlyOnce(session, "SELECT count(*) FROM note WHERE text = ?", tags.get(i),
+                        last.getOrDefault("note", -1L));
+            }
+        }
+    }
+
+    @Test
+    void anExportKilledAtRandomMomentsLeavesTheWholeEarlierExportOrNothing() throws Exception {
+        Path session = analysedSession("export");
+        for (String format : List.of("json", "csv")) {
+            Path target = work.resolve("killed-export." + format);
+            for (int round = 0; round < 6; round++) {
+                Process worker = start(workerCommand("export", session.toString(), format, target.toString()), null);
+                WorkerOutput output = WorkerOutput.of(worker);
+                output.awaitFirstWrite();
+                Thread.sleep(random.nextInt(1200));
+                kill(worker);
+                output.lastAfterExit();
+                assertCompleteExport(target, format);
+            }
+        }
+    }
+
+    @Test
+    void aDiskThatFillsDuringAnExportLeavesThePreviousExportIntactAndSaysSo() throws Exception {
+        Assumptions.assumeTrue(commandWorks("unshare", "-rm", "true"),
+                "unshare -rm is not permitted here (needs root or user namespaces)");
+        Path session = analysedSession("full-disk");
+        Path previous = work.resolve("previous.json");
+        try (Session open = Session.openFile(session)) {
+            SessionExport.write(open, SessionExport.Format.JSON, previous);
+        }
+        long size = Files.size(previous);
+        assertThat(size).as("the export is larger than the space left for it").isGreaterThan(64 * 1024);
+        Path disk = Files.createDirectories(work.resolve("small-disk"));
+        // A tmpfs just big enough for the earlier export and 32 KB more, mounted in a private namespace.
+        long tmpfsSize = (size / 4096 + 1) * 4096 + 32 * 1024;
+        String java = javaCommandLine(jarCommand("export", "--session", session.toString(), "--format", "json",
+                "--out", disk.resolve("results.json").toString()));
+        String script = "set -u; mount -t tmpfs -o size=" + tmpfsSize + " tmpfs '" + disk + "' || exit 90; "
+                + "cp '" + previous + "' '" + disk + "/results.json' || exit 91; "
+                + java + "; echo \"exit=$?\"; sha256sum '" + disk + "/results.json'; ls -A '" + disk + "'";
+        Path log = work.resolve("full-disk.log");
+        Process shell = start(List.of("unshare", "-rm", "sh", "-c", script), log);
+        assertThat(shell.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String output = Files.readString(log);
+
+        assertThat(shell.exitValue()).as(output).isZero();
+        assertThat(output).contains("exit=1").contains("No space left on device").contains("unchanged")
+                .contains(ai.haski.desktop.model.Sha256.of(previous));
+        assertThat(output.lines().filter(line -> line.endsWith(".partial"))).as("no partial file left: " + output)
+                .isEmpty();
+    }
+
+    // ---- the session under test
+
+    /** A session holding a result for every photo, made once by the packaged jar and copied for each test. */
+    private static synchronized Path analysedSession(String name) throws Exception {
+        Path original = work.resolve("analysed.haski-session");
+        if (!Files.exists(original)) {
+            Process review = start(jarCommand("review", photos.toString(), "--session", original.toString()),
+                    work.resolve("analysed.log"));
+            assertThat(review.waitFor(300, TimeUnit.SECONDS)).isTrue();
+            assertThat(review.exitValue()).as(Files.readString(work.resolve("analysed.log"))).isIn(0, 3);
+        }
+        Path copy = work.resolve(name + ".haski-session");
+        // The review closed the database, so the WAL is checkpointed and the one file is the whole session.
+        Files.copy(original, copy);
+        return copy;
+    }
+
+    private static void assertHealthy(Path session) throws SQLException {
+        try (Connection c = connect(session); Statement statement = c.createStatement();
+                ResultSet rows = statement.executeQuery("PRAGMA integrity_check")) {
+            rows.next();
+            assertThat(rows.getString(1)).as(seed()).isEqualTo("ok");
+        }
+    }
+
+    /**
+     * Writes {@code 0..lastAcknowledged} must be there exactly once; the one after it may have committed just before
+     * the kill (at most once); none beyond it was ever started.
+     */
+    private static void assertExactlyOnce(Path session, String countSql, String tag, long lastAcknowledged)
+            throws SQLException {
+        for (long seq = 0; seq <= lastAcknowledged + 2; seq++) {
+            int copies = count(session, countSql, tag + "-" + seq);
+            if (seq <= lastAcknowledged) {
+                assertThat(copies).as("%s-%d, acknowledged; %s", tag, seq, seed()).isEqualTo(1);
+            } else if (seq == lastAcknowledged + 1) {
+                assertThat(copies).as("%s-%d, in flight at the kill; %s", tag, seq, seed()).isLessThanOrEqualTo(1);
+            } else {
+                assertThat(copies).as("%s-%d, never started; %s", tag, seq, seed()).isZero();
+            }
+        }
+    }
+
+    private static void assertCompleteExport(Path target, String format) throws IOException {
+        if (format.equals("json")) {
+            JsonNode export = JSON.readTree(target.toFile());
+            assertThat(export.get("photos")).as(seed()).hasSize(photoCount);
+        } else {
+            String csv = Files.readString(target, StandardCharsets.UTF_8);
+            assertThat(csv).as(seed()).endsWith("\r\n");
+            assertThat(csv.split("\r\n")).as(seed()).hasSize(photoCount + 1);
+        }
+    }
+
+    /** Each result's id, photo and time saved; none while a kill during the session's creation left no tables. */
+    private static Map<Long, String> results(Path session) throws SQLException {
+        Map<Long, String> results = new HashMap<>();
+        if (count(session, "SELECT count(*) FROM sqlite_master WHERE name = 'analysis'") == 0) {
+            return results;
+        }
+        try (Connection c = connect(session); Statement statement = c.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT id, photo_id || ' ' || created_at FROM analysis")) {
+            while (rows.next()) {
+                results.put(rows.getLong(1), rows.getString(2));
+            }
+        }
+        return results;
+    }
+
+    private static int count(Path session, String sql, String... parameters) throws SQLException {
+        try (Connection c = connect(session); var statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+
+    private static Connection connect(Path session) throws SQLException {
+        return DriverManager.getConnection("jdbc:sqlite:" + session + "?busy_timeout=10000");
+    }
+
+    // ---- child processes
+
+    private static List<String> jarCommand(String... args) {
+        List<String> command = new ArrayList<>(List.of(java(), "-Dhaski.data.dir=" + work.resolve("user-data"),
+                "-jar", System.getProperty("haski.jar")));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private static List<String> workerCommand(String... args) {
+        List<String> command = new ArrayList<>(List.of(java(), "-cp", System.getProperty("java.class.path"),
+                CrashWorker.class.getName()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String javaCommandLine(List<String> command) {
+        return String.join(" ", command.stream().map(part -> "'" + part + "'").toList());
+    }
+
+    /** Starts a child; with a log, its output goes there; without, the caller reads its stdout. */
+    private static Process start(List<String> command, Path log) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(log != null);
+        if (log != null) {
+            builder.redirectOutput(log.toFile());
+        } else {
+            builder.redirectError(ProcessBuilder.Redirect.appendTo(work.resolve("workers-stderr.log").toFile()));
+        }
+        return builder.start();
+    }
+
+    private static String workersStderr() throws IOException {
+        Path log = work.resolve("workers-stderr.log");
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    /** What a worker printed: when its first write was done, and then the last sequence number of each kind. */
+    private record WorkerOutput(CompletableFuture<Void> wrote, CompletableFuture<Map<String, Long>> last) {
+        static WorkerOutput of(Process worker) {
+            CompletableFuture<Void> wrote = new CompletableFuture<>();
+            CompletableFuture<Map<String, Long>> last = CompletableFuture.supplyAsync(() -> {
+                Map<String, Long> seen = new HashMap<>();
+                try (BufferedReader lines = new BufferedReader(new InputStreamReader(worker.getInputStream(),
+                        StandardCharsets.UTF_8))) {
+                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                        String[] parts = line.split(" ");
+                        if (parts.length == 2) {
+                            seen.put(parts[0], Long.parseLong(parts[1]));
+                            wrote.complete(null);
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+                wrote.completeExceptionally(new AssertionError("the worker ended before its first write"));
+                return seen;
+            });
+            return new WorkerOutput(wrote, last);
+        }
+
+        /**
+         * Waits until the worker has finished one write (its JVM started, the session opened, the code warmed), so
+         * that the random kill lands among its writes rather than in its start-up.
+         */
+        void awaitFirstWrite() throws Exception {
+            try {
+                wrote.get(60, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("the worker wrote nothing within 60 s; its stderr:\n" + workersStderr(), e);
+            }
+        }
+
+        Map<String, Long> lastAfterExit() throws Exception {
+            return last.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void kill(Process process) throws InterruptedException {
+        process.destroyForcibly();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private static boolean commandWorks(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static String seed() {
+        return "seed " + SEED;
+    }
+}
