@@ -5,6 +5,9 @@ import ai.haski.desktop.analysis.AnalysisOutcome;
 import ai.haski.desktop.analysis.Analyzer;
 import ai.haski.desktop.analysis.Provenance;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -13,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -35,6 +39,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class BatchRunner {
     private static final Logger LOG = LoggerFactory.getLogger(BatchRunner.class);
+    /** Failures that may mean the whole folder has gone rather than one photo. */
+    private static final Set<String> UNREACHABLE_CODES = Set.of("FILE_NOT_FOUND", "READ_FAILED");
 
     private final Session session;
     private final Analyzer analyzer;
@@ -248,15 +254,20 @@ public final class BatchRunner {
             size = attributes.size();
             modified = attributes.lastModifiedTime().toMillis();
         } catch (NoSuchFileException e) {
+            requireFolderAvailable();
             gone(photo);
             return;
         } catch (IOException e) {
+            requireFolderAvailable();
             // The analyzer meets the same problem and reports it with a code and a message; it is stored as such.
         }
         AnalysisOutcome outcome = analyzer.analyze(file);
-        if (outcome instanceof AnalysisFailure failure && failure.code().equals("FILE_NOT_FOUND")) {
-            gone(photo);
-            return;
+        if (outcome instanceof AnalysisFailure failure && UNREACHABLE_CODES.contains(failure.code())) {
+            requireFolderAvailable();
+            if (failure.code().equals("FILE_NOT_FOUND")) {
+                gone(photo);
+                return;
+            }
         }
         Provenance provenance = analyzer.provenance();
         StoredResult stored = session.results().save(photo, outcome, provenance, size, modified);
@@ -271,6 +282,33 @@ public final class BatchRunner {
                 safely(() -> listener.photoFinished(photo, Optional.of(stored), progress));
             }
         }
+    }
+
+    /**
+     * Stops the batch when the session's folder itself has gone or cannot be read (a drive unplugged, a share
+     * disconnected, permissions changed): its photos are not missing and not broken, so marking each one so would be
+     * wrong, and every later run would skip them as failed. Nothing is recorded for the photo at hand.
+     */
+    private void requireFolderAvailable() throws SessionException {
+        Path root = session.root();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
+            entries.iterator().hasNext();
+        } catch (IOException | DirectoryIteratorException e) {
+            throw new SessionException("The session's folder " + root + " can no longer be read (" + reason(e)
+                    + "): the batch stopped, and every result saved so far is kept. Reconnect the drive or restore "
+                    + "access to the folder, then run the batch again; if the photos were moved, relink the session "
+                    + "to their new folder.", e);
+        }
+    }
+
+    private static String reason(Exception e) {
+        if (e instanceof NoSuchFileException) {
+            return "it is not there";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** The photo was deleted after the last scan: record that rather than a failure nobody can fix. */

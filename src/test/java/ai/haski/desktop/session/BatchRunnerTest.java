@@ -241,6 +241,40 @@ class BatchRunnerTest {
     }
 
     @Test
+    void aFolderThatDisappearsMidBatchStopsItWithAMessageAndMarksNothingMissing() throws Exception {
+        try (Session session = SessionFixtures.smallSession(dir)) {
+            Path unplugged = dir.resolve("unplugged");
+            BatchRunner runner = new BatchRunner(session, onnx, 1, false);
+            runner.addListener(new BatchListener() {
+                @Override
+                public void photoFinished(Photo photo, Optional<StoredResult> result, BatchProgress progress) {
+                    if (progress.done() == 1) {
+                        try {
+                            // As a drive that is unplugged or a share that drops: the folder is no longer there.
+                            Files.move(session.root(), unplugged);
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
+                }
+            });
+
+            assertThatThrownBy(runner::run).isInstanceOf(SessionException.class)
+                    .hasMessageContaining(session.root().toString()).hasMessageContaining("can no longer be read")
+                    .hasMessageContaining("result saved so far is kept");
+
+            assertThat(runner.state()).isEqualTo(BatchState.FAILED);
+            assertThat(session.results().byModel(runner.model())).hasSize(1);
+            assertThat(session.photos().count(PhotoState.MISSING)).isZero();
+
+            Files.move(unplugged, session.root());
+            BatchProgress rest = SessionFixtures.analyseAll(session, onnx);
+            assertThat(rest.done()).isEqualTo(SessionFixtures.SMALL_SET.size() - 1);
+            assertThat(session.results().byModel(runner.model())).hasSize(SessionFixtures.SMALL_SET.size());
+        }
+    }
+
+    @Test
     void anotherModelKeepsItsOwnResultsBesideTheFirstAndDisagreementsAreListed() throws Exception {
         try (Session session = SessionFixtures.smallSession(dir)) {
             Analyzer tflite = SessionFixtures.reference(ModelFormat.TFLITE);
