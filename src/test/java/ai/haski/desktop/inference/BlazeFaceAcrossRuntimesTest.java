@@ -27,10 +27,10 @@ import org.junit.jupiter.api.Test;
  * TFLite file gives {@code regressors [1,896,16]} and {@code classificators [1,896,1]}; the ONNX file splits the same
  * per grid: {@code Identity:0 [1,512,1]}, {@code Identity_1:0 [1,384,1]} (scores), {@code Identity_2:0 [1,512,16]},
  * {@code Identity_3:0 [1,384,16]} (regressors). MediaPipe feeds its face detection graph values in [-1, 1]
- * ({@code (v / 255 - 0.5) / 0.5}), and so does this test; the TFLite file stretches the whole photo, as MediaPipe
- * letterboxes it (the same for a square photo).
+ * ({@code (v / 255 - 0.5) / 0.5}), and so does this test. The test stretches the whole photo to 128 x 128 where
+ * MediaPipe letterboxes it: the same for the square astronaut.
  *
- * <p>The two files compute the same network (MediaPipe renamed its "front" model "short-range"): the second test
+ * <p>The two files compute the same network (MediaPipe's "short-range" model is its former "front" model): the second test
  * prints the largest raw differences between the runtimes (about 1e-4 of a logit or a pixel here), and the best
  * boxes come out the same to four decimals. An input in [0, 1] instead of [-1, 1] still finds the astronaut's face,
  * with a slightly lower score, so the score alone does not tell the range; MediaPipe's face detection graph converts
