@@ -64,6 +64,8 @@ cp packaging/legal/* "$input/legal/"
 "$jpackage" @packaging/jpackage/app-image.options \
   --input "$input" --dest "$out/image" --app-version "$version" --icon packaging/icon/haski-desktop.png
 image=$out/image/haski-desktop
+# Only for heaps over 32 GB, which the launcher's -Xmx512m rules out: 10 MB never read.
+rm -f "$image/lib/runtime/lib/server/classes_nocoops.jsa"
 echo "app-image: $image ($(du -sm "$image" | cut -f1) MB)"
 
 if [ "$what" = deb ]; then
