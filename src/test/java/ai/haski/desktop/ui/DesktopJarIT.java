@@ -49,7 +49,8 @@ class DesktopJarIT {
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
             while (System.nanoTime() < deadline && app.isAlive()
-                    && !(Files.exists(log) && Files.readString(log).contains("Analysed file=phone_IMG_1054.JPG"))) {
+                    && !(Files.exists(log)
+                            && Files.readString(log).contains("Result shown: file=phone_IMG_1054.JPG"))) {
                 Thread.sleep(200);
             }
             assertThat(app.isAlive()).as("the app is still running; it said: %s", Files.exists(output)
@@ -63,7 +64,8 @@ class DesktopJarIT {
         String logged = Files.readString(log, StandardCharsets.UTF_8);
         assertThat(logged).contains("Main window shown")
                 .containsPattern("Analysed file=phone_IMG_1054\\.JPG model=haski-reference 1\\.0\\.0 sha256=[0-9a-f]{12} "
-                        + "format=onnx runtime=ONNX Runtime [0-9.]+ timings_ms decode=");
+                        + "format=onnx runtime=ONNX Runtime [0-9.]+ timings_ms decode=")
+                .containsPattern("Result shown: file=phone_IMG_1054\\.JPG [0-9]+ ms after the request, model ready");
     }
 
     @Test
