@@ -178,6 +178,34 @@ class SessionCrashIT {
                 .isEmpty();
     }
 
+    @Test
+    void aDiskThatFillsDuringABatchStopsItSavingEverythingBeforeAndTheRunResumesOnceThereIsSpace() throws Exception {
+        Assumptions.assumeTrue(commandWorks("unshare", "-rm", "true"),
+                "unshare -rm is not permitted here (needs root or user namespaces)");
+        Path disk = Files.createDirectories(work.resolve("small-disk-for-review"));
+        Path session = disk.resolve("full.haski-session");
+        Path copy = work.resolve("after-full-disk.haski-session");
+        // 160 KB fills after a few dozen results; then the tmpfs is grown, as a user freeing space would.
+        String first = javaCommandLine(jarCommand("review", photos.toString(), "--session", session.toString()));
+        String script = "set -u; mount -t tmpfs -o size=160k tmpfs '" + disk + "' || exit 90; "
+                + first + "; echo \"first-exit=$?\"; "
+                + "mount -o remount,size=16m '" + disk + "' || exit 91; "
+                + first + "; echo \"second-exit=$?\"; cp '" + session + "' '" + copy + "'";
+        Path log = work.resolve("full-disk-review.log");
+        Process shell = start(List.of("unshare", "-rm", "sh", "-c", script), log);
+        assertThat(shell.waitFor(600, TimeUnit.SECONDS)).isTrue();
+        String output = Files.readString(log);
+
+        assertThat(shell.exitValue()).as(output).isZero();
+        assertThat(output).contains("first-exit=1").contains("the disk is full. Free some space and run again; "
+                + "everything saved before is kept.");
+        assertThat(output).containsPattern("second-exit=[03]").contains("photos already analysed by this model are "
+                + "skipped").contains("Session now holds " + photoCount + " results");
+        assertHealthy(copy);
+        assertThat(count(copy, "SELECT count(*) FROM (SELECT 1 FROM analysis GROUP BY photo_id, model_sha256, "
+                + "format HAVING count(*) > 1)")).isZero();
+    }
+
     // ---- the session under test
 
     /** A session holding a result for every photo, made once by the packaged jar and copied for each test. */
