@@ -23,6 +23,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.beans.Observable;
+import javafx.beans.value.ObservableValue;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -127,9 +128,10 @@ public final class AddModelViewModel {
                 headsSource.set(now.isBlank() ? HeadsSource.DEFAULT : HeadsSource.TYPED);
             }
         });
-        for (Observable input : List.<Observable>of(id, name, version, licence, labelsFile, headsText, width, height,
-                layout, mean, std, sample)) {
-            input.addListener(o -> propose());
+        // Change listeners, in this order: the heads' source is settled (above) before the proposal reads it.
+        for (ObservableValue<?> input : List.<ObservableValue<?>>of(id, name, version, licence, labelsFile, headsText,
+                width, height, layout, mean, std, sample)) {
+            input.addListener((obs, old, now) -> propose());
         }
         canImport.bind(valid.and(proposing.not()).and(importing.not()).and(imported.not()));
     }
@@ -249,7 +251,7 @@ public final class AddModelViewModel {
             lastFactsFiles = List.copyOf(files);
         }
         tensorsText.set(tensors(facts));
-        showProblems(proposal.problems());
+        showProblems(proposal.problems().stream().map(p -> readable(p, proposal.request())).toList());
         valid.set(proposal.isValid());
         Optional<ModelManifest> manifest = proposal.manifest();
         manifest.ifPresent(m -> {
@@ -265,6 +267,16 @@ public final class AddModelViewModel {
         statusText.set(proposal.isValid() ? "Ready to import into " + proposal.target() + "."
                 : "Fix the " + (proposal.problems().size() == 1 ? "problem" : proposal.problems().size()
                 + " problems") + " marked in red to import.");
+    }
+
+    /** Typed heads reach the importer as a scratch file; the user knows them as what they typed. */
+    private ImportProblem readable(ImportProblem problem, ImportRequest request) {
+        Optional<Path> typed = headsSource.get() == HeadsSource.TYPED ? request.labels() : Optional.empty();
+        if (typed.isEmpty() || !problem.message().contains(typed.get().toString())) {
+            return problem;
+        }
+        String message = problem.message().replace(typed.get().toString(), "the heads typed here");
+        return new ImportProblem(problem.field(), Character.toUpperCase(message.charAt(0)) + message.substring(1));
     }
 
     private void showProblems(List<ImportProblem> found) {
