@@ -439,8 +439,8 @@ public final class MainView implements MainActions {
             confirm.initOwner(stage);
             confirm.setTitle(REMOVE_CONFIRM_TITLE);
             confirm.setHeaderText("Remove " + choice.title() + "?");
-            confirm.setContentText("Its folder in " + manager.modelsFolder() + " is deleted; results already made "
-                    + "with it stay." + (manager.isActive(choice) ? " It is the active model: the default model "
+            confirm.setContentText("Its folder " + manager.modelsFolder().resolve(choice.id()) + " is deleted; "
+                    + "results already made with it stay." + (manager.isActive(choice) ? " It is the active model: the default model "
                     + "takes its place." : ""));
             confirm.getDialogPane().setMinWidth(520);
             confirm.showAndWait().filter(answer -> answer == ButtonType.OK).ifPresent(answer -> manager.remove(choice));

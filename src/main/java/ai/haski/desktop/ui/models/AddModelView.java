@@ -27,6 +27,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Modality;
@@ -101,7 +102,8 @@ public final class AddModelView {
         title.getStyleClass().add("add-model-title");
         Label text = new Label("Choose its .onnx and/or .tflite file (two files must be exports of the same network). "
                 + "The runtimes read its real inputs and outputs; fill in what they cannot say. It is checked as you "
-                + "type, written to your models folder and proved by its own test vector, as `models import` does.");
+                + "type, written to your models folder and proved by its own test vector, as the command line's "
+                + "\"models import\" does.");
         text.setWrapText(true);
         VBox box = new VBox(4, title, text);
         box.getStyleClass().add("add-model-header");
@@ -117,6 +119,7 @@ public final class AddModelView {
         Button choose = new Button("Choose files…");
         choose.setId("addModelChooseFiles");
         choose.setOnAction(event -> chooseFiles());
+        choose.setMinWidth(Region.USE_PREF_SIZE);
         HBox line = new HBox(10, choose, files);
         line.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(files, Priority.ALWAYS);
@@ -128,7 +131,7 @@ public final class AddModelView {
         tensors.setId("addModelTensors");
         tensors.getStyleClass().add("add-model-tensors");
         tensors.setEditable(false);
-        tensors.setPrefRowCount(5);
+        tensors.setPrefRowCount(4);
         tensors.setWrapText(false);
         tensors.textProperty().bind(Bindings.when(Bindings.isEmpty(viewModel.tensorsTextProperty()))
                 .then("Inputs and outputs appear here once a file is read.")
@@ -149,11 +152,13 @@ public final class AddModelView {
         heads.setId("addModelHeads");
         heads.setPrefRowCount(4);
         heads.textProperty().bindBidirectional(viewModel.headsTextProperty());
-        heads.setPromptText("One head a line, in output order:\nskin_type: normal, dry, oily\ncondition: healthy, acne");
+        // A prompt shows one line only.
+        heads.setPromptText("One head a line, in output order, e.g.  skin_type: normal, dry, oily");
         heads.setAccessibleText("Heads and their labels, one head a line");
         Button load = new Button("Load labels file…");
         load.setId("addModelLoadLabels");
         load.setOnAction(event -> chooseLabels());
+        load.setMinWidth(Region.USE_PREF_SIZE);
         Label source = new Label();
         source.getStyleClass().add("add-model-hint");
         source.setWrapText(true);
@@ -216,6 +221,7 @@ public final class AddModelView {
         Button choose = new Button("Choose image…");
         choose.setId("addModelChooseSample");
         choose.setOnAction(event -> chooseSample());
+        choose.setMinWidth(Region.USE_PREF_SIZE);
         HBox line = new HBox(10, choose, sample);
         line.setAlignment(Pos.CENTER_LEFT);
         add("Sample image", line, choose, Field.SAMPLE);

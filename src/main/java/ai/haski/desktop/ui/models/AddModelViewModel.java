@@ -269,15 +269,35 @@ public final class AddModelViewModel {
                 + " problems") + " marked in red to import.");
     }
 
-    /** Typed heads reach the importer as a scratch file; the user knows them as what they typed. */
+    /**
+     * The importer speaks the command line's options; here they are the dialog's fields. Typed heads reach the
+     * importer as a scratch file, which the user knows as what they typed.
+     */
     private ImportProblem readable(ImportProblem problem, ImportRequest request) {
+        String message = problem.message();
         Optional<Path> typed = headsSource.get() == HeadsSource.TYPED ? request.labels() : Optional.empty();
-        if (typed.isEmpty() || !problem.message().contains(typed.get().toString())) {
-            return problem;
+        if (typed.isPresent()) {
+            message = message.replace(typed.get().toString(), "the heads typed here");
         }
-        String message = problem.message().replace(typed.get().toString(), "the heads typed here");
+        for (String[] option : OPTION_WORDS) {
+            message = message.replace(option[0], option[1]);
+        }
         return new ImportProblem(problem.field(), Character.toUpperCase(message.charAt(0)) + message.substring(1));
     }
+
+    /** Command-line wording in the importer's messages, and what the dialog calls the same thing. */
+    private static final String[][] OPTION_WORDS = {
+        {"give --labels FILE", "load a labels file or type the heads"},
+        {"settle it with --size WxH (e.g. --size ", "give the input size (e.g. "},
+        {"--sample IMAGE", "a sample image"},
+        {"--size WxH", "the input size"},
+        {"--size", "the input size"},
+        {"--layout", "the layout"},
+        {"--mean", "the mean"},
+        {"--std", "the std"},
+        {"force (--force) to replace it", "remove it first (Model > Remove…)"},
+        {"--agreement", "a larger agreement tolerance (command line: --agreement)"},
+    };
 
     private void showProblems(List<ImportProblem> found) {
         clearProblems();
@@ -338,13 +358,13 @@ public final class AddModelViewModel {
 
     private static String describe(ModelImporter.Result result) {
         String deviations = result.testVectorDeviations().entrySet().stream()
-                .map(e -> String.format(Locale.ROOT, "%s %.2e", e.getKey().id(), e.getValue()))
+                .map(e -> String.format(Locale.ROOT, "%s %.1e", e.getKey().id(), e.getValue()))
                 .collect(Collectors.joining(", "));
         String sample = result.sampleHeads().stream()
                 .map(h -> String.format(Locale.ROOT, "%s %s (%.2f)", h.head(), h.topLabel(), h.topProbability()))
                 .collect(Collectors.joining(", "));
         return "Self-check passed: SHA-256, shapes and test vector (largest difference " + deviations
-                + ", tolerance " + String.format(Locale.ROOT, "%.1e", result.tolerance()) + ").\n"
+                + "; tolerance " + String.format(Locale.ROOT, "%.1e", result.tolerance()) + ").\n"
                 + "On the sample image: " + sample + ".\n"
                 + "Written to " + result.folder() + ".";
     }
@@ -441,7 +461,7 @@ public final class AddModelViewModel {
         Optional<Integer> w = size(width.get(), "width");
         Optional<Integer> h = size(height.get(), "height");
         if (w.isPresent() != h.isPresent()) {
-            throw new LocalProblem(Field.INPUT, "give both the width and the height, or neither (the model's own)");
+            throw new LocalProblem(Field.INPUT, "Give both the width and the height, or neither (the model's own)");
         }
         if (w.isPresent()) {
             request.size(w.get(), h.get());
@@ -449,7 +469,7 @@ public final class AddModelViewModel {
         Optional<float[]> m = channels(mean.get(), "mean");
         Optional<float[]> s = channels(std.get(), "std");
         if (m.isPresent() != s.isPresent()) {
-            throw new LocalProblem(Field.INPUT, "give both the mean and the std, or neither (ImageNet's)");
+            throw new LocalProblem(Field.INPUT, "Give both the mean and the std, or neither (ImageNet's)");
         }
         if (m.isPresent()) {
             request.normalisation(m.get(), s.get());
@@ -478,7 +498,7 @@ public final class AddModelViewModel {
         try {
             return Optional.of(Integer.parseInt(text.strip()));
         } catch (NumberFormatException e) {
-            throw new LocalProblem(Field.INPUT, "the " + what + " must be a whole number of pixels, found \""
+            throw new LocalProblem(Field.INPUT, "The " + what + " must be a whole number of pixels, found \""
                     + text.strip() + "\"");
         }
     }
@@ -496,7 +516,7 @@ public final class AddModelViewModel {
             try {
                 values.add(Float.parseFloat(part));
             } catch (NumberFormatException e) {
-                throw new LocalProblem(Field.INPUT, "the " + what + " must be numbers such as 0.5, 0.5, 0.5; found \""
+                throw new LocalProblem(Field.INPUT, "The " + what + " must be numbers such as 0.5, 0.5, 0.5; found \""
                         + part + "\"");
             }
         }

@@ -86,7 +86,7 @@ class AddModelViewModelTest {
     void labelsThatDoNotMatchTheOutputAreShownAtTheLabelsAndTypedHeadsFixThem() throws Exception {
         dialog.chooseFiles(List.of(onnx("seven.onnx", TinyOnnx.nchw(16, 16, 7))));
 
-        assertThat(problem(Field.LABELS)).contains("has 7 values").contains("give --labels FILE");
+        assertThat(problem(Field.LABELS)).contains("has 7 values").contains("load a labels file or type the heads");
         assertThat(dialog.canImportProperty().get()).isFalse();
         assertThat(dialog.tensorsTextProperty().get()).contains("output  scores [1, 7] float32");
 
@@ -181,7 +181,7 @@ class AddModelViewModelTest {
         assertThat(dialog.canImportProperty().get()).isFalse();
 
         dialog.idProperty().set("Not An Id");
-        assertThat(problem(Field.ID)).startsWith("must be lower-case letters");
+        assertThat(problem(Field.ID)).startsWith("Must be lower-case letters");
 
         dialog.idProperty().set("tiny-two");
         assertThat(problem(Field.ID)).isEmpty();
@@ -196,14 +196,14 @@ class AddModelViewModelTest {
         assertThat(dialog.canImportProperty().get()).isFalse();
 
         dialog.widthProperty().set("twenty");
-        assertThat(problem(Field.INPUT)).isEqualTo("the width must be a whole number of pixels, found \"twenty\"");
+        assertThat(problem(Field.INPUT)).isEqualTo("The width must be a whole number of pixels, found \"twenty\"");
 
         dialog.widthProperty().set("20");
-        assertThat(problem(Field.INPUT)).isEqualTo("give both the width and the height, or neither (the model's own)");
+        assertThat(problem(Field.INPUT)).isEqualTo("Give both the width and the height, or neither (the model's own)");
 
         dialog.heightProperty().set("24");
         dialog.meanProperty().set("0.5, 0.5, 0.5");
-        assertThat(problem(Field.INPUT)).isEqualTo("give both the mean and the std, or neither (ImageNet's)");
+        assertThat(problem(Field.INPUT)).isEqualTo("Give both the mean and the std, or neither (ImageNet's)");
 
         dialog.stdProperty().set("0.25, 0.25, 0.25");
         assertThat(problem(Field.INPUT)).isEmpty();
