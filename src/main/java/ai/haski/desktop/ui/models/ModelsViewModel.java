@@ -106,7 +106,7 @@ public final class ModelsViewModel {
             }
             noModel(reason);
             notices.accept(Notice.error("No model can be used, so photos cannot be analysed: " + reason
-                    + ". Add a model package to one of these folders and restart."));
+                    + ". Add one with Model > Add model…, or drop a model package folder on the window."));
             return;
         }
         ModelPackage chosen = packages.get(0);
