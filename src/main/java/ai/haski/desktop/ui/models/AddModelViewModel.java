@@ -289,6 +289,7 @@ public final class AddModelViewModel {
     private static final String[][] OPTION_WORDS = {
         {"give --labels FILE", "load a labels file or type the heads"},
         {"settle it with --size WxH (e.g. --size ", "give the input size (e.g. "},
+        {"give one with --sample IMAGE", "choose one (Sample image)"},
         {"--sample IMAGE", "a sample image"},
         {"--size WxH", "the input size"},
         {"--size", "the input size"},

@@ -221,4 +221,29 @@ class AddModelViewModelTest {
         assertThat(problem(Field.LABELS)).startsWith("line 2 (\"just words\") should read head_name: label, label");
         assertThat(dialog.canImportProperty().get()).isFalse();
     }
+
+    @Test
+    void anOnnxAndATfliteExportOfOneNetworkAreReadCrossCheckedAndImportedAsOnePackage() throws Exception {
+        Path reference = TestFiles.referencePackage();
+        dialog.chooseFiles(List.of(reference.resolve("model.onnx"), reference.resolve("model.tflite")));
+        dialog.idProperty().set("both-formats");
+
+        assertThat(dialog.tensorsTextProperty().get()).contains("ONNX: model.onnx on ONNX Runtime")
+                .contains("TFLite: model.tflite on TensorFlow Lite");
+        assertThat(dialog.canImportProperty().get()).isTrue();
+        dialog.importModel();
+
+        ModelPackage pkg = imported.get(0).result().modelPackage();
+        assertThat(pkg.manifest().backendPreference()).extracting(f -> f.id()).containsExactly("onnx", "tflite");
+        assertThat(dialog.resultTextProperty().get()).contains("onnx ").contains("tflite ");
+    }
+
+    @Test
+    void aQuantisedTfliteModelShowsItsScaleAndZeroPoint() throws Exception {
+        dialog.chooseFiles(List.of(TestFiles.int8Package().resolve("model-int8.tflite")));
+
+        assertThat(dialog.tensorsTextProperty().get()).startsWith("TFLite: model-int8.tflite on TensorFlow Lite")
+                .containsPattern("input   \\S+ \\[1, \\d+, \\d+, 3\\] u?int8 \\(scale [0-9.E-]+, zero point -?\\d+\\)");
+        assertThat(dialog.canImportProperty().get()).isTrue();
+    }
 }

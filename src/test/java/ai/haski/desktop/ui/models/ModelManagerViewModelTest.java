@@ -213,4 +213,44 @@ class ModelManagerViewModelTest {
         assertThat(notice()).isEqualTo("Your models folder is " + userModels.toAbsolutePath() + " (it could not be "
                 + "shown in a file manager: xdg-open could not be started: it is not installed).");
     }
+
+    @Test
+    void removingTheOnlyModelSaysThatNoModelIsActive() throws Exception {
+        context.close();
+        Path noBundled = Files.createDirectories(temp.resolve("no-bundled-models"));
+        String previous = System.getProperty(AppPaths.MODELS_DIR_PROPERTY);
+        System.setProperty(AppPaths.MODELS_DIR_PROPERTY, noBundled.toString());
+        try {
+            context = DesktopContext.create(AppPaths.current(), List.of(),
+                    new SettingsStore(temp.resolve("settings-2.json")), new CurrentThreadTaskExecutor());
+            context.start();
+            main = context.main();
+            models = context.models();
+            manager = main.modelManager();
+            assertThat(models.modelTextProperty().get()).isEqualTo("No model");
+            assertThat(notice()).contains("Add one with Model > Add model…");
+
+            AddModelViewModel dialog = manager.newAddModel(List.of(
+                    Files.write(temp.resolve("only.onnx"), TinyOnnx.nchw(16, 16, 14))));
+            assertThat(dialog.problemProperty(AddModelViewModel.Field.SAMPLE).get())
+                    .startsWith("No sample image: choose one (Sample image)");
+            dialog.sampleProperty().set(ai.haski.desktop.TestFiles.referencePackage().resolve("test-input.png"));
+            dialog.importModel();
+            assertThat(activeId()).isEqualTo("only");
+
+            manager.remove(manager.removableModels().get(0));
+
+            assertThat(activeId()).isNull();
+            assertThat(models.modelTextProperty().get()).isEqualTo("No model");
+            assertThat(models.analyzerProperty().get()).isNull();
+            assertThat(notice()).isEqualTo("The active model, only, was removed and no other model is installed, so "
+                    + "no model is active: add one with Model > Add model…");
+        } finally {
+            if (previous == null) {
+                System.clearProperty(AppPaths.MODELS_DIR_PROPERTY);
+            } else {
+                System.setProperty(AppPaths.MODELS_DIR_PROPERTY, previous);
+            }
+        }
+    }
 }
