@@ -4,14 +4,10 @@ import ai.haski.desktop.inference.ImportException;
 import ai.haski.desktop.inference.ImportProblem;
 import ai.haski.desktop.inference.ImportRequest;
 import ai.haski.desktop.inference.ModelImporter;
-import ai.haski.desktop.inference.TensorInfo;
-import ai.haski.desktop.model.ModelFormat;
 import ai.haski.desktop.model.ModelManifest;
 import ai.haski.desktop.model.TensorLayout;
 import ai.haski.desktop.ui.task.BackgroundTask;
 import ai.haski.desktop.ui.task.TaskExecutor;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -21,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import javafx.beans.Observable;
 import javafx.beans.value.ObservableValue;
 import javafx.beans.property.BooleanProperty;
@@ -169,12 +164,12 @@ public final class AddModelViewModel {
 
     private void startProposal() {
         long mine = generation;
-        Draft draft;
+        ImportDraft draft;
         try {
             draft = draft(mine);
-        } catch (LocalProblem e) {
+        } catch (ImportDraft.FieldProblem e) {
             clearProblems();
-            problems.get(e.field).set(e.getMessage());
+            problems.get(e.field()).set(e.getMessage());
             valid.set(false);
             statusText.set("Fix the field marked in red to go on.");
             return;
@@ -212,11 +207,11 @@ public final class AddModelViewModel {
             return;
         }
         long mine = generation;
-        Draft draft;
+        ImportDraft draft;
         try {
             draft = draft(mine);
-        } catch (LocalProblem e) {
-            problems.get(e.field).set(e.getMessage());
+        } catch (ImportDraft.FieldProblem e) {
+            problems.get(e.field()).set(e.getMessage());
             return;
         }
         importing.set(true);
@@ -224,7 +219,7 @@ public final class AddModelViewModel {
         executor.execute(BackgroundTask.of("import model", () -> draft.run(request -> importers.get()
                 .importModel(request))).onSuccess(result -> {
             imported.set(true);
-            resultText.set(describe(result));
+            resultText.set(ImportTexts.describe(result));
             statusText.set("Imported " + result.modelPackage().id() + ": self-check passed.");
             onImported.accept(new Imported(result, makeActive.get()));
         }).onFailure(error -> {
@@ -250,16 +245,17 @@ public final class AddModelViewModel {
             lastFacts = facts;
             lastFactsFiles = List.copyOf(files);
         }
-        tensorsText.set(tensors(facts));
-        showProblems(proposal.problems().stream().map(p -> readable(p, proposal.request())).toList());
+        tensorsText.set(ImportTexts.tensors(facts));
+        Optional<Path> typed = headsSource.get() == HeadsSource.TYPED ? proposal.request().labels() : Optional.empty();
+        showProblems(proposal.problems().stream().map(p -> ImportTexts.readable(p, typed)).toList());
         valid.set(proposal.isValid());
         Optional<ModelManifest> manifest = proposal.manifest();
         manifest.ifPresent(m -> {
             proposedWidth.set(String.valueOf(m.input().width()));
             proposedHeight.set(String.valueOf(m.input().height()));
             proposedInput.set(String.format(Locale.ROOT, "%s %d x %d, %s, mean %s, std %s", m.input().name(),
-                    m.input().width(), m.input().height(), m.input().layout(), floats(m.input().mean()),
-                    floats(m.input().std())));
+                    m.input().width(), m.input().height(), m.input().layout(), ImportTexts.floats(m.input().mean()),
+                    ImportTexts.floats(m.input().std())));
             if (headsSource.get() != HeadsSource.TYPED) {
                 fillHeads(HeadsText.of(m.heads()));
             }
@@ -268,37 +264,6 @@ public final class AddModelViewModel {
                 : "Fix the " + (proposal.problems().size() == 1 ? "problem" : proposal.problems().size()
                 + " problems") + " marked in red to import.");
     }
-
-    /**
-     * The importer speaks the command line's options; here they are the dialog's fields. Typed heads reach the
-     * importer as a scratch file, which the user knows as what they typed.
-     */
-    private ImportProblem readable(ImportProblem problem, ImportRequest request) {
-        String message = problem.message();
-        Optional<Path> typed = headsSource.get() == HeadsSource.TYPED ? request.labels() : Optional.empty();
-        if (typed.isPresent()) {
-            message = message.replace(typed.get().toString(), "the heads typed here");
-        }
-        for (String[] option : OPTION_WORDS) {
-            message = message.replace(option[0], option[1]);
-        }
-        return new ImportProblem(problem.field(), Character.toUpperCase(message.charAt(0)) + message.substring(1));
-    }
-
-    /** Command-line wording in the importer's messages, and what the dialog calls the same thing. */
-    private static final String[][] OPTION_WORDS = {
-        {"give --labels FILE", "load a labels file or type the heads"},
-        {"settle it with --size WxH (e.g. --size ", "give the input size (e.g. "},
-        {"give one with --sample IMAGE", "choose one (Sample image)"},
-        {"--sample IMAGE", "a sample image"},
-        {"--size WxH", "the input size"},
-        {"--size", "the input size"},
-        {"--layout", "the layout"},
-        {"--mean", "the mean"},
-        {"--std", "the std"},
-        {"force (--force) to replace it", "remove it first (Model > Remove…)"},
-        {"--agreement", "a larger agreement tolerance (command line: --agreement)"},
-    };
 
     private void showProblems(List<ImportProblem> found) {
         clearProblems();
@@ -339,45 +304,6 @@ public final class AddModelViewModel {
         return Field.OTHER;
     }
 
-    private static String tensors(List<ModelImporter.FormatFacts> facts) {
-        StringBuilder text = new StringBuilder();
-        for (ModelImporter.FormatFacts f : facts) {
-            if (text.length() > 0) {
-                text.append('\n');
-            }
-            text.append(f.format() == ModelFormat.ONNX ? "ONNX" : "TFLite").append(": ")
-                    .append(f.source().getFileName()).append(" on ").append(f.runtime()).append('\n');
-            for (TensorInfo in : f.inputs()) {
-                text.append("  input   ").append(in).append('\n');
-            }
-            for (TensorInfo out : f.outputs()) {
-                text.append("  output  ").append(out).append('\n');
-            }
-        }
-        return text.toString().stripTrailing();
-    }
-
-    private static String describe(ModelImporter.Result result) {
-        String deviations = result.testVectorDeviations().entrySet().stream()
-                .map(e -> String.format(Locale.ROOT, "%s %.1e", e.getKey().id(), e.getValue()))
-                .collect(Collectors.joining(", "));
-        String sample = result.sampleHeads().stream()
-                .map(h -> String.format(Locale.ROOT, "%s %s (%.2f)", h.head(), h.topLabel(), h.topProbability()))
-                .collect(Collectors.joining(", "));
-        return "Self-check passed: SHA-256, shapes and test vector (largest difference " + deviations
-                + "; tolerance " + String.format(Locale.ROOT, "%.1e", result.tolerance()) + ").\n"
-                + "On the sample image: " + sample + ".\n"
-                + "Written to " + result.folder() + ".";
-    }
-
-    private static String floats(float[] values) {
-        StringBuilder text = new StringBuilder();
-        for (float v : values) {
-            text.append(text.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.3f", v));
-        }
-        return text.toString();
-    }
-
     private void fillHeads(String text) {
         fillingHeads = true;
         try {
@@ -408,50 +334,7 @@ public final class AddModelViewModel {
 
     // ---- the request -----------------------------------------------------------------------------------------
 
-    /** A field that cannot even be put into a request (e.g. a width that is not a number). */
-    private static final class LocalProblem extends Exception {
-        private static final long serialVersionUID = 1L;
-        private final Field field;
-
-        LocalProblem(Field field, String message) {
-            super(message, null, false, false);
-            this.field = field;
-        }
-    }
-
-    /** What the importer does with a request, run in the background. */
-    @FunctionalInterface
-    private interface Step<T> {
-        T apply(ImportRequest request) throws Exception;
-    }
-
-    /** A snapshot of the fields, made on the UI thread and run in the background. */
-    private final class Draft {
-        final ImportRequest request;
-        final Optional<Map<String, List<String>>> typedHeads;
-        final Path typedLabelsFile;
-
-        Draft(ImportRequest request, Optional<Map<String, List<String>>> typedHeads, Path typedLabelsFile) {
-            this.request = request;
-            this.typedHeads = typedHeads;
-            this.typedLabelsFile = typedLabelsFile;
-        }
-
-        <T> T run(Step<T> step) throws Exception {
-            if (typedHeads.isEmpty()) {
-                return step.apply(request);
-            }
-            // Typed heads go to the importer as the labels file it reads from the command line too.
-            HeadsText.write(typedHeads.get(), typedLabelsFile);
-            try {
-                return step.apply(request);
-            } finally {
-                deleteQuietly(typedLabelsFile);
-            }
-        }
-    }
-
-    private Draft draft(long mine) throws LocalProblem {
+    private ImportDraft draft(long mine) throws ImportDraft.FieldProblem {
         ImportRequest request = ImportRequest.of(List.copyOf(files))
                 .id(blankToNull(id.get()))
                 .name(blankToNull(name.get()))
@@ -462,7 +345,7 @@ public final class AddModelViewModel {
         Optional<Integer> w = size(width.get(), "width");
         Optional<Integer> h = size(height.get(), "height");
         if (w.isPresent() != h.isPresent()) {
-            throw new LocalProblem(Field.INPUT, "Give both the width and the height, or neither (the model's own)");
+            throw new ImportDraft.FieldProblem(Field.INPUT, "Give both the width and the height, or neither (the model's own)");
         }
         if (w.isPresent()) {
             request.size(w.get(), h.get());
@@ -470,7 +353,7 @@ public final class AddModelViewModel {
         Optional<float[]> m = channels(mean.get(), "mean");
         Optional<float[]> s = channels(std.get(), "std");
         if (m.isPresent() != s.isPresent()) {
-            throw new LocalProblem(Field.INPUT, "Give both the mean and the std, or neither (ImageNet's)");
+            throw new ImportDraft.FieldProblem(Field.INPUT, "Give both the mean and the std, or neither (ImageNet's)");
         }
         if (m.isPresent()) {
             request.normalisation(m.get(), s.get());
@@ -481,7 +364,7 @@ public final class AddModelViewModel {
             try {
                 typed = Optional.of(HeadsText.parse(headsText.get()));
             } catch (HeadsText.Malformed e) {
-                throw new LocalProblem(Field.LABELS, e.getMessage());
+                throw new ImportDraft.FieldProblem(Field.LABELS, e.getMessage());
             }
             // One folder per draft: a proposal and an import may be in flight at once.
             typedFile = scratchDir.resolve("draft-" + mine + "-" + System.nanoTime()).resolve("labels.json");
@@ -489,22 +372,22 @@ public final class AddModelViewModel {
         } else if (headsSource.get() == HeadsSource.FILE && labelsFile.get() != null) {
             request.labels(labelsFile.get());
         }
-        return new Draft(request, typed, typedFile);
+        return new ImportDraft(request, typed, typedFile);
     }
 
-    private static Optional<Integer> size(String text, String what) throws LocalProblem {
+    private static Optional<Integer> size(String text, String what) throws ImportDraft.FieldProblem {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
         try {
             return Optional.of(Integer.parseInt(text.strip()));
         } catch (NumberFormatException e) {
-            throw new LocalProblem(Field.INPUT, "The " + what + " must be a whole number of pixels, found \""
+            throw new ImportDraft.FieldProblem(Field.INPUT, "The " + what + " must be a whole number of pixels, found \""
                     + text.strip() + "\"");
         }
     }
 
-    private static Optional<float[]> channels(String text, String what) throws LocalProblem {
+    private static Optional<float[]> channels(String text, String what) throws ImportDraft.FieldProblem {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
@@ -517,7 +400,7 @@ public final class AddModelViewModel {
             try {
                 values.add(Float.parseFloat(part));
             } catch (NumberFormatException e) {
-                throw new LocalProblem(Field.INPUT, "The " + what + " must be numbers such as 0.5, 0.5, 0.5; found \""
+                throw new ImportDraft.FieldProblem(Field.INPUT, "The " + what + " must be numbers such as 0.5, 0.5, 0.5; found \""
                         + part + "\"");
             }
         }
@@ -530,15 +413,6 @@ public final class AddModelViewModel {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-            Files.deleteIfExists(file.getParent());
-        } catch (IOException e) {
-            // a scratch file left in the cache folder
-        }
     }
 
     // ---- properties ------------------------------------------------------------------------------------------
