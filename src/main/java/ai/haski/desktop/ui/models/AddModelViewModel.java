@@ -225,7 +225,9 @@ public final class AddModelViewModel {
         }).onFailure(error -> {
             LOG.warn("Import failed: {}", error.toString());
             if (error instanceof ImportException refused && !refused.problems().isEmpty()) {
-                showProblems(refused.problems());
+                Optional<Path> typed = headsSource.get() == HeadsSource.TYPED ? draft.request().labels()
+                        : Optional.empty();
+                showProblems(refused.problems().stream().map(p -> ImportTexts.readable(p, typed)).toList());
             } else {
                 problems.get(Field.OTHER).set(error.getMessage() == null ? error.toString() : error.getMessage());
             }

@@ -47,6 +47,10 @@ final class ImportDraft {
         T apply(ImportRequest request) throws Exception;
     }
 
+    ImportRequest request() {
+        return request;
+    }
+
     /** Runs {@code step} on the request, with the typed heads' labels file in place while it runs. */
     <T> T run(Step<T> step) throws Exception {
         if (typedHeads.isEmpty()) {

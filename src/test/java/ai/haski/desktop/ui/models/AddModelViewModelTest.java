@@ -246,4 +246,25 @@ class AddModelViewModelTest {
                 .containsPattern("input   \\S+ \\[1, \\d+, \\d+, 3\\] u?int8 \\(scale [0-9.E-]+, zero point -?\\d+\\)");
         assertThat(dialog.canImportProperty().get()).isTrue();
     }
+
+    @Test
+    void anImportRefusedAtTheLastMomentSaysWhyAndKeepsTheForm() throws Exception {
+        dialog.chooseFiles(List.of(onnx("late.onnx", TinyOnnx.nchw(16, 16, 14))));
+        assertThat(dialog.canImportProperty().get()).isTrue();
+        // Another window (or the command line) takes the id after the dialog checked it.
+        Files.createDirectories(models.resolve("late"));
+
+        dialog.importModel();
+
+        assertThat(imported).isEmpty();
+        assertThat(problem(Field.ID)).isEqualTo("A package \"late\" already exists at " + models.resolve("late")
+                + "; choose another id, or remove it first (Model > Remove…)");
+        assertThat(dialog.statusTextProperty().get())
+                .isEqualTo("The import failed; nothing was written. Fix the marked field and import again.");
+        assertThat(dialog.idProperty().get()).isEqualTo("late");
+        assertThat(dialog.files()).hasSize(1);
+
+        dialog.idProperty().set("late-two");
+        assertThat(dialog.canImportProperty().get()).isTrue();
+    }
 }
