@@ -16,7 +16,8 @@ import java.util.Optional;
  */
 public final class Engine {
     private final AppPaths paths;
-    private final ModelRegistry registry;
+    /** Replaced (never changed) by {@link #rescanModels}; readers on any thread see one whole registry. */
+    private volatile ModelRegistry registry;
     private final Backends backends;
     private final ModelLoader loader;
 
@@ -46,6 +47,13 @@ public final class Engine {
 
     public ModelRegistry registry() {
         return registry;
+    }
+
+    /** Reads the model folders again, after a package was imported, copied in or removed; returns the new registry. */
+    public ModelRegistry rescanModels() {
+        ModelRegistry now = registry.rescan();
+        registry = now;
+        return now;
     }
 
     public Backends backends() {

@@ -20,10 +20,12 @@ import org.slf4j.LoggerFactory;
 public final class ModelRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(ModelRegistry.class);
 
+    private final List<Root> roots;
     private final List<ModelPackage> packages;
     private final List<RefusedPackage> refused;
 
-    private ModelRegistry(List<ModelPackage> packages, List<RefusedPackage> refused) {
+    private ModelRegistry(List<Root> roots, List<ModelPackage> packages, List<RefusedPackage> refused) {
+        this.roots = List.copyOf(roots);
         this.packages = List.copyOf(packages);
         this.refused = List.copyOf(refused);
     }
@@ -52,7 +54,7 @@ public final class ModelRegistry {
                 }
             }
         }
-        return new ModelRegistry(new ArrayList<>(byId.values()), refused);
+        return new ModelRegistry(roots, new ArrayList<>(byId.values()), refused);
     }
 
     private static List<Path> packageFolders(Path root, List<RefusedPackage> refused) {
@@ -73,6 +75,19 @@ public final class ModelRegistry {
         }
         folders.sort(Comparator.comparing(Path::toString));
         return folders;
+    }
+
+    /**
+     * Reads the same roots again: a package imported, copied in or removed since this registry was made is seen.
+     * The registry itself never changes, so whoever holds it keeps a consistent view until they take the new one.
+     */
+    public ModelRegistry rescan() {
+        return scan(roots);
+    }
+
+    /** The folders scanned, in order. */
+    public List<Root> roots() {
+        return roots;
     }
 
     /** The packages that passed their checks, bundled first. */

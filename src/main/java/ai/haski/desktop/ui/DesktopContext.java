@@ -3,10 +3,12 @@ package ai.haski.desktop.ui;
 import ai.haski.desktop.analysis.Engine;
 import ai.haski.desktop.image.ImageLoader;
 import ai.haski.desktop.platform.AppPaths;
+import ai.haski.desktop.platform.FolderOpener;
 import ai.haski.desktop.platform.SettingsStore;
 import ai.haski.desktop.session.ReviewerSettings;
 import ai.haski.desktop.ui.main.MainViewModel;
 import ai.haski.desktop.ui.session.SessionViewModel;
+import ai.haski.desktop.ui.models.ModelManagerViewModel;
 import ai.haski.desktop.ui.models.ModelsViewModel;
 import ai.haski.desktop.ui.photo.DisplayDecoder;
 import ai.haski.desktop.ui.task.TaskExecutor;
@@ -53,7 +55,9 @@ public final class DesktopContext implements AutoCloseable {
         TaskExecutor batch = executor.newSerial("session-batch");
         SessionViewModel session = new SessionViewModel(models, paths, ReviewerSettings.forUser(paths), displayDecoder,
                 executor, store, batch, executor.uiThread(), notice -> main[0].post(notice), batchThreads());
-        main[0] = new MainViewModel(models, displayDecoder, executor,
+        ModelManagerViewModel manager = new ModelManagerViewModel(engine, models, executor,
+                notice -> main[0].post(notice), FolderOpener::open, paths.cacheDir().resolve("import-labels"));
+        main[0] = new MainViewModel(models, manager, displayDecoder, executor,
                 paths.cacheDir().resolve("pasted"), paths.logDir(), session);
         List<TaskExecutor> extra = store == executor ? List.of() : List.of(store, batch);
         return new DesktopContext(engine, executor, models, main[0], session, extra);

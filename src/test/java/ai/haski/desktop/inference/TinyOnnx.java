@@ -19,29 +19,29 @@ import java.util.Random;
  * channel averaged (GlobalAveragePool), then a dense layer to {@code classes} scores. Dimensions given as null
  * are dynamic (a named dim_param), like a PyTorch export with dynamic axes.
  */
-final class TinyOnnx {
+public final class TinyOnnx {
     private static final int FLOAT = TensorProto.DataType.FLOAT_VALUE;
     private static final int INT64 = TensorProto.DataType.INT64_VALUE;
 
     private TinyOnnx() {}
 
     /** {@code pixels [N,H,W,3]} (NHWC, dynamic batch) -> {@code scores [N,classes]}. */
-    static byte[] nhwc(Long height, Long width, int classes) {
+    public static byte[] nhwc(Long height, Long width, int classes) {
         return build(new Long[] {null, height, width, 3L}, true, classes, false, false);
     }
 
     /** {@code image [1,3,H,W]} (NCHW) -> {@code scores [1,classes]}. */
-    static byte[] nchw(long height, long width, int classes) {
+    public static byte[] nchw(long height, long width, int classes) {
         return build(new Long[] {1L, 3L, height, width}, false, classes, false, false);
     }
 
     /** Like {@link #nchw} with a second input, which no Haski model may have. */
-    static byte[] twoInputs() {
+    public static byte[] twoInputs() {
         return build(new Long[] {1L, 3L, 16L, 16L}, false, 4, true, false);
     }
 
     /** Like {@link #nchw} with an int64 output (the arg-max), which the ONNX backend cannot read as float. */
-    static byte[] integerOutput() {
+    public static byte[] integerOutput() {
         return build(new Long[] {1L, 3L, 16L, 16L}, false, 4, false, true);
     }
 

@@ -16,6 +16,20 @@ public final class TestModelPackages {
 
     private TestModelPackages() {}
 
+    /** A copy of the reference package under another id and name: a valid package a user could drop in. */
+    public static Path referenceCopyIn(Path parent, String id) {
+        Path folder = TestFiles.copyTree(TestFiles.referencePackage(), parent.resolve(id));
+        try {
+            ObjectNode manifest = (ObjectNode) JSON.readTree(folder.resolve("model.json").toFile());
+            manifest.put("id", id);
+            manifest.put("name", "Reference copy " + id);
+            JSON.writerWithDefaultPrettyPrinter().writeValue(folder.resolve("model.json").toFile(), manifest);
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * A copy of the reference package, under its own id, whose test vector expects one wrong value: it passes the
      * registry's checks (the weights are intact) and fails its self-check when loaded, in every format.

@@ -33,4 +33,10 @@ interface MainActions {
     void reviewerName();
 
     void keyboardShortcuts();
+
+    void addModel();
+
+    void removeModel();
+
+    void showModelsFolder();
 }

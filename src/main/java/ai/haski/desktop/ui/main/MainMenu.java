@@ -15,7 +15,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 
-/** The menu bar: File, Model, View and Help, each item with a mnemonic and the common ones with a shortcut. */
+/** The menu bar: File, Session, Model, View and Help, each item with a mnemonic and the common ones with a shortcut. */
 final class MainMenu {
     private final MainViewModel viewModel;
     private final MainActions actions;
@@ -103,6 +103,10 @@ final class MainMenu {
             none.setDisable(true);
             modelMenu.getItems().add(none);
         }
+        modelMenu.getItems().addAll(new SeparatorMenuItem(),
+                item("_Add model…", null, actions::addModel),
+                item("_Remove…", null, actions::removeModel),
+                item("Show _folder", null, actions::showModelsFolder));
         if (!models.runtimeChoices().isEmpty()) {
             modelMenu.getItems().add(new SeparatorMenuItem());
             ToggleGroup runtimeGroup = new ToggleGroup();

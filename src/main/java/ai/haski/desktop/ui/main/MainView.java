@@ -2,6 +2,9 @@ package ai.haski.desktop.ui.main;
 
 import ai.haski.desktop.ui.drop.DropContent;
 import ai.haski.desktop.ui.drop.DropTarget;
+import ai.haski.desktop.ui.models.AddModelView;
+import ai.haski.desktop.ui.models.ModelChoice;
+import ai.haski.desktop.ui.models.ModelManagerViewModel;
 import ai.haski.desktop.ui.models.ModelPickerView;
 import ai.haski.desktop.ui.notice.Notice;
 import ai.haski.desktop.ui.notice.NoticeBar;
@@ -21,6 +24,8 @@ import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
@@ -47,6 +52,10 @@ import org.controlsfx.control.StatusBar;
  * (a drop target), the results, and the status bar. It holds no state of its own beyond the controls.
  */
 public final class MainView implements MainActions {
+    /** The title of Model > Remove…'s choice, then of its confirmation. */
+    public static final String REMOVE_TITLE = "Remove a model";
+    public static final String REMOVE_CONFIRM_TITLE = "Remove the model?";
+
     private final MainViewModel viewModel;
     private final Stage stage;
     private final PhotoViewer photo = new PhotoViewer();
@@ -76,6 +85,7 @@ public final class MainView implements MainActions {
             }
         });
         viewModel.currentFileProperty().addListener((obs, old, now) -> showPhoto());
+        viewModel.setAddModelOpener(this::openAddModel);
     }
 
     private void showSession() {
@@ -397,6 +407,49 @@ public final class MainView implements MainActions {
         keys.getDialogPane().setContent(text);
         keys.getDialogPane().setMinWidth(560);
         keys.show();
+    }
+
+    @Override
+    public void addModel() {
+        openAddModel(java.util.List.of());
+    }
+
+    /** Opens the Add model dialog, prefilled with {@code files} (e.g. a dropped .onnx). */
+    private void openAddModel(java.util.List<java.nio.file.Path> files) {
+        new AddModelView(viewModel.modelManager().newAddModel(files), stage).show();
+    }
+
+    @Override
+    public void removeModel() {
+        ModelManagerViewModel manager = viewModel.modelManager();
+        java.util.List<ModelChoice> removable = manager.removableModels();
+        if (removable.isEmpty()) {
+            viewModel.post(Notice.info("You have added no models, so there is none to remove (the bundled ones stay). "
+                    + "Your models folder is " + manager.modelsFolder() + "."));
+            return;
+        }
+        ModelChoice suggested = removable.stream().filter(manager::isActive).findFirst().orElse(removable.get(0));
+        ChoiceDialog<ModelChoice> choose = new ChoiceDialog<>(suggested, removable);
+        choose.initOwner(stage);
+        choose.setTitle(REMOVE_TITLE);
+        choose.setHeaderText("Which of your models should be removed? Bundled models cannot be.");
+        choose.setContentText("Model:");
+        choose.showAndWait().ifPresent(choice -> {
+            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION);
+            confirm.initOwner(stage);
+            confirm.setTitle(REMOVE_CONFIRM_TITLE);
+            confirm.setHeaderText("Remove " + choice.title() + "?");
+            confirm.setContentText("Its folder " + manager.modelsFolder().resolve(choice.id()) + " is deleted; "
+                    + "results already made with it stay." + (manager.isActive(choice) ? " It is the active model: the default model "
+                    + "takes its place." : ""));
+            confirm.getDialogPane().setMinWidth(520);
+            confirm.showAndWait().filter(answer -> answer == ButtonType.OK).ifPresent(answer -> manager.remove(choice));
+        });
+    }
+
+    @Override
+    public void showModelsFolder() {
+        viewModel.modelManager().showFolder();
     }
 
     @Override

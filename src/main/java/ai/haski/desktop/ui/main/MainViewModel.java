@@ -11,6 +11,7 @@ import ai.haski.desktop.ui.drop.DropCheck;
 import ai.haski.desktop.ui.drop.DropContent;
 import ai.haski.desktop.ui.drop.DropHandler;
 import ai.haski.desktop.ui.drop.DropVerdict;
+import ai.haski.desktop.ui.models.ModelManagerViewModel;
 import ai.haski.desktop.ui.models.ModelsViewModel;
 import ai.haski.desktop.ui.notice.Notice;
 import ai.haski.desktop.ui.photo.ArgbPixels;
@@ -26,7 +27,9 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -49,6 +52,7 @@ public final class MainViewModel implements DropHandler {
     private static final Logger LOG = LoggerFactory.getLogger(MainViewModel.class);
 
     private final ModelsViewModel models;
+    private final ModelManagerViewModel modelManager;
     private final DisplayDecoder displayDecoder;
     private final TaskExecutor executor;
     private final PastedImages pastedImages;
@@ -79,10 +83,14 @@ public final class MainViewModel implements DropHandler {
     /** The model the shown photo's latest analysis was asked of; a switch to another re-analyses. */
     private Analyzer requestedFrom;
 
-    public MainViewModel(ModelsViewModel models, DisplayDecoder displayDecoder, TaskExecutor executor, Path pasteFolder,
+    /** Opens the Add model dialog prefilled with a dropped weights file; the view sets it. */
+    private Consumer<List<Path>> addModelOpener = files -> { };
+
+    public MainViewModel(ModelsViewModel models, ModelManagerViewModel modelManager, DisplayDecoder displayDecoder, TaskExecutor executor, Path pasteFolder,
             Path logDir, SessionViewModel session) {
         this.session = session;
         this.models = models;
+        this.modelManager = modelManager;
         this.displayDecoder = displayDecoder;
         this.executor = executor;
         this.pastedImages = new PastedImages(pasteFolder);
@@ -246,7 +254,11 @@ public final class MainViewModel implements DropHandler {
             post(Notice.warning(verdict.message()));
             return;
         }
-        if (verdict.folder()) {
+        if (verdict.kind() == DropVerdict.Kind.MODEL_PACKAGE) {
+            modelManager.install(verdict.file().get());
+        } else if (verdict.kind() == DropVerdict.Kind.MODEL_FILE) {
+            addModelOpener.accept(List.of(verdict.file().get()));
+        } else if (verdict.folder()) {
             session.openFolder(verdict.file().get());
         } else if (verdict.file().isPresent()) {
             open(verdict.file().get());
@@ -381,6 +393,16 @@ public final class MainViewModel implements DropHandler {
 
     public ModelsViewModel models() {
         return models;
+    }
+
+    /** Add, remove and show the user's own model packages. */
+    public ModelManagerViewModel modelManager() {
+        return modelManager;
+    }
+
+    /** What a dropped .onnx or .tflite file opens: the Add model dialog, prefilled. */
+    public void setAddModelOpener(Consumer<List<Path>> opener) {
+        addModelOpener = opener;
     }
 
     public ResultViewModel result() {

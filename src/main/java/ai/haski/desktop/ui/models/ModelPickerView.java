@@ -37,7 +37,9 @@ public final class ModelPickerView extends HBox {
         models.setAccessibleText("Model: choose which model analyses the photos");
         models.setTooltip(new Tooltip("Which model analyses the photos"));
         models.setOnAction(event -> {
-            if (!following && models.getValue() != null) {
+            // A rescan replaces the list with equal entries; the picker re-selecting the active one is no pick.
+            if (!following && models.getValue() != null
+                    && !models.getValue().equals(viewModel.activeModelChoiceProperty().get())) {
                 viewModel.chooseModel(models.getValue());
             }
         });

@@ -106,7 +106,7 @@ public final class ModelsViewModel {
             }
             noModel(reason);
             notices.accept(Notice.error("No model can be used, so photos cannot be analysed: " + reason
-                    + ". Add a model package to one of these folders and restart."));
+                    + ". Add one with Model > Add model…, or drop a model package folder on the window."));
             return;
         }
         ModelPackage chosen = packages.get(0);
@@ -154,6 +154,50 @@ public final class ModelsViewModel {
             return;
         }
         load(pkg.get(), format, true);
+    }
+
+    /**
+     * Reads the model folders again (in the background: manifests are parsed and weights hashed) and updates the
+     * picker, after a package was imported, copied in or removed. The active model stays; if its package is gone,
+     * the default model is loaded, or the app says that no model is active.
+     *
+     * @param activate a package to switch to once it is listed (e.g. one just imported); empty to keep the active one
+     */
+    public void rescan(Optional<String> activate) {
+        executor.execute(BackgroundTask.of("rescan model folders", engine::rescanModels).onSuccess(registry -> {
+            modelChoices.setAll(buildModelChoices());
+            Analyzer current = analyzer.get();
+            Optional<String> activeId = Optional.ofNullable(current).map(a -> a.model().modelPackage().id());
+            if (activeId.isPresent() && registry.find(activeId.get()).isEmpty()) {
+                activeRemoved(current, activate);
+                return;
+            }
+            // The rebuilt list holds new (equal) entries: point the picker at the active one again.
+            activeModelChoice.set(activeId.map(this::choiceFor).orElse(null));
+            activate.map(this::choiceFor).ifPresent(this::chooseModel);
+        }).onFailure(error -> notices.accept(Notice.error("The model folders could not be read again (" + error
+                + "); restart the app to see the change."))));
+    }
+
+    /** The active package was removed: its model is closed and another is loaded, or none is active. */
+    private void activeRemoved(Analyzer removed, Optional<String> activate) {
+        String what = removed.model().manifest().name();
+        analyzer.set(null);
+        activeModelChoice.set(null);
+        runtimeChoices.clear();
+        closeInBackground(removed);
+        List<ModelPackage> packages = engine.registry().packages();
+        Optional<ModelPackage> next = activate.flatMap(id -> engine.registry().find(id))
+                .or(() -> packages.stream().findFirst());
+        if (next.isPresent()) {
+            notices.accept(Notice.info("The active model, " + what + ", was removed; "
+                    + next.get().manifest().name() + " is active now."));
+            load(next.get(), Optional.empty(), true);
+        } else {
+            noModel("the active model, " + what + ", was removed and no other model is installed");
+            notices.accept(Notice.warning("The active model, " + what + ", was removed and no other model is "
+                    + "installed, so no model is active: add one with Model > Add model…"));
+        }
     }
 
     /** Switches the active package to another runtime (or back to automatic). */

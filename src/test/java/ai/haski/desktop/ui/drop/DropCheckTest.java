@@ -63,4 +63,28 @@ class DropCheckTest {
         assertThat(verdict.accepted()).isFalse();
         assertThat(verdict.message()).startsWith("This is text, not a photo");
     }
+
+    @Test
+    void aFolderHoldingAManifestIsAModelPackageNotASession() throws IOException {
+        Path pkg = Files.createDirectory(folder.resolve("my-model"));
+        Files.writeString(pkg.resolve("model.json"), "{}");
+        DropVerdict verdict = DropCheck.check(DropContent.ofFiles(List.of(pkg)));
+        assertThat(verdict.accepted()).isTrue();
+        assertThat(verdict.kind()).isEqualTo(DropVerdict.Kind.MODEL_PACKAGE);
+        assertThat(verdict.folder()).isFalse();
+        assertThat(verdict.file()).contains(pkg);
+        assertThat(verdict.message()).isEqualTo("Drop to add the model package my-model to your models (it is "
+                + "checked first)");
+    }
+
+    @Test
+    void anExportedNetworkOpensAddModel() throws IOException {
+        for (String name : List.of("net.onnx", "NET.TFLITE")) {
+            Path file = Files.writeString(folder.resolve(name), "x");
+            DropVerdict verdict = DropCheck.check(DropContent.ofFiles(List.of(file)));
+            assertThat(verdict.accepted()).isTrue();
+            assertThat(verdict.kind()).isEqualTo(DropVerdict.Kind.MODEL_FILE);
+            assertThat(verdict.message()).isEqualTo("Drop to import " + name + " as a model (Add model)");
+        }
+    }
 }
