@@ -63,6 +63,11 @@ public final class ModelImporter {
     /** The largest test-vector tolerance a manifest may hold (see ManifestParser). */
     public static final double MAX_TOLERANCE = 0.1;
     static final String TEST_IMAGE = "test-input.png";
+    /**
+     * The largest model file imported: the runtime keeps the whole model in memory for as long as it is active, in an
+     * app whose heap is 512 MB (packaging/jpackage/app-image.options); a skin or hair classifier needs a few MB.
+     */
+    static final long MAX_WEIGHTS_BYTES = 250_000_000L;
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -435,6 +440,15 @@ public final class ModelImporter {
                 }
                 byte[] bytes;
                 try {
+                    long size = Files.size(file);
+                    if (size > MAX_WEIGHTS_BYTES) {
+                        problem(field, String.format(Locale.ROOT, "%s is %.0f MB; Haski Desktop imports model files "
+                                + "of up to %d MB, because the runtime holds the whole model in memory beside the "
+                                + "photos being analysed. Make the network smaller: quantise it to int8 (about a "
+                                + "quarter of the size) or use a smaller architecture (a MobileNetV3-small "
+                                + "classifier is 6 MB).", file, size / 1e6, MAX_WEIGHTS_BYTES / 1_000_000));
+                        continue;
+                    }
                     bytes = Files.readAllBytes(file);
                 } catch (IOException | OutOfMemoryError e) {
                     problem(field, file + " cannot be read: " + e.getMessage());

@@ -13,6 +13,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import org.tensorflow.lite.DataType;
 import org.tensorflow.lite.Interpreter;
 import org.tensorflow.lite.Tensor;
+import org.tensorflow.lite.TensorFlowLite;
 
 /**
  * A TFLite model served by a small pool of interpreters.
@@ -56,7 +57,8 @@ final class TfliteLoadedModel implements LoadedModel {
             }
             return pooled;
         } catch (RuntimeException e) {
-            throw new InferenceException(TfliteBackend.RUNTIME + " cannot load " + label + ": " + e.getMessage(), e);
+            throw new InferenceException(TfliteLoadFailure.explain(label, TensorFlowLite.runtimeVersion(),
+                    e.getMessage()), e);
         }
     }
 

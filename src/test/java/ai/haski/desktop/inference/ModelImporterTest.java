@@ -10,6 +10,7 @@ import ai.haski.desktop.model.ModelPackage;
 import ai.haski.desktop.model.ModelRegistry;
 import ai.haski.desktop.model.TensorLayout;
 import ai.haski.desktop.tools.ReferenceModelGenerator;
+import ai.haski.desktop.tools.TfliteModelWriter;
 import ai.haski.desktop.tools.TinyTfliteModels;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -261,6 +262,32 @@ class ModelImporterTest {
                 .contains(brokenTflite.toString(), "TensorFlow Lite cannot load it");
         assertThat(problems(importer.propose(ImportRequest.of(write("model.pt", new byte[4])))))
                 .contains("not a .onnx or .tflite file");
+    }
+
+    @Test
+    void aTfliteOperatorThisRuntimeLacksIsNamedWithWhatToDo() throws Exception {
+        // A newer converter writes newer operator versions than TFLite 2.6.2 has kernels for.
+        Path newer = write("newer-converter.tflite", TfliteModelWriter.writeWithOperator(
+                TfliteModelWriter.RESHAPE, 99));
+
+        ModelImporter.Proposal proposal = importer.propose(ImportRequest.of(newer));
+
+        assertThat(proposal.problems()).extracting(ImportProblem::field).containsExactly("weights.tflite");
+        assertThat(problems(proposal)).contains(newer.toString(), "operator RESHAPE version 99",
+                "TensorFlow Lite 2.6", "converter that wrote the file is newer", "export the network to ONNX");
+    }
+
+    @Test
+    void aModelFileOfThreeHundredMegabytesIsRefusedWithWhatToDoBeforeItIsRead() throws Exception {
+        Path huge = dir.resolve("vit-large.onnx");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(300_000_000L); // sparse: takes no disk space, and must never be read
+        }
+
+        ModelImporter.Proposal proposal = importer.propose(ImportRequest.of(huge));
+
+        assertThat(proposal.problems()).extracting(ImportProblem::field).containsExactly("weights.onnx");
+        assertThat(problems(proposal)).contains(huge.toString(), "is 300 MB", "up to 250 MB", "quantise it to int8");
     }
 
     @Test

@@ -26,7 +26,7 @@ import java.util.List;
  * Buffer 0 is the empty sentinel; activation tensors refer to it. The builder's output depends only on
  * the sequence of calls, so the file is deterministic.
  */
-final class TfliteModelWriter {
+public final class TfliteModelWriter {
 
     static final int SCHEMA_VERSION = 3;
     static final String FILE_IDENTIFIER = "TFL3";
@@ -338,6 +338,25 @@ final class TfliteModelWriter {
                 new int[] {logits}, (byte) 0, null);
         return layOut(g, "Haski test model: the first 14 input values, quantised");
     }
+
+    /**
+     * A float model {@code image [1,224,224,3]} -&gt; one operator -&gt; {@code logits [1,150528]} whose operator code
+     * TFLite 2.6.2 may not know: a builtin code from a later release, or a known one at a later version, as a newer
+     * converter writes them. For the refusal a user meets when their converter is newer than the app's runtime.
+     */
+    public static byte[] writeWithOperator(int builtinCode, int version) {
+        Graph g = new Graph();
+        int size = ReferenceNetwork.INPUT_SIZE;
+        int flatSize = size * size * ReferenceNetwork.INPUT_CHANNELS;
+        int image = g.activation(INPUT_NAME, 1, size, size, ReferenceNetwork.INPUT_CHANNELS);
+        int shape = g.constant("flat/shape", TENSOR_INT32, ints(1, flatSize), 2);
+        int flat = g.activation(OUTPUT_NAME, 1, flatSize);
+        g.operator(builtinCode, version, new int[] {image, shape}, new int[] {flat}, (byte) 0, null);
+        return layOut(g, "Haski test model: an operator from a newer TensorFlow Lite");
+    }
+
+    /** The RESHAPE builtin's code, for {@link #writeWithOperator}. */
+    public static final int RESHAPE = OP_RESHAPE;
 
     /** ONNX {@code [out][in][kh][kw]} to TFLite CONV_2D {@code [out][kh][kw][in]}. */
     private static float[] convFilter(ConvLayer c) {
