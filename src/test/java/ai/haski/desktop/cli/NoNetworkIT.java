@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.haski.desktop.TestFiles;
 import ai.haski.desktop.privacy.ConnectProbe;
 import ai.haski.desktop.privacy.NetworkRecordingSecurityManager;
+import ai.haski.desktop.session.CrashWorker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 @EnabledOnOs(OS.LINUX)
 class NoNetworkIT {
     private static final Duration DEADLINE = Duration.ofSeconds(240);
+    private static final String LAUNCHER = "ai.haski.desktop.Launcher";
     /** A call that reaches an internet address; Unix sockets (glibc asking nscd for the user's home) are local. */
     private static final Pattern INET_CALL = Pattern.compile(
             "\\b(connect|sendto|sendmsg)\\(.*sa_family=AF_INET6?\\b.*");
@@ -58,6 +60,8 @@ class NoNetworkIT {
         trapClasses = work.resolve("trap");
         copyClass(NetworkRecordingSecurityManager.class);
         copyClass(ConnectProbe.class);
+        // The review step: verdicts and notes written through the session store, as the app's review pane does.
+        copyClass(CrashWorker.class);
         photos = Files.createDirectories(work.resolve("my photos"));
         for (String photo : List.of("phone_IMG_1054.JPG", "skimage_astronaut.png", "broken_skimage_truncated.jpg")) {
             Files.copy(TestFiles.photo(photo), photos.resolve(photo));
@@ -128,25 +132,33 @@ class NoNetworkIT {
     }
 
     @Test
-    void aFullCycleOfModelsSelfCheckAndAnalyzeMakesNoConnectionAndLogsNoImageContent() throws Exception {
+    void aFullCycleOfAnalyseReviewAndExportMakesNoConnectionAndLogsNoImageContent() throws Exception {
+        Path session = work.resolve("cycle.haski-session");
         List<String[]> cycle = List.of(
-                new String[] {"models"},
-                new String[] {"self-check"},
-                new String[] {"analyze", "-v", photos.toString()});
+                new String[] {LAUNCHER, "models"},
+                new String[] {LAUNCHER, "self-check"},
+                new String[] {LAUNCHER, "analyze", "-v", photos.toString()},
+                new String[] {LAUNCHER, "review", photos.toString(), "--session", session.toString()},
+                new String[] {CrashWorker.class.getName(), "verdicts", session.toString(), "reviewer", "4"},
+                new String[] {LAUNCHER, "export", "--session", session.toString(), "--format", "csv", "--out",
+                        work.resolve("cycle.csv").toString()});
         int step = 0;
-        for (String[] args : cycle) {
+        for (String[] command : cycle) {
             Path trace = work.resolve("cycle-" + step++ + ".strace");
-            JarProcess.Result run = watched(trace, "ai.haski.desktop.Launcher", args);
+            String[] args = java.util.Arrays.copyOfRange(command, 1, command.length);
+            JarProcess.Result run = watched(trace, command[0], args);
 
             assertThat(run.exit()).as(run.both()).isIn(HaskiCommand.OK, HaskiCommand.PARTIAL);
             assertThat(run.err()).as(run.both()).doesNotContain(NetworkRecordingSecurityManager.MARK);
-            assertThat(internetCalls(trace)).as("internet calls seen by strace for " + String.join(" ", args))
+            assertThat(internetCalls(trace)).as("internet calls seen by strace for " + String.join(" ", command))
                     .isEmpty();
             if (args[0].equals("analyze")) {
                 assertThat(run.lines()).hasSize(3);
                 assertLogsHoldNoImageContent(run.err());
             }
         }
+        // The last note the review step wrote is in the export.
+        assertThat(Files.readString(work.resolve("cycle.csv"))).contains("reviewer-3");
     }
 
     /**

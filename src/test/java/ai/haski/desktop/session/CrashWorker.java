@@ -6,12 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A child process for the crash tests: it writes to a session through the real store, without end, and prints a line
+ * A child process for the crash tests: it writes to a session through the real store, without end (or COUNT verdicts
+ * and notes, for the privacy test's review step), and prints a line
  * after each write has returned (committed, or renamed into place), so that the parent knows what it must find after
  * killing this process with SIGKILL at a random moment.
  *
  * <pre>
- * CrashWorker verdicts SESSION WORKER_TAG   # "verdict SEQ" after each override, "note SEQ" after each note
+ * CrashWorker verdicts SESSION WORKER_TAG [COUNT]  # "verdict SEQ" after each override, "note SEQ" after each note
  * CrashWorker export SESSION csv|json OUT   # "exported N" after each complete export
  * </pre>
  *
@@ -25,7 +26,8 @@ public final class CrashWorker {
         PrintStream out = System.out;
         try (Session session = Session.openFile(Path.of(args[1]))) {
             switch (args[0]) {
-                case "verdicts" -> writeVerdicts(session, args[2], out);
+                case "verdicts" -> writeVerdicts(session, args[2], args.length > 3 ? Long.parseLong(args[3])
+                        : Long.MAX_VALUE, out);
                 case "export" -> export(session, SessionExport.Format.fromId(args[2]).orElseThrow(), Path.of(args[3]),
                         out);
                 default -> throw new IllegalArgumentException("unknown mode " + args[0]);
@@ -33,7 +35,8 @@ public final class CrashWorker {
         }
     }
 
-    private static void writeVerdicts(Session session, String tag, PrintStream out) throws SessionException {
+    private static void writeVerdicts(Session session, String tag, long count, PrintStream out)
+            throws SessionException {
         List<StoredResult> results = new ArrayList<>();
         for (ModelKey model : session.results().models()) {
             results.addAll(session.results().byModel(model).stream().filter(StoredResult::succeeded).toList());
@@ -41,7 +44,7 @@ public final class CrashWorker {
         if (results.isEmpty()) {
             throw new IllegalStateException("the session holds no successful result to review");
         }
-        for (long seq = 0; ; seq++) {
+        for (long seq = 0; seq < count; seq++) {
             StoredResult result = results.get((int) (seq % results.size()));
             HeadSummary head = result.heads().get((int) (seq % result.heads().size()));
             List<String> labels = result.labels(head.head());
