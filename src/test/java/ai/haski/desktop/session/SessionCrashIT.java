@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.haski.desktop.TestFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,23 +102,21 @@ class SessionCrashIT {
         for (int round = 0; round < 8; round++) {
             // Two processes write to the one session at once, as two app windows would.
             List<String> tags = List.of("r" + round + "a", "r" + round + "b");
-            List<Process> workers = new ArrayList<>();
-            List<WorkerOutput> outputs = new ArrayList<>();
+            List<Worker> workers = new ArrayList<>();
             for (String tag : tags) {
-                Process worker = start(workerCommand("verdicts", session.toString(), tag), null);
-                workers.add(worker);
-                outputs.add(WorkerOutput.of(worker));
+                workers.add(Worker.start(workerCommand("verdicts", session.toString(), tag),
+                        work.resolve(tag + ".out")));
             }
-            for (WorkerOutput output : outputs) {
-                output.awaitFirstWrite();
+            for (Worker worker : workers) {
+                worker.awaitFirstWrite();
             }
             Thread.sleep(random.nextInt(1500));
-            for (Process worker : workers) {
-                kill(worker);
+            for (Worker worker : workers) {
+                worker.kill();
             }
             assertHealthy(session);
             for (int i = 0; i < tags.size(); i++) {
-                Map<String, Long> last = outputs.get(i).lastAfterExit();
+                Map<String, Long> last = workers.get(i).last();
                 assertExactlyOnce(session, "SELECT count(*) FROM verdict WHERE reviewer = ?", tags.get(i),
                         last.getOrDefault("verdict", -1L));
                 assertExactlyOnce(session, "SELECT count(*) FROM note WHERE text = ?", tags.get(i),
@@ -136,12 +131,11 @@ class SessionCrashIT {
         for (String format : List.of("json", "csv")) {
             Path target = work.resolve("killed-export." + format);
             for (int round = 0; round < 6; round++) {
-                Process worker = start(workerCommand("export", session.toString(), format, target.toString()), null);
-                WorkerOutput output = WorkerOutput.of(worker);
-                output.awaitFirstWrite();
+                Worker worker = Worker.start(workerCommand("export", session.toString(), format, target.toString()),
+                        work.resolve("export-" + format + "-" + round + ".out"));
+                worker.awaitFirstWrite();
                 Thread.sleep(random.nextInt(1200));
-                kill(worker);
-                output.lastAfterExit();
+                worker.kill();
                 assertCompleteExport(target, format);
             }
         }
@@ -315,15 +309,9 @@ class SessionCrashIT {
         return String.join(" ", command.stream().map(part -> "'" + part + "'").toList());
     }
 
-    /** Starts a child; with a log, its output goes there; without, the caller reads its stdout. */
+    /** Starts a child whose stdout and stderr go to {@code log}. */
     private static Process start(List<String> command, Path log) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(log != null);
-        if (log != null) {
-            builder.redirectOutput(log.toFile());
-        } else {
-            builder.redirectError(ProcessBuilder.Redirect.appendTo(work.resolve("workers-stderr.log").toFile()));
-        }
-        return builder.start();
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     private static String workersStderr() throws IOException {
@@ -331,28 +319,16 @@ class SessionCrashIT {
         return Files.exists(log) ? Files.readString(log) : "";
     }
 
-    /** What a worker printed: when its first write was done, and then the last sequence number of each kind. */
-    private record WorkerOutput(CompletableFuture<Void> wrote, CompletableFuture<Map<String, Long>> last) {
-        static WorkerOutput of(Process worker) {
-            CompletableFuture<Void> wrote = new CompletableFuture<>();
-            CompletableFuture<Map<String, Long>> last = CompletableFuture.supplyAsync(() -> {
-                Map<String, Long> seen = new HashMap<>();
-                try (BufferedReader lines = new BufferedReader(new InputStreamReader(worker.getInputStream(),
-                        StandardCharsets.UTF_8))) {
-                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                        String[] parts = line.split(" ");
-                        if (parts.length == 2) {
-                            seen.put(parts[0], Long.parseLong(parts[1]));
-                            wrote.complete(null);
-                        }
-                    }
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-                wrote.completeExceptionally(new AssertionError("the worker ended before its first write"));
-                return seen;
-            });
-            return new WorkerOutput(wrote, last);
+    /**
+     * A worker whose stdout goes to a file, so that every line it printed before the kill is there to read (reading a
+     * pipe races with the JDK closing it when the process dies).
+     */
+    private record Worker(Process process, Path output) {
+        static Worker start(List<String> command, Path output) throws IOException {
+            Process process = new ProcessBuilder(command).redirectOutput(output.toFile())
+                    .redirectError(ProcessBuilder.Redirect.appendTo(work.resolve("workers-stderr.log").toFile()))
+                    .start();
+            return new Worker(process, output);
         }
 
         /**
@@ -360,15 +336,32 @@ class SessionCrashIT {
          * that the random kill lands among its writes rather than in its start-up.
          */
         void awaitFirstWrite() throws Exception {
-            try {
-                wrote.get(60, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                throw new AssertionError("the worker wrote nothing within 60 s; its stderr:\n" + workersStderr(), e);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (last().isEmpty()) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    throw new AssertionError("the worker wrote nothing (alive: " + process.isAlive()
+                            + "); its stderr:\n" + workersStderr());
+                }
+                Thread.sleep(20);
             }
         }
 
-        Map<String, Long> lastAfterExit() throws Exception {
-            return last.get(10, TimeUnit.SECONDS);
+        /** The last sequence number printed for each kind of write; a line cut by the kill is not counted. */
+        Map<String, Long> last() throws IOException {
+            Map<String, Long> seen = new HashMap<>();
+            String text = Files.readString(output, StandardCharsets.UTF_8);
+            int complete = text.lastIndexOf('\n');
+            for (String line : text.substring(0, complete + 1).split("\n")) {
+                String[] parts = line.split(" ");
+                if (parts.length == 2) {
+                    seen.put(parts[0], Long.parseLong(parts[1]));
+                }
+            }
+            return seen;
+        }
+
+        void kill() throws InterruptedException {
+            SessionCrashIT.kill(process);
         }
     }
 
