@@ -39,4 +39,6 @@ interface MainActions {
     void removeModel();
 
     void showModelsFolder();
+
+    void reloadModels();
 }

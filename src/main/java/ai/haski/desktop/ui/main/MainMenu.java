@@ -106,7 +106,8 @@ final class MainMenu {
         modelMenu.getItems().addAll(new SeparatorMenuItem(),
                 item("_Add model…", null, actions::addModel),
                 item("_Remove…", null, actions::removeModel),
-                item("Show _folder", null, actions::showModelsFolder));
+                item("Show _folder", null, actions::showModelsFolder),
+                item("Re_load model folders", null, actions::reloadModels));
         if (!models.runtimeChoices().isEmpty()) {
             modelMenu.getItems().add(new SeparatorMenuItem());
             ToggleGroup runtimeGroup = new ToggleGroup();

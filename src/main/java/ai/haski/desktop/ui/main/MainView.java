@@ -453,6 +453,11 @@ public final class MainView implements MainActions {
     }
 
     @Override
+    public void reloadModels() {
+        viewModel.modelManager().reload();
+    }
+
+    @Override
     public void about() {
         Alert about = new Alert(Alert.AlertType.INFORMATION);
         about.initOwner(stage);

@@ -126,6 +126,14 @@ public final class ModelManagerViewModel {
                         + " was not added: " + message(error)))));
     }
 
+    /**
+     * Reads the model folders again, for packages added or removed outside the app (a command-line
+     * {@code models import}, a folder copied in by hand) while it runs.
+     */
+    public void reload() {
+        models.reload();
+    }
+
     /** Opens the per-user models folder (creating it) in the file manager, or says where it is. */
     public void showFolder() {
         Path folder = modelsFolder();

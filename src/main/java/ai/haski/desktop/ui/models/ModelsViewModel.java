@@ -8,6 +8,7 @@ import ai.haski.desktop.inference.RuntimeStatus;
 import ai.haski.desktop.model.ModelFormat;
 import ai.haski.desktop.model.ModelManifest;
 import ai.haski.desktop.model.ModelPackage;
+import ai.haski.desktop.model.ModelRegistry;
 import ai.haski.desktop.model.RefusedPackage;
 import ai.haski.desktop.platform.Settings;
 import ai.haski.desktop.platform.SettingsStore;
@@ -164,7 +165,19 @@ public final class ModelsViewModel {
      * @param activate a package to switch to once it is listed (e.g. one just imported); empty to keep the active one
      */
     public void rescan(Optional<String> activate) {
+        rescan(activate, registry -> { });
+    }
+
+    /** Reads the model folders again on the user's request, and says what was found. */
+    public void reload() {
+        rescan(Optional.empty(), registry -> notices.accept(Notice.info("Model folders read again: "
+                + registry.packages().size() + " usable model package(s)" + (registry.refused().isEmpty() ? ""
+                : ", " + registry.refused().size() + " refused (the Model menu says why)") + ".")));
+    }
+
+    private void rescan(Optional<String> activate, Consumer<ModelRegistry> afterwards) {
         executor.execute(BackgroundTask.of("rescan model folders", engine::rescanModels).onSuccess(registry -> {
+            afterwards.accept(registry);
             modelChoices.setAll(buildModelChoices());
             Analyzer current = analyzer.get();
             Optional<String> activeId = Optional.ofNullable(current).map(a -> a.model().modelPackage().id());

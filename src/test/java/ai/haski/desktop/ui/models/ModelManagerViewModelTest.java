@@ -106,6 +106,20 @@ class ModelManagerViewModelTest {
     }
 
     @Test
+    void aPackageCopiedInWhileTheAppRunsAppearsAfterReloadAndSaysWhatWasFound() throws Exception {
+        // As a command-line `models import` or a copy by hand would, behind the running app's back.
+        TestModelPackages.referenceCopyIn(userModels, "copied-by-hand");
+        assertThat(pickerIds()).doesNotContain("copied-by-hand");
+
+        manager.reload();
+
+        assertThat(pickerIds()).contains("haski-reference", "copied-by-hand");
+        assertThat(activeId()).isEqualTo("haski-reference");
+        assertThat(notice()).startsWith("Model folders read again: ").contains(pickerIds().size()
+                + " usable model package(s)");
+    }
+
+    @Test
     void anImportThatIsNotMadeActiveLeavesTheActiveModelAlone() throws Exception {
         Path onnx = Files.write(temp.resolve("quiet.onnx"), TinyOnnx.nchw(16, 16, 14));
         AddModelViewModel dialog = manager.newAddModel(List.of(onnx));
