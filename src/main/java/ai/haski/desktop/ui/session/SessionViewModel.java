@@ -35,6 +35,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
@@ -90,6 +91,24 @@ public final class SessionViewModel {
     private final ObjectProperty<RowFilter> filter = new SimpleObjectProperty<>(this, "filter", RowFilter.ALL);
     private final DoubleProperty threshold = new SimpleDoubleProperty(this, "threshold", 0.6);
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
+    private final ObjectProperty<String> labelHead = new SimpleObjectProperty<>(this, "labelHead");
+    private final ObjectProperty<String> labelValue = new SimpleObjectProperty<>(this, "labelValue");
+    private final ObservableList<String> labelChoices = FXCollections.observableArrayList();
+    /** Every top label seen per head, so that the label filter offers only labels some photo has. */
+    private final Map<String, Set<String>> seenLabels = new HashMap<>();
+    private final ObservableList<ModelKey> sessionModels = FXCollections.observableArrayList();
+    private final ObjectProperty<ModelKey> modelA = new SimpleObjectProperty<>(this, "modelA");
+    private final ObjectProperty<ModelKey> modelB = new SimpleObjectProperty<>(this, "modelB");
+    private final ReadOnlyObjectWrapper<Map<Long, String>> disagreements = new ReadOnlyObjectWrapper<>(this,
+            "disagreements", Map.of());
+    /** Counts disagreement look-ups; an answer for an older pair of models arrives late and is dropped. */
+    private long disagreementGeneration;
+    private final SessionCounts counts = new SessionCounts();
+    private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
+    private final ReadOnlyStringWrapper activeModelText = new ReadOnlyStringWrapper(this, "activeModelText",
+            "Model: none");
+    private final BooleanProperty gridShown = new SimpleBooleanProperty(this, "gridShown");
+    private final GridThumbnails thumbnails;
 
     private final ReadOnlyBooleanWrapper batchRunning = new ReadOnlyBooleanWrapper(this, "batchRunning");
     private final ReadOnlyBooleanWrapper batchPaused = new ReadOnlyBooleanWrapper(this, "batchPaused");
@@ -122,10 +141,12 @@ public final class SessionViewModel {
      * @param batchExecutor runs the batch (blocking for as long as it lasts)
      * @param uiThread runs the batch's progress reports on the UI thread
      * @param batchThreads photos analysed at once
+     * @param thumbnails the grid's thumbnails
      */
     public SessionViewModel(ModelsViewModel models, AppPaths paths, ReviewerSettings reviewerSettings,
             DisplayDecoder displayDecoder, TaskExecutor executor, TaskExecutor store, TaskExecutor batchExecutor,
-            Executor uiThread, Consumer<Notice> notices, int batchThreads) {
+            Executor uiThread, Consumer<Notice> notices, int batchThreads, GridThumbnails thumbnails) {
+        this.thumbnails = thumbnails;
         this.models = models;
         this.paths = paths;
         this.reviewerSettings = reviewerSettings;
@@ -139,6 +160,18 @@ public final class SessionViewModel {
         reviewer.set(reviewerSettings.name().orElse(""));
         filter.addListener((obs, old, now) -> refilter());
         threshold.addListener((obs, old, now) -> refilter());
+        labelHead.addListener((obs, old, now) -> {
+            updateLabelChoices();
+            refilter();
+        });
+        labelValue.addListener((obs, old, now) -> refilter());
+        filter.addListener((obs, old, now) -> {
+            if (now == RowFilter.MODELS_DISAGREE) {
+                loadDisagreements();
+            }
+        });
+        modelA.addListener((obs, old, now) -> loadDisagreements());
+        modelB.addListener((obs, old, now) -> loadDisagreements());
         // A model switch closes the model the batch is running on: stop the batch first, it can be started again.
         models.loadingProperty().addListener((obs, was, now) -> {
             if (now && runner != null) {
@@ -147,10 +180,13 @@ public final class SessionViewModel {
                         + "again to analyse the rest with the new model."));
             }
         });
-        models.analyzerProperty().addListener((obs, old, now) -> activeModel = now == null ? null
-                : ModelKey.of(now.provenance()));
+        models.analyzerProperty().addListener((obs, old, now) -> {
+            activeModel = now == null ? null : ModelKey.of(now.provenance());
+            activeModelText.set(modelText(now));
+        });
         Analyzer current = models.analyzerProperty().get();
         activeModel = current == null ? null : ModelKey.of(current.provenance());
+        activeModelText.set(modelText(current));
     }
 
     // ---- opening -------------------------------------------------------------------------------------------
@@ -169,7 +205,7 @@ public final class SessionViewModel {
             Session opened = Session.open(folder, paths);
             try {
                 opened.rescan();
-                return new Opened(opened, loadRows(opened, preferred));
+                return new Opened(opened, loadRows(opened, preferred), opened.results().models());
             } catch (SessionException | RuntimeException e) {
                 opened.close();
                 throw e;
@@ -190,7 +226,7 @@ public final class SessionViewModel {
         }).onFinished(() -> opening.set(false)));
     }
 
-    private record Opened(Session session, List<ReviewRow> rows) {}
+    private record Opened(Session session, List<ReviewRow> rows, List<ModelKey> models) {}
 
     private static List<ReviewRow> loadRows(Session opened, Optional<ModelKey> preferred) throws SessionException {
         List<ReviewRow> loaded = new ArrayList<>();
@@ -210,11 +246,16 @@ public final class SessionViewModel {
         folderText.set(opened.session().root().toString());
         rowIndex.clear();
         headNames.clear();
+        seenLabels.clear();
+        counts.clear();
         for (int i = 0; i < opened.rows().size(); i++) {
             rowIndex.put(opened.rows().get(i).photoId(), i);
             noteHeads(opened.rows().get(i));
+            counts.add(opened.rows().get(i));
         }
         rows.setAll(opened.rows());
+        showModels(opened.models());
+        updateLabelChoices();
         progress.set(0);
         long analysed = opened.rows().stream().filter(ReviewRow::analysed).count();
         progressText.set(opened.rows().size() + " photos, " + analysed + " analysed");
@@ -228,6 +269,10 @@ public final class SessionViewModel {
             for (HeadSummary head : result.heads()) {
                 if (!headNames.contains(head.head())) {
                     headNames.add(head.head());
+                }
+                if (seenLabels.computeIfAbsent(head.head(), h -> new TreeSet<>()).add(head.topLabel())
+                        && head.head().equals(labelHead.get())) {
+                    updateLabelChoices();
                 }
             }
         });
@@ -290,6 +335,7 @@ public final class SessionViewModel {
                     batchRunning.set(false);
                     batchPaused.set(false);
                     refilter();
+                    reloadModels();
                 }));
     }
 
@@ -384,6 +430,8 @@ public final class SessionViewModel {
 
     private void replaceRow(int index, ReviewRow updated) {
         ReviewRow shown = selected.get();
+        counts.remove(rows.get(index));
+        counts.add(updated);
         rows.set(index, updated);
         if (shown != null && shown.photoId() == updated.photoId()) {
             boolean resultChanged = !shown.result().equals(updated.result());
@@ -398,13 +446,97 @@ public final class SessionViewModel {
     // ---- table and navigation ------------------------------------------------------------------------------
 
     private void refilter() {
-        filteredRows.setPredicate(filter.get().predicate(threshold.get()));
+        filteredRows.setPredicate(filter.get().predicate(new FilterSettings(threshold.get(), labelHead.get(),
+                labelValue.get(), disagreements.get())));
         updateCount();
     }
 
     private void updateCount() {
         countText.set(sortedRows.size() == rows.size() ? rows.size() + " photos"
                 : sortedRows.size() + " of " + rows.size() + " photos");
+        statusText.set(counts.text());
+    }
+
+    private void updateLabelChoices() {
+        String head = labelHead.get();
+        List<String> labels = head == null ? List.of() : List.copyOf(seenLabels.getOrDefault(head, Set.of()));
+        if (!labels.equals(labelChoices)) {
+            labelChoices.setAll(labels);
+        }
+        if (labelHead.get() == null && !headNames.isEmpty()) {
+            labelHead.set(headNames.get(0));
+        }
+    }
+
+    // ---- two models ----------------------------------------------------------------------------------------
+
+    private void showModels(List<ModelKey> found) {
+        sessionModels.setAll(found);
+        if (modelA.get() == null || !found.contains(modelA.get())) {
+            modelA.set(found.isEmpty() ? null : found.get(0));
+        }
+        if (modelB.get() == null || !found.contains(modelB.get()) || modelB.get().equals(modelA.get())) {
+            modelB.set(found.stream().filter(model -> !model.equals(modelA.get())).findFirst().orElse(null));
+        }
+    }
+
+    private void reloadModels() {
+        Session current = session.get();
+        if (current == null) {
+            return;
+        }
+        store.execute(BackgroundTask.of("list the session's models", () -> current.results().models())
+                .onSuccess(found -> {
+                    if (session.get() == current) {
+                        showModels(found);
+                        if (filter.get() == RowFilter.MODELS_DISAGREE) {
+                            loadDisagreements();
+                        }
+                    }
+                }));
+    }
+
+    /** Reads where the two chosen models disagree, in the background, when the filter asks for it. */
+    private void loadDisagreements() {
+        long mine = ++disagreementGeneration;
+        Session current = session.get();
+        ModelKey a = modelA.get();
+        ModelKey b = modelB.get();
+        if (current == null || a == null || b == null || a.equals(b)) {
+            disagreements.set(Map.of());
+            refilter();
+            if (filter.get() == RowFilter.MODELS_DISAGREE) {
+                notices.accept(Notice.info("Models disagree needs results from two models: run the batch with "
+                        + "another model (Model picker), then choose the two models here."));
+            }
+            return;
+        }
+        if (filter.get() != RowFilter.MODELS_DISAGREE) {
+            return;
+        }
+        store.execute(BackgroundTask.of("compare two models", () -> DisagreementText.byPhoto(
+                current.results().disagreements(a, b)))
+                .onSuccess(found -> {
+                    if (mine == disagreementGeneration) {
+                        disagreements.set(found);
+                        refilter();
+                    }
+                })
+                .onFailure(error -> notices.accept(Notice.error("The two models could not be compared: "
+                        + error.getMessage()))));
+    }
+
+    /** How the two chosen models disagree on this photo ("skin_type oily ≠ dry"), or empty text. */
+    public String disagreementText(ReviewRow row) {
+        return disagreements.get().getOrDefault(row.photoId(), "");
+    }
+
+    private static String modelText(Analyzer analyzer) {
+        if (analyzer == null) {
+            return "Model: none";
+        }
+        return "Model: " + analyzer.provenance().modelName() + " " + analyzer.provenance().modelVersion() + " ("
+                + analyzer.provenance().format() + ")";
     }
 
     /** Shows this row in the review pane; the table calls it when its selection changes. */
@@ -774,6 +906,60 @@ public final class SessionViewModel {
 
     public DoubleProperty thresholdProperty() {
         return threshold;
+    }
+
+    /** The head the label filter looks at. */
+    public ObjectProperty<String> labelHeadProperty() {
+        return labelHead;
+    }
+
+    /** The label the label filter keeps. */
+    public ObjectProperty<String> labelValueProperty() {
+        return labelValue;
+    }
+
+    /** The top labels seen for the label filter's head, A to Z. */
+    public ObservableList<String> labelChoices() {
+        return labelChoices;
+    }
+
+    /** The models with results in this session, first used first. */
+    public ObservableList<ModelKey> sessionModels() {
+        return sessionModels;
+    }
+
+    /** The first model of "models disagree". */
+    public ObjectProperty<ModelKey> modelAProperty() {
+        return modelA;
+    }
+
+    /** The second model of "models disagree". */
+    public ObjectProperty<ModelKey> modelBProperty() {
+        return modelB;
+    }
+
+    /** Photos where the two chosen models disagree, with how; empty unless that filter is chosen. */
+    public ReadOnlyObjectProperty<Map<Long, String>> disagreementsProperty() {
+        return disagreements.getReadOnlyProperty();
+    }
+
+    /** Photos total, analysed, reviewed, flagged, errors and missing, for the status bar. */
+    public ReadOnlyStringProperty statusTextProperty() {
+        return statusText.getReadOnlyProperty();
+    }
+
+    /** The active model, for the status bar. */
+    public ReadOnlyStringProperty activeModelTextProperty() {
+        return activeModelText.getReadOnlyProperty();
+    }
+
+    /** Whether the photos are shown as a grid of thumbnails instead of the table. */
+    public BooleanProperty gridShownProperty() {
+        return gridShown;
+    }
+
+    public GridThumbnails thumbnails() {
+        return thumbnails;
     }
 
     public ReadOnlyStringProperty countTextProperty() {
