@@ -2,6 +2,7 @@ package ai.haski.desktop.ui.session;
 
 import ai.haski.desktop.session.ModelKey;
 import ai.haski.desktop.ui.photo.PhotoViewer;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -64,6 +65,7 @@ public final class SessionView {
         shownTable.visibleProperty().bind(viewModel.gridShownProperty().not());
         shownGrid.visibleProperty().bind(viewModel.gridShownProperty());
         SplitPane split = new SplitPane(new StackPane(shownTable, shownGrid), reviewPane());
+        split.setId("sessionSplit");
         split.setDividerPositions(0.55);
         root.setCenter(split);
         root.setBottom(statusBar());
@@ -237,6 +239,7 @@ public final class SessionView {
             }
         });
         choice.setPromptText("model");
+        choice.setPrefWidth(210);
         return choice;
     }
 
@@ -276,15 +279,28 @@ public final class SessionView {
         table.getColumns().add(column("Flag", 45, row -> row.flagged() ? "⚑" : ""));
         table.getColumns().add(column("Conditions", 110, ReviewRow::conditions));
         table.getColumns().add(column("Error", 110, ReviewRow::error));
-        TableColumn<ReviewRow, String> disagreement = column("Models disagree", 260, viewModel::disagreementText);
-        disagreement.setId("disagreementColumn");
-        disagreement.visibleProperty().bind(viewModel.filterProperty().isEqualTo(RowFilter.MODELS_DISAGREE));
-        disagreement.textProperty().bind(Bindings.createStringBinding(() -> viewModel.modelAProperty().get() == null
-                || viewModel.modelBProperty().get() == null ? "Models disagree"
-                : modelName(viewModel.modelAProperty().get()) + " ≠ " + modelName(viewModel.modelBProperty().get()),
-                viewModel.modelAProperty(), viewModel.modelBProperty()));
-        table.getColumns().add(1, disagreement);
+        // Where two models disagree: what each said, side by side, right after the file name.
+        TableColumn<ReviewRow, String> first = column("", 220, viewModel::firstModelLabels);
+        first.setId("disagreeFirstColumn");
+        TableColumn<ReviewRow, String> second = column("", 220, viewModel::secondModelLabels);
+        second.setId("disagreeSecondColumn");
+        for (TableColumn<ReviewRow, String> side : List.of(first, second)) {
+            side.visibleProperty().bind(viewModel.filterProperty().isEqualTo(RowFilter.MODELS_DISAGREE));
+        }
+        first.textProperty().bind(Bindings.createStringBinding(() -> viewModel.modelAProperty().get() == null ? ""
+                : modelName(viewModel.modelAProperty().get()), viewModel.modelAProperty()));
+        second.textProperty().bind(Bindings.createStringBinding(() -> viewModel.modelBProperty().get() == null ? ""
+                : modelName(viewModel.modelBProperty().get()), viewModel.modelBProperty()));
+        table.getColumns().add(1, first);
+        table.getColumns().add(2, second);
         viewModel.disagreementsProperty().addListener((obs, old, now) -> table.refresh());
+        // A new filter keeps the selected photo selected when it is still shown (not on every row change: a batch
+        // replaces rows many times a second, and finding the row is a scan).
+        for (javafx.beans.Observable changed : List.of(viewModel.filterProperty(), viewModel.disagreementsProperty(),
+                viewModel.labelValueProperty(), viewModel.thresholdProperty())) {
+            changed.addListener(obs -> javafx.application.Platform.runLater(() ->
+                    showSelected(viewModel.selectedProperty().get())));
+        }
         viewModel.headNames().forEach(this::addHeadColumns);
         viewModel.headNames().addListener((ListChangeListener<String>) change -> {
             while (change.next()) {

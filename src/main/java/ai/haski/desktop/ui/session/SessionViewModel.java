@@ -99,7 +99,7 @@ public final class SessionViewModel {
     private final ObservableList<ModelKey> sessionModels = FXCollections.observableArrayList();
     private final ObjectProperty<ModelKey> modelA = new SimpleObjectProperty<>(this, "modelA");
     private final ObjectProperty<ModelKey> modelB = new SimpleObjectProperty<>(this, "modelB");
-    private final ReadOnlyObjectWrapper<Map<Long, String>> disagreements = new ReadOnlyObjectWrapper<>(this,
+    private final ReadOnlyObjectWrapper<Map<Long, DisagreementText.Sides>> disagreements = new ReadOnlyObjectWrapper<>(this,
             "disagreements", Map.of());
     /** Counts disagreement look-ups; an answer for an older pair of models arrives late and is dropped. */
     private long disagreementGeneration;
@@ -526,9 +526,22 @@ public final class SessionViewModel {
                         + error.getMessage()))));
     }
 
-    /** How the two chosen models disagree on this photo ("skin_type oily ≠ dry"), or empty text. */
+    /** How the two chosen models disagree on this photo ("skin_type: oily 62% ≠ skin_type: dry 48%"), or empty text. */
     public String disagreementText(ReviewRow row) {
-        return disagreements.get().getOrDefault(row.photoId(), "");
+        DisagreementText.Sides sides = disagreements.get().get(row.photoId());
+        return sides == null ? "" : sides.both();
+    }
+
+    /** The first model's labels on the heads where the two chosen models disagree on this photo, or empty text. */
+    public String firstModelLabels(ReviewRow row) {
+        DisagreementText.Sides sides = disagreements.get().get(row.photoId());
+        return sides == null ? "" : sides.first();
+    }
+
+    /** The second model's labels on those heads, or empty text. */
+    public String secondModelLabels(ReviewRow row) {
+        DisagreementText.Sides sides = disagreements.get().get(row.photoId());
+        return sides == null ? "" : sides.second();
     }
 
     private static String modelText(Analyzer analyzer) {
@@ -939,7 +952,7 @@ public final class SessionViewModel {
     }
 
     /** Photos where the two chosen models disagree, with how; empty unless that filter is chosen. */
-    public ReadOnlyObjectProperty<Map<Long, String>> disagreementsProperty() {
+    public ReadOnlyObjectProperty<Map<Long, DisagreementText.Sides>> disagreementsProperty() {
         return disagreements.getReadOnlyProperty();
     }
 

@@ -53,7 +53,14 @@ final class ThumbnailGrid {
         Node flow = grid.lookup(".virtual-flow");
         int perRow = Math.max(1, skin.computeMaxCellsInRow());
         if (index >= 0 && flow instanceof VirtualFlow<?> virtualFlow) {
-            virtualFlow.scrollTo(index / perRow);
+            int gridRow = index / perRow;
+            var firstShown = virtualFlow.getFirstVisibleCell();
+            var lastShown = virtualFlow.getLastVisibleCell();
+            // Scroll only when the row is off screen: a click on a visible photo must not move the grid under it.
+            if (firstShown == null || lastShown == null || gridRow < firstShown.getIndex()
+                    || gridRow > lastShown.getIndex()) {
+                virtualFlow.scrollTo(gridRow);
+            }
         }
     }
 }

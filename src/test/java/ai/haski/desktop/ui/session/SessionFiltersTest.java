@@ -109,7 +109,8 @@ class SessionFiltersTest {
         for (Disagreement d : expected) {
             ReviewRow row = session.sortedRows().stream().filter(r -> r.photoId() == d.photoId()).findFirst()
                     .orElseThrow();
-            assertThat(session.disagreementText(row)).contains(d.head() + " " + d.labelA()).contains(d.labelB());
+            assertThat(session.firstModelLabels(row)).contains(d.head() + ": " + d.labelA());
+            assertThat(session.secondModelLabels(row)).contains(d.head() + ": " + d.labelB());
         }
 
         // The same model twice disagrees with nothing.
