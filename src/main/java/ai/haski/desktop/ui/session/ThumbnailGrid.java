@@ -23,7 +23,11 @@ final class ThumbnailGrid {
         grid.setHorizontalCellSpacing(4);
         grid.setVerticalCellSpacing(4);
         grid.setCellFactory(view -> new ThumbnailCell(viewModel));
-        grid.setItems(viewModel.sortedRows());
+        // Hidden, the grid holds no items: its cells would otherwise lay out and ask for thumbnails nobody sees.
+        grid.setItems(viewModel.gridShownProperty().get() ? viewModel.sortedRows()
+                : javafx.collections.FXCollections.observableArrayList());
+        viewModel.gridShownProperty().addListener((obs, was, now) -> grid.setItems(now ? viewModel.sortedRows()
+                : javafx.collections.FXCollections.observableArrayList()));
         grid.setFocusTraversable(true);
         grid.setAccessibleText("Photos as thumbnails");
         viewModel.selectedProperty().addListener((obs, old, now) -> reveal(now));
