@@ -38,6 +38,8 @@ import org.testfx.api.FxToolkit;
  * the numbers go to {@code target/session-scale.txt} and docs/BENCHMARKS.md.
  *
  * <pre>mvn -B -o test -Dtest=SessionScaleCheck -Dhaski.scale.photos=10000 -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ *
+ * <p>{@code -Dhaski.scale.scroll=false} stops after opening the session (for profiling the open).
  */
 @EnabledIfSystemProperty(named = "haski.scale.photos", matches = "\\d+")
 class SessionScaleCheck {
@@ -95,6 +97,10 @@ class SessionScaleCheck {
         });
         line("open the session in the window: %.1f s until %d rows shown; %s", openSeconds, count, stalls(opening));
 
+        if (!Boolean.parseBoolean(System.getProperty("haski.scale.scroll", "true"))) {
+            finish(stage, context, heapBefore);
+            return;
+        }
         TableView<?> table = FxProbe.lookup(stage, "#sessionTable");
         FxThreadStalls tableScroll = fx(FxThreadStalls::new);
         fx(() -> {
@@ -151,8 +157,12 @@ class SessionScaleCheck {
         line("thumbnails in memory: %d, %.1f MB (cap %.0f MB)", session.thumbnails().inMemory(),
                 session.thumbnails().memoryBytes() / 1e6, ai.haski.desktop.ui.session.GridThumbnails.MEMORY_BYTES / 1e6);
 
+        finish(stage, context, heapBefore);
+    }
+
+    private void finish(Stage stage, DesktopContext context, long heapBefore) throws Exception {
         long heapAfter = heapAfterGc();
-        line("heap used after GC: %.0f MB before the session was opened, %.0f MB with it open, scrolled (max heap %.0f MB)",
+        line("heap used after GC: %.0f MB before the session was opened, %.0f MB with it open (max heap %.0f MB)",
                 heapBefore / 1e6, heapAfter / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
 
         FxToolkit.setupStage(Stage::hide);
