@@ -10,11 +10,14 @@ import java.util.Map;
 final class DisagreementText {
     private DisagreementText() {}
 
-    /** What each model said on the heads where they differ: "hair_type: wavy 70%; condition: healthy 64%". */
-    record Sides(String first, String second) {
-        /** Both sides, for one line of text. */
+    /**
+     * The heads where the models differ ("hair_type, condition") and what each said on them, in the same order
+     * ("wavy 70%, healthy 64%"): short enough for three table columns.
+     */
+    record Sides(String heads, String first, String second) {
+        /** Everything, for one line of text. */
         String both() {
-            return first + " ≠ " + second;
+            return heads + ": " + first + " ≠ " + second;
         }
     }
 
@@ -22,15 +25,14 @@ final class DisagreementText {
     static Map<Long, Sides> byPhoto(List<Disagreement> found) {
         Map<Long, Sides> text = new LinkedHashMap<>();
         for (Disagreement d : found) {
-            Sides part = new Sides(side(d.head(), d.labelA(), d.probabilityA()),
-                    side(d.head(), d.labelB(), d.probabilityB()));
-            text.merge(d.photoId(), part, (before, more) -> new Sides(before.first() + "; " + more.first(),
-                    before.second() + "; " + more.second()));
+            Sides part = new Sides(d.head(), side(d.labelA(), d.probabilityA()), side(d.labelB(), d.probabilityB()));
+            text.merge(d.photoId(), part, (before, more) -> new Sides(before.heads() + ", " + more.heads(),
+                    before.first() + ", " + more.first(), before.second() + ", " + more.second()));
         }
         return text;
     }
 
-    private static String side(String head, String label, double probability) {
-        return String.format(Locale.ROOT, "%s: %s %.0f%%", head, label, probability * 100);
+    private static String side(String label, double probability) {
+        return String.format(Locale.ROOT, "%s %.0f%%", label, probability * 100);
     }
 }

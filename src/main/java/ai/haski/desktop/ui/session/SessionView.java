@@ -247,6 +247,11 @@ public final class SessionView {
         return model.modelId() + " " + model.modelVersion() + " (" + model.format() + ")";
     }
 
+    /** A column header's width: the pickers above it give the version. */
+    static String shortModelName(ModelKey model) {
+        return model.modelId() + " (" + model.format() + ")";
+    }
+
     private void showOnlyFor(Node control, RowFilter shownFor) {
         control.setFocusTraversable(false);
         control.visibleProperty().bind(viewModel.filterProperty().isEqualTo(shownFor));
@@ -280,19 +285,22 @@ public final class SessionView {
         table.getColumns().add(column("Conditions", 110, ReviewRow::conditions));
         table.getColumns().add(column("Error", 110, ReviewRow::error));
         // Where two models disagree: what each said, side by side, right after the file name.
-        TableColumn<ReviewRow, String> first = column("", 220, viewModel::firstModelLabels);
+        TableColumn<ReviewRow, String> heads = column("Disagree on", 190, viewModel::disagreeingHeads);
+        heads.setId("disagreeHeadsColumn");
+        TableColumn<ReviewRow, String> first = column("", 205, viewModel::firstModelLabels);
         first.setId("disagreeFirstColumn");
-        TableColumn<ReviewRow, String> second = column("", 220, viewModel::secondModelLabels);
+        TableColumn<ReviewRow, String> second = column("", 205, viewModel::secondModelLabels);
         second.setId("disagreeSecondColumn");
-        for (TableColumn<ReviewRow, String> side : List.of(first, second)) {
+        for (TableColumn<ReviewRow, String> side : List.of(heads, first, second)) {
             side.visibleProperty().bind(viewModel.filterProperty().isEqualTo(RowFilter.MODELS_DISAGREE));
         }
         first.textProperty().bind(Bindings.createStringBinding(() -> viewModel.modelAProperty().get() == null ? ""
-                : modelName(viewModel.modelAProperty().get()), viewModel.modelAProperty()));
+                : shortModelName(viewModel.modelAProperty().get()), viewModel.modelAProperty()));
         second.textProperty().bind(Bindings.createStringBinding(() -> viewModel.modelBProperty().get() == null ? ""
-                : modelName(viewModel.modelBProperty().get()), viewModel.modelBProperty()));
-        table.getColumns().add(1, first);
-        table.getColumns().add(2, second);
+                : shortModelName(viewModel.modelBProperty().get()), viewModel.modelBProperty()));
+        table.getColumns().add(1, heads);
+        table.getColumns().add(2, first);
+        table.getColumns().add(3, second);
         viewModel.disagreementsProperty().addListener((obs, old, now) -> table.refresh());
         // A new filter keeps the selected photo selected when it is still shown (not on every row change: a batch
         // replaces rows many times a second, and finding the row is a scan).

@@ -499,19 +499,23 @@ public final class SessionViewModel {
     /** Reads where the two chosen models disagree, in the background, when the filter asks for it. */
     private void loadDisagreements() {
         long mine = ++disagreementGeneration;
+        if (filter.get() != RowFilter.MODELS_DISAGREE) {
+            // Refiltering 10,000 rows re-lays out the table: only when the filter shows disagreements.
+            if (!disagreements.get().isEmpty()) {
+                disagreements.set(Map.of());
+            }
+            return;
+        }
         Session current = session.get();
         ModelKey a = modelA.get();
         ModelKey b = modelB.get();
         if (current == null || a == null || b == null || a.equals(b)) {
             disagreements.set(Map.of());
             refilter();
-            if (filter.get() == RowFilter.MODELS_DISAGREE) {
-                notices.accept(Notice.info("Models disagree needs results from two models: run the batch with "
-                        + "another model (Model picker), then choose the two models here."));
+            if (session.get() != null) {
+                notices.accept(Notice.info("Models disagree compares the results of two models: run the batch with "
+                        + "another model (Model picker), then choose two different models here."));
             }
-            return;
-        }
-        if (filter.get() != RowFilter.MODELS_DISAGREE) {
             return;
         }
         store.execute(BackgroundTask.of("compare two models", () -> DisagreementText.byPhoto(
@@ -526,10 +530,16 @@ public final class SessionViewModel {
                         + error.getMessage()))));
     }
 
-    /** How the two chosen models disagree on this photo ("skin_type: oily 62% ≠ skin_type: dry 48%"), or empty text. */
+    /** How the two chosen models disagree on this photo ("skin_type: oily 62% ≠ dry 48%"), or empty text. */
     public String disagreementText(ReviewRow row) {
         DisagreementText.Sides sides = disagreements.get().get(row.photoId());
         return sides == null ? "" : sides.both();
+    }
+
+    /** The heads on which the two chosen models disagree for this photo, or empty text. */
+    public String disagreeingHeads(ReviewRow row) {
+        DisagreementText.Sides sides = disagreements.get().get(row.photoId());
+        return sides == null ? "" : sides.heads();
     }
 
     /** The first model's labels on the heads where the two chosen models disagree on this photo, or empty text. */

@@ -109,8 +109,11 @@ class SessionFiltersTest {
         for (Disagreement d : expected) {
             ReviewRow row = session.sortedRows().stream().filter(r -> r.photoId() == d.photoId()).findFirst()
                     .orElseThrow();
-            assertThat(session.firstModelLabels(row)).contains(d.head() + ": " + d.labelA());
-            assertThat(session.secondModelLabels(row)).contains(d.head() + ": " + d.labelB());
+            // Heads and labels are listed in the same order, so the n-th label of each side is for the n-th head.
+            int at = List.of(session.disagreeingHeads(row).split(", ")).indexOf(d.head());
+            assertThat(at).isNotNegative();
+            assertThat(session.firstModelLabels(row).split(", ")[at]).startsWith(d.labelA() + " ");
+            assertThat(session.secondModelLabels(row).split(", ")[at]).startsWith(d.labelB() + " ");
         }
 
         // The same model twice disagrees with nothing.
