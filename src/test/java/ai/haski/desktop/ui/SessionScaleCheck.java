@@ -76,6 +76,17 @@ class SessionScaleCheck {
             line("batch (real store, 2 threads, no window work): %d analysed now, %d before, %.0f s", last.done(),
                     last.alreadyAnalysed(), seconds(started));
         }
+        // What the open costs off the UI thread, for the numbers below: the folder scan and the listing.
+        try (Session store = Session.open(folder, AppPaths.current())) {
+            started = System.nanoTime();
+            store.rescan();
+            double scan = seconds(started);
+            started = System.nanoTime();
+            int listed = store.listing().list(ai.haski.desktop.session.PhotoQuery.all()
+                    .page(0, ai.haski.desktop.session.PhotoQuery.MAX_PAGE)).rows().size();
+            line("off the UI thread: rescan of the folder %.1f s, listing %d photos with results %.1f s", scan,
+                    listed, seconds(started));
+        }
         long heapBefore = heapAfterGc();
 
         FxThreadStalls opening = fx(FxThreadStalls::new);
