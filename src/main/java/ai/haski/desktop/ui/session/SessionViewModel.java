@@ -28,14 +28,12 @@ import ai.haski.desktop.ui.task.TaskExecutor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
@@ -94,8 +92,6 @@ public final class SessionViewModel {
     private final ObjectProperty<String> labelHead = new SimpleObjectProperty<>(this, "labelHead");
     private final ObjectProperty<String> labelValue = new SimpleObjectProperty<>(this, "labelValue");
     private final ObservableList<String> labelChoices = FXCollections.observableArrayList();
-    /** Every top label seen per head, so that the label filter offers only labels some photo has. */
-    private final Map<String, Set<String>> seenLabels = new HashMap<>();
     private final ObservableList<ModelKey> sessionModels = FXCollections.observableArrayList();
     private final ObjectProperty<ModelKey> modelA = new SimpleObjectProperty<>(this, "modelA");
     private final ObjectProperty<ModelKey> modelB = new SimpleObjectProperty<>(this, "modelB");
@@ -103,7 +99,8 @@ public final class SessionViewModel {
             "disagreements", Map.of());
     /** Counts disagreement look-ups; an answer for an older pair of models arrives late and is dropped. */
     private long disagreementGeneration;
-    private final SessionCounts counts = new SessionCounts();
+    /** Row positions, counts, heads and labels seen: replaced when a session opens, updated row by row. */
+    private RowSummary summary = RowSummary.of(List.of());
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
     private final ReadOnlyStringWrapper activeModelText = new ReadOnlyStringWrapper(this, "activeModelText",
             "Model: none");
@@ -127,8 +124,6 @@ public final class SessionViewModel {
     private final ReadOnlyStringWrapper reviewer = new ReadOnlyStringWrapper(this, "reviewer", "");
     private final BooleanProperty exporting = new SimpleBooleanProperty(this, "exporting");
 
-    /** Where each photo's row is in {@link #rows}, which keeps the folder's order; rows are replaced in place. */
-    private final Map<Long, Integer> rowIndex = new HashMap<>();
     private BatchRunner runner;
     private ModelKey activeModel;
     /** Counts selections; details and pictures for an older one arrive late and are dropped. */
@@ -205,7 +200,8 @@ public final class SessionViewModel {
             Session opened = Session.open(folder, paths);
             try {
                 opened.rescan();
-                return new Opened(opened, loadRows(opened, preferred), opened.results().models());
+                List<ReviewRow> loaded = loadRows(opened, preferred);
+                return new Opened(opened, loaded, RowSummary.of(loaded), opened.results().models());
             } catch (SessionException | RuntimeException e) {
                 opened.close();
                 throw e;
@@ -226,7 +222,7 @@ public final class SessionViewModel {
         }).onFinished(() -> opening.set(false)));
     }
 
-    private record Opened(Session session, List<ReviewRow> rows, List<ModelKey> models) {}
+    private record Opened(Session session, List<ReviewRow> rows, RowSummary summary, List<ModelKey> models) {}
 
     private static List<ReviewRow> loadRows(Session opened, Optional<ModelKey> preferred) throws SessionException {
         List<ReviewRow> loaded = new ArrayList<>();
@@ -244,15 +240,8 @@ public final class SessionViewModel {
     private void show(Opened opened) {
         session.set(opened.session());
         folderText.set(opened.session().root().toString());
-        rowIndex.clear();
-        headNames.clear();
-        seenLabels.clear();
-        counts.clear();
-        for (int i = 0; i < opened.rows().size(); i++) {
-            rowIndex.put(opened.rows().get(i).photoId(), i);
-            noteHeads(opened.rows().get(i));
-            counts.add(opened.rows().get(i));
-        }
+        summary = opened.summary();
+        headNames.setAll(summary.heads);
         rows.setAll(opened.rows());
         showModels(opened.models());
         updateLabelChoices();
@@ -265,17 +254,15 @@ public final class SessionViewModel {
     }
 
     private void noteHeads(ReviewRow row) {
-        row.result().ifPresent(result -> {
-            for (HeadSummary head : result.heads()) {
-                if (!headNames.contains(head.head())) {
-                    headNames.add(head.head());
-                }
-                if (seenLabels.computeIfAbsent(head.head(), h -> new TreeSet<>()).add(head.topLabel())
-                        && head.head().equals(labelHead.get())) {
-                    updateLabelChoices();
-                }
+        boolean newLabel = summary.note(row);
+        for (String head : summary.heads) {
+            if (!headNames.contains(head)) {
+                headNames.add(head);
             }
-        });
+        }
+        if (newLabel) {
+            updateLabelChoices();
+        }
     }
 
     // ---- batch ---------------------------------------------------------------------------------------------
@@ -419,7 +406,7 @@ public final class SessionViewModel {
 
     /** One result arrived: only its row changes, the table is not reloaded. */
     private void replaceResult(StoredResult result) {
-        Integer index = rowIndex.get(result.photoId());
+        Integer index = summary.index.get(result.photoId());
         if (index == null) {
             return;
         }
@@ -430,8 +417,8 @@ public final class SessionViewModel {
 
     private void replaceRow(int index, ReviewRow updated) {
         ReviewRow shown = selected.get();
-        counts.remove(rows.get(index));
-        counts.add(updated);
+        summary.counts.remove(rows.get(index));
+        summary.counts.add(updated);
         rows.set(index, updated);
         if (shown != null && shown.photoId() == updated.photoId()) {
             boolean resultChanged = !shown.result().equals(updated.result());
@@ -454,12 +441,12 @@ public final class SessionViewModel {
     private void updateCount() {
         countText.set(sortedRows.size() == rows.size() ? rows.size() + " photos"
                 : sortedRows.size() + " of " + rows.size() + " photos");
-        statusText.set(counts.text());
+        statusText.set(summary.counts.text());
     }
 
     private void updateLabelChoices() {
         String head = labelHead.get();
-        List<String> labels = head == null ? List.of() : List.copyOf(seenLabels.getOrDefault(head, Set.of()));
+        List<String> labels = head == null ? List.of() : List.copyOf(summary.labels.getOrDefault(head, Set.of()));
         if (!labels.equals(labelChoices)) {
             labelChoices.setAll(labels);
         }
@@ -723,7 +710,7 @@ public final class SessionViewModel {
         reviewText.set(details.text());
         ReviewRow shown = selected.get();
         if (shown != null && shown.reviewState() != details.state()) {
-            Integer index = rowIndex.get(shown.photoId());
+            Integer index = summary.index.get(shown.photoId());
             if (index != null) {
                 replaceRow(index, rows.get(index).withState(details.state()));
             }
@@ -843,7 +830,7 @@ public final class SessionViewModel {
             write.apply(current);
             return details(current, row);
         }).onSuccess(details -> {
-            Integer index = rowIndex.get(row.photoId());
+            Integer index = summary.index.get(row.photoId());
             if (index != null) {
                 replaceRow(index, rows.get(index).withState(details.state()));
             }
