@@ -5,6 +5,8 @@ import ai.haski.desktop.session.HeadSummary;
 import ai.haski.desktop.session.ReviewState;
 import ai.haski.desktop.session.Session;
 import java.util.Locale;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -32,6 +34,8 @@ final class ThumbnailCell extends GridCell<ReviewRow> {
     private final Label label = new Label();
     private final VBox box;
     private GridThumbnails.Request pending;
+    /** Held here and registered weakly: the grid drops cells when it rebuilds its rows, the selection outlives them. */
+    private final ChangeListener<ReviewRow> selectionChanged = (obs, old, now) -> showSelection();
 
     ThumbnailCell(SessionViewModel viewModel) {
         this.viewModel = viewModel;
@@ -62,7 +66,7 @@ final class ThumbnailCell extends GridCell<ReviewRow> {
                 viewModel.select(getItem());
             }
         });
-        viewModel.selectedProperty().addListener((obs, old, now) -> showSelection());
+        viewModel.selectedProperty().addListener(new WeakChangeListener<>(selectionChanged));
     }
 
     @Override
