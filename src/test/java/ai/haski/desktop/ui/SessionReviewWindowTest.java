@@ -141,6 +141,9 @@ class SessionReviewWindowTest {
                 && session.sessionProperty().get().root().endsWith("clinic"));
         analyseAll();
         reviewSome();
+        assertThat(fx(() -> ((javafx.scene.control.TableView<?>) lookup("#sessionTable")).getColumns().stream()
+                .filter(column -> column.getText().equals("skin_type")).count()))
+                .as("a second folder with the same heads adds no columns twice").isEqualTo(1L);
 
         fx(() -> {
             ((ToggleButton) lookup("#showGrid")).fire();

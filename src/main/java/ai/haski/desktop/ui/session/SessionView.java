@@ -49,6 +49,7 @@ public final class SessionView {
     private final BorderPane root = new BorderPane();
     private final TableView<ReviewRow> table = new TableView<>();
     private final ThumbnailGrid grid;
+    private final List<TableColumn<ReviewRow, ?>> headColumns = new java.util.ArrayList<>();
     private final PhotoViewer photo = new PhotoViewer();
     private final VBox headsBox = new VBox(6);
     private final TextArea note = new TextArea();
@@ -311,9 +312,10 @@ public final class SessionView {
         }
         viewModel.headNames().forEach(this::addHeadColumns);
         viewModel.headNames().addListener((ListChangeListener<String>) change -> {
-            while (change.next()) {
-                change.getAddedSubList().forEach(this::addHeadColumns);
-            }
+            // Another session may have other heads: the head columns follow the list, none twice.
+            table.getColumns().removeAll(headColumns);
+            headColumns.clear();
+            viewModel.headNames().forEach(this::addHeadColumns);
         });
         viewModel.sortedRows().comparatorProperty().bind(table.comparatorProperty());
         table.setItems(viewModel.sortedRows());
@@ -347,7 +349,8 @@ public final class SessionView {
     /** Two columns per head, inserted before Error: its label and its confidence (sortable as a number). */
     private void addHeadColumns(String head) {
         int at = table.getColumns().size() - 2;
-        table.getColumns().add(at, column(head, 110, row -> row.label(head)));
+        TableColumn<ReviewRow, String> label = column(head, 110, row -> row.label(head));
+        table.getColumns().add(at, label);
         TableColumn<ReviewRow, Number> confidence = new TableColumn<>("%");
         confidence.setPrefWidth(50);
         confidence.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().confidence(head)));
@@ -360,6 +363,8 @@ public final class SessionView {
             }
         });
         table.getColumns().add(at + 1, confidence);
+        headColumns.add(label);
+        headColumns.add(confidence);
     }
 
     private static String lastPart(String path) {

@@ -241,7 +241,9 @@ public final class SessionViewModel {
         session.set(opened.session());
         folderText.set(opened.session().root().toString());
         summary = opened.summary();
-        headNames.setAll(summary.heads);
+        if (!headNames.equals(summary.heads)) {
+            headNames.setAll(summary.heads);
+        }
         rows.setAll(opened.rows());
         showModels(opened.models());
         updateLabelChoices();
