@@ -2,15 +2,17 @@ package ai.haski.desktop.ui;
 
 import ai.haski.desktop.analysis.Engine;
 import ai.haski.desktop.image.ImageLoader;
+import ai.haski.desktop.image.ThumbnailStore;
 import ai.haski.desktop.platform.AppPaths;
 import ai.haski.desktop.platform.FolderOpener;
 import ai.haski.desktop.platform.SettingsStore;
 import ai.haski.desktop.session.ReviewerSettings;
 import ai.haski.desktop.ui.main.MainViewModel;
-import ai.haski.desktop.ui.session.SessionViewModel;
 import ai.haski.desktop.ui.models.ModelManagerViewModel;
 import ai.haski.desktop.ui.models.ModelsViewModel;
 import ai.haski.desktop.ui.photo.DisplayDecoder;
+import ai.haski.desktop.ui.session.GridThumbnails;
+import ai.haski.desktop.ui.session.SessionViewModel;
 import ai.haski.desktop.ui.task.TaskExecutor;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,14 +55,26 @@ public final class DesktopContext implements AutoCloseable {
         DisplayDecoder displayDecoder = new DisplayDecoder(imageLoader);
         TaskExecutor store = executor.newSerial("session-store");
         TaskExecutor batch = executor.newSerial("session-batch");
+        TaskExecutor thumbnailPool = executor.newPool("thumbnails", thumbnailThreads());
+        GridThumbnails thumbnails = new GridThumbnails(new ThumbnailStore(imageLoader,
+                paths.cacheDir().resolve("thumbnails"), THUMBNAIL_SIDE), thumbnailPool, GridThumbnails.MEMORY_BYTES);
         SessionViewModel session = new SessionViewModel(models, paths, ReviewerSettings.forUser(paths), displayDecoder,
-                executor, store, batch, executor.uiThread(), notice -> main[0].post(notice), batchThreads());
+                executor, store, batch, executor.uiThread(), notice -> main[0].post(notice), batchThreads(),
+                thumbnails);
         ModelManagerViewModel manager = new ModelManagerViewModel(engine, models, executor,
                 notice -> main[0].post(notice), FolderOpener::open, paths.cacheDir().resolve("import-labels"));
         main[0] = new MainViewModel(models, manager, displayDecoder, executor,
                 paths.cacheDir().resolve("pasted"), paths.logDir(), session);
-        List<TaskExecutor> extra = store == executor ? List.of() : List.of(store, batch);
+        List<TaskExecutor> extra = store == executor ? List.of() : List.of(store, batch, thumbnailPool);
         return new DesktopContext(engine, executor, models, main[0], session, extra);
+    }
+
+    /** The grid's thumbnails fit this square, in pixels: sharp at the grid's cell size on a HiDPI screen too. */
+    private static final int THUMBNAIL_SIDE = 160;
+
+    /** Thumbnails are small decodes: two workers at most, so that they never crowd out a running batch. */
+    private static int thumbnailThreads() {
+        return Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors() - 1));
     }
 
     /** One inference may use half the cores: the other half keep decoding and the UI responsive. */

@@ -10,7 +10,9 @@ public enum RowFilter {
     REVIEWED("Reviewed"),
     FLAGGED("Flagged"),
     ERRORS("Failed analysis"),
-    LOW_CONFIDENCE("Confidence below threshold");
+    LOW_CONFIDENCE("Confidence below threshold"),
+    LABEL("Label is"),
+    MODELS_DISAGREE("Models disagree");
 
     private final String title;
 
@@ -18,8 +20,8 @@ public enum RowFilter {
         this.title = title;
     }
 
-    /** The rows this filter keeps, given the confidence threshold (0 to 1). */
-    Predicate<ReviewRow> predicate(double threshold) {
+    /** The rows this filter keeps, given the filters' settings. */
+    Predicate<ReviewRow> predicate(FilterSettings settings) {
         return switch (this) {
             case ALL -> row -> true;
             case UNREVIEWED -> row -> row.reviewState() == ReviewState.UNREVIEWED;
@@ -27,7 +29,11 @@ public enum RowFilter {
                     || row.reviewState() == ReviewState.OVERRIDDEN;
             case FLAGGED -> ReviewRow::flagged;
             case ERRORS -> row -> !row.error().isEmpty();
-            case LOW_CONFIDENCE -> row -> row.lowestConfidence() < threshold;
+            case LOW_CONFIDENCE -> row -> row.lowestConfidence() < settings.threshold();
+            // Until a head and a label are chosen the filter keeps nothing: "label is (nothing)" matches no photo.
+            case LABEL -> row -> settings.head() != null && settings.label() != null
+                    && settings.label().equals(row.label(settings.head()));
+            case MODELS_DISAGREE -> row -> settings.disagreements().containsKey(row.photoId());
         };
     }
 

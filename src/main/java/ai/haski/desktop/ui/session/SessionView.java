@@ -1,6 +1,8 @@
 package ai.haski.desktop.ui.session;
 
+import ai.haski.desktop.session.ModelKey;
 import ai.haski.desktop.ui.photo.PhotoViewer;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -25,6 +27,8 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -34,6 +38,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /**
  * The session screen: the batch bar (progress, pause, cancel), the table of photos with a filter, and the review
@@ -43,6 +48,8 @@ public final class SessionView {
     private final SessionViewModel viewModel;
     private final BorderPane root = new BorderPane();
     private final TableView<ReviewRow> table = new TableView<>();
+    private final ThumbnailGrid grid;
+    private final List<TableColumn<ReviewRow, ?>> headColumns = new java.util.ArrayList<>();
     private final PhotoViewer photo = new PhotoViewer();
     private final VBox headsBox = new VBox(6);
     private final TextArea note = new TextArea();
@@ -50,12 +57,20 @@ public final class SessionView {
 
     public SessionView(SessionViewModel viewModel) {
         this.viewModel = viewModel;
+        this.grid = new ThumbnailGrid(viewModel);
         root.setId("sessionView");
         root.getStyleClass().add("session-view");
-        root.setTop(batchBar());
-        SplitPane split = new SplitPane(table(), reviewPane());
+        root.setTop(new VBox(batchBar(), filterBar()));
+        Node shownTable = table();
+        Node shownGrid = grid.node();
+        shownTable.visibleProperty().bind(viewModel.gridShownProperty().not());
+        shownGrid.visibleProperty().bind(viewModel.gridShownProperty());
+        SplitPane split = new SplitPane(new StackPane(shownTable, shownGrid), reviewPane());
+        split.setId("sessionSplit");
         split.setDividerPositions(0.55);
         root.setCenter(split);
+        root.setBottom(statusBar());
+        viewModel.gridShownProperty().addListener((obs, was, now) -> focusTable());
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
         // The E that moves the focus into the note must not also be typed into it.
         root.addEventFilter(KeyEvent.KEY_TYPED, event -> {
@@ -70,9 +85,13 @@ public final class SessionView {
         return root;
     }
 
-    /** Puts the keyboard focus on the table, where the review keys work. */
+    /** Puts the keyboard focus on the table (or the grid, when shown), where the review keys work. */
     public void focusTable() {
-        table.requestFocus();
+        if (viewModel.gridShownProperty().get()) {
+            grid.node().requestFocus();
+        } else {
+            table.requestFocus();
+        }
     }
 
     private Node batchBar() {
@@ -116,35 +135,145 @@ public final class SessionView {
         progress.textProperty().bind(viewModel.progressTextProperty());
         progress.setMinWidth(Region.USE_PREF_SIZE);
 
+        for (Region fixed : new Region[] {analyse, pause, cancel}) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        bar.setMinWidth(80);
+        progress.setMinWidth(80);
+        HBox row = new HBox(8, folder, new Separator(Orientation.VERTICAL), analyse, pause, cancel, bar, progress);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.setPadding(new Insets(6, 10, 6, 10));
+        row.getStyleClass().add("session-bar");
+        return row;
+    }
+
+    /** Table or grid, and the filters: state, confidence, a head's label, or where two models disagree. */
+    private Node filterBar() {
+        ToggleGroup views = new ToggleGroup();
+        ToggleButton asTable = new ToggleButton("Table");
+        asTable.setId("showTable");
+        ToggleButton asGrid = new ToggleButton("Grid");
+        asGrid.setId("showGrid");
+        asTable.setToggleGroup(views);
+        asGrid.setToggleGroup(views);
+        asTable.setSelected(!viewModel.gridShownProperty().get());
+        asGrid.setSelected(viewModel.gridShownProperty().get());
+        asGrid.setTooltip(new Tooltip("Show the photos as thumbnails"));
+        views.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                // One of the two is always chosen: clicking the chosen one again keeps it.
+                old.setSelected(true);
+            } else {
+                viewModel.gridShownProperty().set(now == asGrid);
+            }
+        });
+        viewModel.gridShownProperty().addListener((obs, was, now) -> (now ? asGrid : asTable).setSelected(true));
+        for (ToggleButton button : new ToggleButton[] {asTable, asGrid}) {
+            button.setFocusTraversable(false);
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        }
+
         ComboBox<RowFilter> filter = new ComboBox<>();
         filter.setId("rowFilter");
         filter.getItems().setAll(RowFilter.values());
         filter.valueProperty().bindBidirectional(viewModel.filterProperty());
         filter.setFocusTraversable(false);
+        filter.setMinWidth(Region.USE_PREF_SIZE);
         Spinner<Double> threshold = new Spinner<>(0.0, 1.0, viewModel.thresholdProperty().get(), 0.05);
         threshold.setPrefWidth(80);
         threshold.setEditable(true);
         threshold.valueProperty().addListener((obs, old, now) -> viewModel.thresholdProperty().set(now));
-        threshold.visibleProperty().bind(viewModel.filterProperty().isEqualTo(RowFilter.LOW_CONFIDENCE));
-        threshold.managedProperty().bind(threshold.visibleProperty());
+        showOnlyFor(threshold, RowFilter.LOW_CONFIDENCE);
+
+        ComboBox<String> head = new ComboBox<>(viewModel.headNames());
+        head.setId("labelHead");
+        head.valueProperty().bindBidirectional(viewModel.labelHeadProperty());
+        head.setAccessibleText("Head of the label filter");
+        Label equals = new Label("=");
+        ComboBox<String> label = new ComboBox<>(viewModel.labelChoices());
+        label.setId("labelValue");
+        label.valueProperty().bindBidirectional(viewModel.labelValueProperty());
+        label.setPromptText("label");
+        label.setAccessibleText("Label of the label filter");
+        showOnlyFor(head, RowFilter.LABEL);
+        showOnlyFor(equals, RowFilter.LABEL);
+        showOnlyFor(label, RowFilter.LABEL);
+
+        ComboBox<ModelKey> modelA = modelChoice("disagreeModelA", viewModel.modelAProperty(), "First model");
+        Label versus = new Label("vs");
+        ComboBox<ModelKey> modelB = modelChoice("disagreeModelB", viewModel.modelBProperty(), "Second model");
+        showOnlyFor(modelA, RowFilter.MODELS_DISAGREE);
+        showOnlyFor(versus, RowFilter.MODELS_DISAGREE);
+        showOnlyFor(modelB, RowFilter.MODELS_DISAGREE);
+
         Label count = new Label();
         count.setId("rowCount");
         count.textProperty().bind(viewModel.countTextProperty());
         count.setMinWidth(Region.USE_PREF_SIZE);
-
         Label show = new Label("Show");
-        for (Region fixed : new Region[] {analyse, pause, cancel, show, filter}) {
-            fixed.setMinWidth(Region.USE_PREF_SIZE);
-        }
-        bar.setMinWidth(80);
-        progress.setMinWidth(80);
+        show.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox row = new HBox(8, folder, new Separator(Orientation.VERTICAL), analyse, pause, cancel, bar, progress,
-                spacer, show, filter, threshold, count);
+        HBox row = new HBox(8, asTable, asGrid, new Separator(Orientation.VERTICAL), show, filter, threshold, head,
+                equals, label, modelA, versus, modelB, spacer, count);
         row.setAlignment(Pos.CENTER_LEFT);
-        row.setPadding(new Insets(6, 10, 6, 10));
+        row.setPadding(new Insets(4, 10, 6, 10));
         row.getStyleClass().add("session-bar");
+        return row;
+    }
+
+    private ComboBox<ModelKey> modelChoice(String id, javafx.beans.property.ObjectProperty<ModelKey> chosen,
+            String accessible) {
+        ComboBox<ModelKey> choice = new ComboBox<>(viewModel.sessionModels());
+        choice.setId(id);
+        choice.valueProperty().bindBidirectional(chosen);
+        choice.setAccessibleText(accessible);
+        choice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ModelKey model) {
+                return model == null ? "" : modelName(model);
+            }
+
+            @Override
+            public ModelKey fromString(String text) {
+                return null;
+            }
+        });
+        choice.setPromptText("model");
+        choice.setPrefWidth(210);
+        return choice;
+    }
+
+    static String modelName(ModelKey model) {
+        return model.modelId() + " " + model.modelVersion() + " (" + model.format() + ")";
+    }
+
+    /** A column header's width: the pickers above it give the version. */
+    static String shortModelName(ModelKey model) {
+        return model.modelId() + " (" + model.format() + ")";
+    }
+
+    private void showOnlyFor(Node control, RowFilter shownFor) {
+        control.setFocusTraversable(false);
+        control.visibleProperty().bind(viewModel.filterProperty().isEqualTo(shownFor));
+        control.managedProperty().bind(control.visibleProperty());
+    }
+
+    /** Counts on the left, the active model on the right. */
+    private Node statusBar() {
+        Label counts = new Label();
+        counts.setId("sessionStatus");
+        counts.textProperty().bind(viewModel.statusTextProperty());
+        Label model = new Label();
+        model.setId("sessionModel");
+        model.textProperty().bind(viewModel.activeModelTextProperty());
+        model.setMinWidth(Region.USE_PREF_SIZE);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox row = new HBox(8, counts, spacer, model);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.setPadding(new Insets(3, 10, 3, 10));
+        row.getStyleClass().add("session-status");
         return row;
     }
 
@@ -156,11 +285,37 @@ public final class SessionView {
         table.getColumns().add(column("Flag", 45, row -> row.flagged() ? "⚑" : ""));
         table.getColumns().add(column("Conditions", 110, ReviewRow::conditions));
         table.getColumns().add(column("Error", 110, ReviewRow::error));
+        // Where two models disagree: what each said, side by side, right after the file name.
+        TableColumn<ReviewRow, String> heads = column("Disagree on", 190, viewModel::disagreeingHeads);
+        heads.setId("disagreeHeadsColumn");
+        TableColumn<ReviewRow, String> first = column("", 205, viewModel::firstModelLabels);
+        first.setId("disagreeFirstColumn");
+        TableColumn<ReviewRow, String> second = column("", 205, viewModel::secondModelLabels);
+        second.setId("disagreeSecondColumn");
+        for (TableColumn<ReviewRow, String> side : List.of(heads, first, second)) {
+            side.visibleProperty().bind(viewModel.filterProperty().isEqualTo(RowFilter.MODELS_DISAGREE));
+        }
+        first.textProperty().bind(Bindings.createStringBinding(() -> viewModel.modelAProperty().get() == null ? ""
+                : shortModelName(viewModel.modelAProperty().get()), viewModel.modelAProperty()));
+        second.textProperty().bind(Bindings.createStringBinding(() -> viewModel.modelBProperty().get() == null ? ""
+                : shortModelName(viewModel.modelBProperty().get()), viewModel.modelBProperty()));
+        table.getColumns().add(1, heads);
+        table.getColumns().add(2, first);
+        table.getColumns().add(3, second);
+        viewModel.disagreementsProperty().addListener((obs, old, now) -> table.refresh());
+        // A new filter keeps the selected photo selected when it is still shown (not on every row change: a batch
+        // replaces rows many times a second, and finding the row is a scan).
+        for (javafx.beans.Observable changed : List.of(viewModel.filterProperty(), viewModel.disagreementsProperty(),
+                viewModel.labelValueProperty(), viewModel.thresholdProperty())) {
+            changed.addListener(obs -> javafx.application.Platform.runLater(() ->
+                    showSelected(viewModel.selectedProperty().get())));
+        }
         viewModel.headNames().forEach(this::addHeadColumns);
         viewModel.headNames().addListener((ListChangeListener<String>) change -> {
-            while (change.next()) {
-                change.getAddedSubList().forEach(this::addHeadColumns);
-            }
+            // Another session may have other heads: the head columns follow the list, none twice.
+            table.getColumns().removeAll(headColumns);
+            headColumns.clear();
+            viewModel.headNames().forEach(this::addHeadColumns);
         });
         viewModel.sortedRows().comparatorProperty().bind(table.comparatorProperty());
         table.setItems(viewModel.sortedRows());
@@ -194,7 +349,8 @@ public final class SessionView {
     /** Two columns per head, inserted before Error: its label and its confidence (sortable as a number). */
     private void addHeadColumns(String head) {
         int at = table.getColumns().size() - 2;
-        table.getColumns().add(at, column(head, 110, row -> row.label(head)));
+        TableColumn<ReviewRow, String> label = column(head, 110, row -> row.label(head));
+        table.getColumns().add(at, label);
         TableColumn<ReviewRow, Number> confidence = new TableColumn<>("%");
         confidence.setPrefWidth(50);
         confidence.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().confidence(head)));
@@ -207,6 +363,8 @@ public final class SessionView {
             }
         });
         table.getColumns().add(at + 1, confidence);
+        headColumns.add(label);
+        headColumns.add(confidence);
     }
 
     private static String lastPart(String path) {

@@ -28,7 +28,6 @@ import ai.haski.desktop.ui.task.TaskExecutor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -90,6 +89,23 @@ public final class SessionViewModel {
     private final ObjectProperty<RowFilter> filter = new SimpleObjectProperty<>(this, "filter", RowFilter.ALL);
     private final DoubleProperty threshold = new SimpleDoubleProperty(this, "threshold", 0.6);
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
+    private final ObjectProperty<String> labelHead = new SimpleObjectProperty<>(this, "labelHead");
+    private final ObjectProperty<String> labelValue = new SimpleObjectProperty<>(this, "labelValue");
+    private final ObservableList<String> labelChoices = FXCollections.observableArrayList();
+    private final ObservableList<ModelKey> sessionModels = FXCollections.observableArrayList();
+    private final ObjectProperty<ModelKey> modelA = new SimpleObjectProperty<>(this, "modelA");
+    private final ObjectProperty<ModelKey> modelB = new SimpleObjectProperty<>(this, "modelB");
+    private final ReadOnlyObjectWrapper<Map<Long, DisagreementText.Sides>> disagreements = new ReadOnlyObjectWrapper<>(this,
+            "disagreements", Map.of());
+    /** Counts disagreement look-ups; an answer for an older pair of models arrives late and is dropped. */
+    private long disagreementGeneration;
+    /** Row positions, counts, heads and labels seen: replaced when a session opens, updated row by row. */
+    private RowSummary summary = RowSummary.of(List.of());
+    private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
+    private final ReadOnlyStringWrapper activeModelText = new ReadOnlyStringWrapper(this, "activeModelText",
+            "Model: none");
+    private final BooleanProperty gridShown = new SimpleBooleanProperty(this, "gridShown");
+    private final GridThumbnails thumbnails;
 
     private final ReadOnlyBooleanWrapper batchRunning = new ReadOnlyBooleanWrapper(this, "batchRunning");
     private final ReadOnlyBooleanWrapper batchPaused = new ReadOnlyBooleanWrapper(this, "batchPaused");
@@ -108,8 +124,6 @@ public final class SessionViewModel {
     private final ReadOnlyStringWrapper reviewer = new ReadOnlyStringWrapper(this, "reviewer", "");
     private final BooleanProperty exporting = new SimpleBooleanProperty(this, "exporting");
 
-    /** Where each photo's row is in {@link #rows}, which keeps the folder's order; rows are replaced in place. */
-    private final Map<Long, Integer> rowIndex = new HashMap<>();
     private BatchRunner runner;
     private ModelKey activeModel;
     /** Counts selections; details and pictures for an older one arrive late and are dropped. */
@@ -122,10 +136,12 @@ public final class SessionViewModel {
      * @param batchExecutor runs the batch (blocking for as long as it lasts)
      * @param uiThread runs the batch's progress reports on the UI thread
      * @param batchThreads photos analysed at once
+     * @param thumbnails the grid's thumbnails
      */
     public SessionViewModel(ModelsViewModel models, AppPaths paths, ReviewerSettings reviewerSettings,
             DisplayDecoder displayDecoder, TaskExecutor executor, TaskExecutor store, TaskExecutor batchExecutor,
-            Executor uiThread, Consumer<Notice> notices, int batchThreads) {
+            Executor uiThread, Consumer<Notice> notices, int batchThreads, GridThumbnails thumbnails) {
+        this.thumbnails = thumbnails;
         this.models = models;
         this.paths = paths;
         this.reviewerSettings = reviewerSettings;
@@ -139,6 +155,18 @@ public final class SessionViewModel {
         reviewer.set(reviewerSettings.name().orElse(""));
         filter.addListener((obs, old, now) -> refilter());
         threshold.addListener((obs, old, now) -> refilter());
+        labelHead.addListener((obs, old, now) -> {
+            updateLabelChoices();
+            refilter();
+        });
+        labelValue.addListener((obs, old, now) -> refilter());
+        filter.addListener((obs, old, now) -> {
+            if (now == RowFilter.MODELS_DISAGREE) {
+                loadDisagreements();
+            }
+        });
+        modelA.addListener((obs, old, now) -> loadDisagreements());
+        modelB.addListener((obs, old, now) -> loadDisagreements());
         // A model switch closes the model the batch is running on: stop the batch first, it can be started again.
         models.loadingProperty().addListener((obs, was, now) -> {
             if (now && runner != null) {
@@ -147,10 +175,13 @@ public final class SessionViewModel {
                         + "again to analyse the rest with the new model."));
             }
         });
-        models.analyzerProperty().addListener((obs, old, now) -> activeModel = now == null ? null
-                : ModelKey.of(now.provenance()));
+        models.analyzerProperty().addListener((obs, old, now) -> {
+            activeModel = now == null ? null : ModelKey.of(now.provenance());
+            activeModelText.set(modelText(now));
+        });
         Analyzer current = models.analyzerProperty().get();
         activeModel = current == null ? null : ModelKey.of(current.provenance());
+        activeModelText.set(modelText(current));
     }
 
     // ---- opening -------------------------------------------------------------------------------------------
@@ -169,7 +200,8 @@ public final class SessionViewModel {
             Session opened = Session.open(folder, paths);
             try {
                 opened.rescan();
-                return new Opened(opened, loadRows(opened, preferred));
+                List<ReviewRow> loaded = loadRows(opened, preferred);
+                return new Opened(opened, loaded, RowSummary.of(loaded), opened.results().models());
             } catch (SessionException | RuntimeException e) {
                 opened.close();
                 throw e;
@@ -190,7 +222,7 @@ public final class SessionViewModel {
         }).onFinished(() -> opening.set(false)));
     }
 
-    private record Opened(Session session, List<ReviewRow> rows) {}
+    private record Opened(Session session, List<ReviewRow> rows, RowSummary summary, List<ModelKey> models) {}
 
     private static List<ReviewRow> loadRows(Session opened, Optional<ModelKey> preferred) throws SessionException {
         List<ReviewRow> loaded = new ArrayList<>();
@@ -208,13 +240,13 @@ public final class SessionViewModel {
     private void show(Opened opened) {
         session.set(opened.session());
         folderText.set(opened.session().root().toString());
-        rowIndex.clear();
-        headNames.clear();
-        for (int i = 0; i < opened.rows().size(); i++) {
-            rowIndex.put(opened.rows().get(i).photoId(), i);
-            noteHeads(opened.rows().get(i));
+        summary = opened.summary();
+        if (!headNames.equals(summary.heads)) {
+            headNames.setAll(summary.heads);
         }
         rows.setAll(opened.rows());
+        showModels(opened.models());
+        updateLabelChoices();
         progress.set(0);
         long analysed = opened.rows().stream().filter(ReviewRow::analysed).count();
         progressText.set(opened.rows().size() + " photos, " + analysed + " analysed");
@@ -224,13 +256,15 @@ public final class SessionViewModel {
     }
 
     private void noteHeads(ReviewRow row) {
-        row.result().ifPresent(result -> {
-            for (HeadSummary head : result.heads()) {
-                if (!headNames.contains(head.head())) {
-                    headNames.add(head.head());
-                }
+        boolean newLabel = summary.note(row);
+        for (String head : summary.heads) {
+            if (!headNames.contains(head)) {
+                headNames.add(head);
             }
-        });
+        }
+        if (newLabel) {
+            updateLabelChoices();
+        }
     }
 
     // ---- batch ---------------------------------------------------------------------------------------------
@@ -290,6 +324,7 @@ public final class SessionViewModel {
                     batchRunning.set(false);
                     batchPaused.set(false);
                     refilter();
+                    reloadModels();
                 }));
     }
 
@@ -373,7 +408,7 @@ public final class SessionViewModel {
 
     /** One result arrived: only its row changes, the table is not reloaded. */
     private void replaceResult(StoredResult result) {
-        Integer index = rowIndex.get(result.photoId());
+        Integer index = summary.index.get(result.photoId());
         if (index == null) {
             return;
         }
@@ -384,6 +419,8 @@ public final class SessionViewModel {
 
     private void replaceRow(int index, ReviewRow updated) {
         ReviewRow shown = selected.get();
+        summary.counts.remove(rows.get(index));
+        summary.counts.add(updated);
         rows.set(index, updated);
         if (shown != null && shown.photoId() == updated.photoId()) {
             boolean resultChanged = !shown.result().equals(updated.result());
@@ -398,13 +435,120 @@ public final class SessionViewModel {
     // ---- table and navigation ------------------------------------------------------------------------------
 
     private void refilter() {
-        filteredRows.setPredicate(filter.get().predicate(threshold.get()));
+        filteredRows.setPredicate(filter.get().predicate(new FilterSettings(threshold.get(), labelHead.get(),
+                labelValue.get(), disagreements.get())));
         updateCount();
     }
 
     private void updateCount() {
         countText.set(sortedRows.size() == rows.size() ? rows.size() + " photos"
                 : sortedRows.size() + " of " + rows.size() + " photos");
+        statusText.set(summary.counts.text());
+    }
+
+    private void updateLabelChoices() {
+        String head = labelHead.get();
+        List<String> labels = head == null ? List.of() : List.copyOf(summary.labels.getOrDefault(head, Set.of()));
+        if (!labels.equals(labelChoices)) {
+            labelChoices.setAll(labels);
+        }
+        if (labelHead.get() == null && !headNames.isEmpty()) {
+            labelHead.set(headNames.get(0));
+        }
+    }
+
+    // ---- two models ----------------------------------------------------------------------------------------
+
+    private void showModels(List<ModelKey> found) {
+        sessionModels.setAll(found);
+        if (modelA.get() == null || !found.contains(modelA.get())) {
+            modelA.set(found.isEmpty() ? null : found.get(0));
+        }
+        if (modelB.get() == null || !found.contains(modelB.get()) || modelB.get().equals(modelA.get())) {
+            modelB.set(found.stream().filter(model -> !model.equals(modelA.get())).findFirst().orElse(null));
+        }
+    }
+
+    private void reloadModels() {
+        Session current = session.get();
+        if (current == null) {
+            return;
+        }
+        store.execute(BackgroundTask.of("list the session's models", () -> current.results().models())
+                .onSuccess(found -> {
+                    if (session.get() == current) {
+                        showModels(found);
+                        if (filter.get() == RowFilter.MODELS_DISAGREE) {
+                            loadDisagreements();
+                        }
+                    }
+                }));
+    }
+
+    /** Reads where the two chosen models disagree, in the background, when the filter asks for it. */
+    private void loadDisagreements() {
+        long mine = ++disagreementGeneration;
+        if (filter.get() != RowFilter.MODELS_DISAGREE) {
+            // Refiltering 10,000 rows re-lays out the table: only when the filter shows disagreements.
+            if (!disagreements.get().isEmpty()) {
+                disagreements.set(Map.of());
+            }
+            return;
+        }
+        Session current = session.get();
+        ModelKey a = modelA.get();
+        ModelKey b = modelB.get();
+        if (current == null || a == null || b == null || a.equals(b)) {
+            disagreements.set(Map.of());
+            refilter();
+            if (session.get() != null) {
+                notices.accept(Notice.info("Models disagree compares the results of two models: run the batch with "
+                        + "another model (Model picker), then choose two different models here."));
+            }
+            return;
+        }
+        store.execute(BackgroundTask.of("compare two models", () -> DisagreementText.byPhoto(
+                current.results().disagreements(a, b)))
+                .onSuccess(found -> {
+                    if (mine == disagreementGeneration) {
+                        disagreements.set(found);
+                        refilter();
+                    }
+                })
+                .onFailure(error -> notices.accept(Notice.error("The two models could not be compared: "
+                        + error.getMessage()))));
+    }
+
+    /** How the two chosen models disagree on this photo ("skin_type: oily 62% ≠ dry 48%"), or empty text. */
+    public String disagreementText(ReviewRow row) {
+        DisagreementText.Sides sides = disagreements.get().get(row.photoId());
+        return sides == null ? "" : sides.both();
+    }
+
+    /** The heads on which the two chosen models disagree for this photo, or empty text. */
+    public String disagreeingHeads(ReviewRow row) {
+        DisagreementText.Sides sides = disagreements.get().get(row.photoId());
+        return sides == null ? "" : sides.heads();
+    }
+
+    /** The first model's labels on the heads where the two chosen models disagree on this photo, or empty text. */
+    public String firstModelLabels(ReviewRow row) {
+        DisagreementText.Sides sides = disagreements.get().get(row.photoId());
+        return sides == null ? "" : sides.first();
+    }
+
+    /** The second model's labels on those heads, or empty text. */
+    public String secondModelLabels(ReviewRow row) {
+        DisagreementText.Sides sides = disagreements.get().get(row.photoId());
+        return sides == null ? "" : sides.second();
+    }
+
+    private static String modelText(Analyzer analyzer) {
+        if (analyzer == null) {
+            return "Model: none";
+        }
+        return "Model: " + analyzer.provenance().modelName() + " " + analyzer.provenance().modelVersion() + " ("
+                + analyzer.provenance().format() + ")";
     }
 
     /** Shows this row in the review pane; the table calls it when its selection changes. */
@@ -568,7 +712,7 @@ public final class SessionViewModel {
         reviewText.set(details.text());
         ReviewRow shown = selected.get();
         if (shown != null && shown.reviewState() != details.state()) {
-            Integer index = rowIndex.get(shown.photoId());
+            Integer index = summary.index.get(shown.photoId());
             if (index != null) {
                 replaceRow(index, rows.get(index).withState(details.state()));
             }
@@ -688,7 +832,7 @@ public final class SessionViewModel {
             write.apply(current);
             return details(current, row);
         }).onSuccess(details -> {
-            Integer index = rowIndex.get(row.photoId());
+            Integer index = summary.index.get(row.photoId());
             if (index != null) {
                 replaceRow(index, rows.get(index).withState(details.state()));
             }
@@ -774,6 +918,60 @@ public final class SessionViewModel {
 
     public DoubleProperty thresholdProperty() {
         return threshold;
+    }
+
+    /** The head the label filter looks at. */
+    public ObjectProperty<String> labelHeadProperty() {
+        return labelHead;
+    }
+
+    /** The label the label filter keeps. */
+    public ObjectProperty<String> labelValueProperty() {
+        return labelValue;
+    }
+
+    /** The top labels seen for the label filter's head, A to Z. */
+    public ObservableList<String> labelChoices() {
+        return labelChoices;
+    }
+
+    /** The models with results in this session, first used first. */
+    public ObservableList<ModelKey> sessionModels() {
+        return sessionModels;
+    }
+
+    /** The first model of "models disagree". */
+    public ObjectProperty<ModelKey> modelAProperty() {
+        return modelA;
+    }
+
+    /** The second model of "models disagree". */
+    public ObjectProperty<ModelKey> modelBProperty() {
+        return modelB;
+    }
+
+    /** Photos where the two chosen models disagree, with how; empty unless that filter is chosen. */
+    public ReadOnlyObjectProperty<Map<Long, DisagreementText.Sides>> disagreementsProperty() {
+        return disagreements.getReadOnlyProperty();
+    }
+
+    /** Photos total, analysed, reviewed, flagged, errors and missing, for the status bar. */
+    public ReadOnlyStringProperty statusTextProperty() {
+        return statusText.getReadOnlyProperty();
+    }
+
+    /** The active model, for the status bar. */
+    public ReadOnlyStringProperty activeModelTextProperty() {
+        return activeModelText.getReadOnlyProperty();
+    }
+
+    /** Whether the photos are shown as a grid of thumbnails instead of the table. */
+    public BooleanProperty gridShownProperty() {
+        return gridShown;
+    }
+
+    public GridThumbnails thumbnails() {
+        return thumbnails;
     }
 
     public ReadOnlyStringProperty countTextProperty() {

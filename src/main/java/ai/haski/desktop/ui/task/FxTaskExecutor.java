@@ -65,6 +65,11 @@ public final class FxTaskExecutor implements TaskExecutor {
     }
 
     @Override
+    public TaskExecutor newPool(String name, int threads) {
+        return new FxTaskExecutor(threads, "haski-" + name + "-");
+    }
+
+    @Override
     public java.util.concurrent.Executor uiThread() {
         return Platform::runLater;
     }

@@ -14,6 +14,14 @@ public interface TaskExecutor extends AutoCloseable {
         return this;
     }
 
+    /**
+     * An executor of its own with {@code threads} workers, for many small tasks that must not queue behind slow ones
+     * (thumbnails behind an export). A synchronous executor may return itself.
+     */
+    default TaskExecutor newPool(String name, int threads) {
+        return this;
+    }
+
     /** Runs code on the UI thread, for events that come from other threads; a synchronous executor runs it now. */
     default java.util.concurrent.Executor uiThread() {
         return Runnable::run;

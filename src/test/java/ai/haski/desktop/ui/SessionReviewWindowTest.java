@@ -1,0 +1,314 @@
+package ai.haski.desktop.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.haski.desktop.TestFiles;
+import ai.haski.desktop.platform.AppPaths;
+import ai.haski.desktop.platform.SettingsStore;
+import ai.haski.desktop.session.BatchProgress;
+import ai.haski.desktop.session.BatchState;
+import ai.haski.desktop.session.ModelKey;
+import ai.haski.desktop.session.StoredResult;
+import ai.haski.desktop.ui.main.MainViewModel;
+import ai.haski.desktop.ui.main.MainWindow;
+import ai.haski.desktop.ui.models.ModelChoice;
+import ai.haski.desktop.ui.session.ReviewRow;
+import ai.haski.desktop.ui.session.RowFilter;
+import ai.haski.desktop.ui.session.SessionViewModel;
+import ai.haski.desktop.ui.task.FxTaskExecutor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The session screen's batch controls and review views in the real window under Monocle: pause, resume and cancel
+ * on a folder of generated photos (each result stored once); the thumbnail grid (a broken photo's placeholder,
+ * selection by click and keys); two models' disagreements in the table. The last two write the README's
+ * screenshots to {@code target/ui-snapshots/}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SessionReviewWindowTest {
+    private static final List<String> PHOTOS = List.of("skimage_camera.png", "skimage_coins.png",
+            "phone_debian_logo.jpg", "skimage_chelsea.png", "broken_skimage_truncated.jpg", "skimage_astronaut.png",
+            "skimage_coffee.png", "skimage_rocket.jpg", "phone_IMG_1054.JPG", "skimage_motorcycle_left.png",
+            "skimage_retina.jpg", "skimage_hubble_deep_field.jpg");
+
+    @TempDir
+    static Path temp;
+    private static DesktopContext context;
+    private static MainViewModel main;
+    private static SessionViewModel session;
+    private static Stage stage;
+
+    @BeforeAll
+    static void showWindow() throws Exception {
+        stage = FxToolkit.registerPrimaryStage();
+        Path models = temp.resolve("models");
+        SecondModelPackages.otherSeedIn(models);
+        context = DesktopContext.create(AppPaths.current(), List.of(models),
+                new SettingsStore(temp.resolve("settings.json")), FxTaskExecutor.sizedForThisMachine());
+        main = context.main();
+        session = context.session();
+        FxToolkit.setupStage(shown -> {
+            session.setReviewer("UI Tester");
+            MainWindow.show(shown, main);
+            context.start();
+        });
+        waitUntil("the model is loaded", () -> !main.models().isLoading()
+                && main.models().analyzerProperty().get() != null);
+    }
+
+    @AfterAll
+    static void closeWindow() throws Exception {
+        FxToolkit.setupStage(Stage::hide);
+        context.close();
+    }
+
+    @Test
+    @Order(1)
+    void theBatchPausesResumesAndCancelsAndStoresEachResultOnce() throws Exception {
+        Path folder = temp.resolve("generated");
+        GeneratedJpegs.write(folder, 240, 800, 600);
+        fx(() -> {
+            session.openFolder(folder);
+            return null;
+        });
+        waitUntil("the session's rows", () -> session.rows().size() == 240);
+
+        click("#analyseAll");
+        waitUntil("a few photos analysed", () -> done() >= 3);
+        click("#pauseBatch");
+        waitUntil("the batch to say it is paused", () -> state() == BatchState.PAUSED);
+        assertThat(fx(() -> ((Button) lookup("#pauseBatch")).getText())).isEqualTo("Resume");
+        // Photos in flight when Pause was pressed are finished and saved; then nothing more may start.
+        Thread.sleep(1000);
+        int paused = done();
+        Thread.sleep(1500);
+        assertThat(done()).as("the count stopped within a second of Pause").isEqualTo(paused);
+        assertThat(paused).isLessThan(240);
+
+        click("#pauseBatch");
+        waitUntil("the batch to go on after Resume", () -> done() > paused);
+        click("#cancelBatch");
+        waitUntil("the batch to stop", () -> !session.batchRunningProperty().get()
+                && state() == BatchState.CANCELLED);
+        BatchProgress last = fx(() -> session.lastProgressProperty().get());
+        assertThat(last.done()).isGreaterThan(paused).isLessThan(240);
+
+        ModelKey model = ModelKey.of(main.models().analyzerProperty().get().provenance());
+        List<StoredResult> stored = session.sessionProperty().get().results().byModel(model);
+        Set<Long> photos = new HashSet<>();
+        stored.forEach(result -> assertThat(photos.add(result.photoId())).as("one result per photo").isTrue());
+        assertThat(stored).hasSize(last.done());
+        assertThat(fx(() -> session.rows().stream().filter(ReviewRow::analysed).count())).isEqualTo(last.done());
+    }
+
+    @Test
+    @Order(2)
+    void theGridShowsThumbnailsAPlaceholderForABrokenPhotoAndFollowsTheSelection() throws Exception {
+        Path folder = Files.createDirectories(temp.resolve("clinic"));
+        for (String name : PHOTOS) {
+            Files.copy(TestFiles.photo(name), folder.resolve(name));
+        }
+        fx(() -> {
+            session.openFolder(folder);
+            return null;
+        });
+        waitUntil("the session's rows", () -> session.rows().size() == PHOTOS.size()
+                && session.sessionProperty().get().root().endsWith("clinic"));
+        analyseAll();
+        reviewSome();
+        assertThat(fx(() -> ((javafx.scene.control.TableView<?>) lookup("#sessionTable")).getColumns().stream()
+                .filter(column -> column.getText().equals("skin_type")).count()))
+                .as("a second folder with the same heads adds no columns twice").isEqualTo(1L);
+
+        fx(() -> {
+            ((ToggleButton) lookup("#showGrid")).fire();
+            return null;
+        });
+
+        assertThat(fx(() -> lookup("#sessionGrid").isVisible() && !lookup("#sessionTable").isVisible())).isTrue();
+        waitUntil("every thumbnail on screen", () -> {
+            List<Node> cells = stage.getScene().getRoot().lookupAll(".thumbnail-cell").stream()
+                    .filter(cell -> cell.isVisible() && hasItem(cell)).toList();
+            return cells.size() >= 6 && cells.stream().allMatch(cell ->
+                    ((ImageView) cell.lookup(".image-view")).getImage() != null
+                    || !((Label) cell.lookup(".thumbnail-placeholder")).getText().isEmpty());
+        });
+        Node broken = cellOf("broken_skimage_truncated.jpg");
+        assertThat(fx(() -> ((Label) broken.lookup(".thumbnail-placeholder")).getText())).isEqualTo("⚠ Cannot be read");
+        assertThat(fx(() -> ((Label) broken.lookup(".thumbnail-badge")).getText())).startsWith("⚠ ");
+
+        Node coins = cellOf("skimage_coins.png");
+        fx(() -> {
+            coins.fireEvent(new MouseEvent(MouseEvent.MOUSE_CLICKED, 5, 5, 5, 5, MouseButton.PRIMARY, 1, false, false,
+                    false, false, true, false, false, true, false, false, null));
+            return null;
+        });
+        waitUntil("the clicked photo in the review pane", () -> "skimage_coins.png".equals(selectedFile()));
+        assertThat(fx(() -> coins.getPseudoClassStates().contains(PseudoClass.getPseudoClass("selected")))).isTrue();
+
+        fx(() -> {
+            lookup("#sessionGrid").requestFocus();
+            return null;
+        });
+        String next = fx(() -> session.sortedRows().get(session.sortedRows().indexOf(session.selectedProperty().get())
+                + 1).file());
+        new FxRobot().type(KeyCode.J);
+        waitUntil("J to move to the next photo", () -> next.equals(selectedFile()));
+        waitUntil("the grid to mark it", () -> cellOf(next).getPseudoClassStates()
+                .contains(PseudoClass.getPseudoClass("selected")));
+        fx(() -> {
+            session.select(session.rows().stream().filter(r -> r.file().equals("skimage_chelsea.png")).findFirst()
+                    .orElseThrow());
+            return null;
+        });
+        waitUntil("the review pane's picture", () -> session.pictureProperty().get() != null
+                && !session.heads().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(300);
+        snapshot("session-grid");
+    }
+
+    @Test
+    @Order(3)
+    void theTableShowsWhereTwoModelsDisagreeWithBothLabels() throws Exception {
+        ModelChoice other = fx(() -> main.models().modelChoices().stream()
+                .filter(choice -> choice.id().equals(SecondModelPackages.ID)).findFirst().orElseThrow());
+        fx(() -> {
+            main.models().chooseModel(other);
+            return null;
+        });
+        waitUntil("the second model", () -> !main.models().isLoading() && main.models().analyzerProperty().get()
+                .provenance().modelId().equals(SecondModelPackages.ID));
+        analyseAll();
+        waitUntil("both models listed", () -> session.sessionModels().size() == 2);
+
+        fx(() -> {
+            ((ToggleButton) lookup("#showTable")).fire();
+            session.filterProperty().set(RowFilter.MODELS_DISAGREE);
+            return null;
+        });
+        waitUntil("the disagreements", () -> !session.disagreementsProperty().get().isEmpty());
+        int rows = fx(() -> session.sortedRows().size());
+        assertThat(rows).isEqualTo(session.disagreementsProperty().get().size()).isLessThan(PHOTOS.size());
+        String first = fx(() -> session.disagreementText(session.sortedRows().get(0)));
+        assertThat(first).contains(" ≠ ");
+        assertThat(text("#sessionStatus")).startsWith(PHOTOS.size() + " photos · " + PHOTOS.size() + " analysed");
+        assertThat(text("#sessionModel")).contains("seed 7");
+        // Wider table for the screenshot, as a reviewer comparing models would drag the divider.
+        fx(() -> {
+            ((javafx.scene.control.SplitPane) lookup("#sessionSplit")).setDividerPositions(0.74);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(300);
+        snapshot("session-disagreements");
+    }
+
+    private static void analyseAll() throws Exception {
+        click("#analyseAll");
+        waitUntil("the batch to finish", () -> !session.batchRunningProperty().get()
+                && session.lastProgressProperty().get() != null
+                && session.lastProgressProperty().get().state() == BatchState.FINISHED);
+    }
+
+    /** A few verdicts and a flag, so that the badges show every state. */
+    private static void reviewSome() throws Exception {
+        for (String name : List.of("skimage_astronaut.png", "skimage_coffee.png")) {
+            fx(() -> {
+                session.select(session.rows().stream().filter(r -> r.file().equals(name)).findFirst().orElseThrow());
+                return null;
+            });
+            waitUntil("the heads of " + name, () -> !session.heads().isEmpty());
+            fx(() -> {
+                if (name.equals("skimage_astronaut.png")) {
+                    session.acceptAll();
+                } else {
+                    session.toggleFlag();
+                }
+                return null;
+            });
+            waitUntil("the verdict on " + name, () -> session.rows().stream().filter(r -> r.file().equals(name))
+                    .findFirst().orElseThrow().reviewState() != ai.haski.desktop.session.ReviewState.UNREVIEWED);
+        }
+    }
+
+    private static boolean hasItem(Node cell) {
+        return cell instanceof org.controlsfx.control.GridCell<?> grid && grid.getItem() != null;
+    }
+
+    private static Node cellOf(String file) throws Exception {
+        return fx(() -> stage.getScene().getRoot().lookupAll(".thumbnail-cell").stream()
+                .filter(cell -> cell instanceof org.controlsfx.control.GridCell<?> grid && grid.getItem() != null
+                        && ((ReviewRow) grid.getItem()).file().equals(file))
+                .findFirst().orElseThrow(() -> new AssertionError("no grid cell shows " + file)));
+    }
+
+    private static int done() throws Exception {
+        return fx(() -> session.lastProgressProperty().get() == null ? 0 : session.lastProgressProperty().get().done());
+    }
+
+    private static BatchState state() throws Exception {
+        return fx(() -> session.lastProgressProperty().get() == null ? null
+                : session.lastProgressProperty().get().state());
+    }
+
+    private static void click(String selector) throws Exception {
+        fx(() -> {
+            ((Button) lookup(selector)).fire();
+            return null;
+        });
+    }
+
+    private static String selectedFile() throws Exception {
+        return fx(() -> session.selectedProperty().get() == null ? null : session.selectedProperty().get().file());
+    }
+
+    private static void snapshot(String name) throws Exception {
+        ai.haski.desktop.ui.photo.ArgbPixels pixels = fx(() -> ai.haski.desktop.ui.photo.FxPictures
+                .pixelsOf(stage.getScene().snapshot(null)).orElseThrow());
+        Path folder = Files.createDirectories(TestFiles.repo().resolve("target/ui-snapshots"));
+        javax.imageio.ImageIO.write(pixels.toBufferedImage(), "png", folder.resolve(name + ".png").toFile());
+    }
+
+    private static <T extends Node> T lookup(String selector) {
+        return FxProbe.lookup(stage, selector);
+    }
+
+    private static String text(String selector) throws Exception {
+        return FxProbe.text(stage, selector);
+    }
+
+    private static <T> T fx(Callable<T> action) throws Exception {
+        return FxProbe.fx(action);
+    }
+
+    private static void waitUntil(String what, Callable<Boolean> condition) throws Exception {
+        FxProbe.waitUntil(what, condition, () -> "notice: " + main.noticeProperty().get() + "; progress: "
+                + session.progressTextProperty().get());
+    }
+}
