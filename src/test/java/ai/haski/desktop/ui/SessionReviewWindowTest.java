@@ -219,6 +219,9 @@ class SessionReviewWindowTest {
         assertThat(first).contains(" ≠ ");
         assertThat(text("#sessionStatus")).startsWith(PHOTOS.size() + " photos · " + PHOTOS.size() + " analysed");
         assertThat(text("#sessionModel")).contains("seed 7");
+        // The runtime picker follows the new model, though its "Automatic" choice equals the last model's.
+        assertThat(fx(() -> ((javafx.scene.control.ComboBox<?>) lookup("#runtimePicker")).getValue()))
+                .isEqualTo(main.models().activeRuntimeChoiceProperty().get()).isNotNull();
         // Wider table for the screenshot, as a reviewer comparing models would drag the divider.
         fx(() -> {
             ((javafx.scene.control.SplitPane) lookup("#sessionSplit")).setDividerPositions(0.74);

@@ -294,6 +294,9 @@ public final class ModelsViewModel {
                 model.testVectorDeviation()));
         bannerText.set(manifest.clinicalUse() ? "" : "Not for clinical use: " + manifest.name()
                 + " is untrained / not validated; its outputs mean nothing medically.");
+        // Through null: the new model's choice may equal the last model's ("Automatic"), and a property set to an
+        // equal value tells no listener, so the picker, whose list was just replaced, would stay blank.
+        activeRuntimeChoice.set(null);
         runtimeChoices.setAll(buildRuntimeChoices(model.modelPackage()));
         activeModelChoice.set(choiceFor(manifest.id()));
         activeRuntimeChoice.set(runtimeChoices.stream().filter(c -> c.format().equals(forced)).findFirst()
