@@ -28,13 +28,21 @@ public final class ImageLoader {
     private static final Logger LOG = LoggerFactory.getLogger(ImageLoader.class);
 
     private final ImageLimits limits;
+    private final Optional<TurboJpegDecoder> turboJpeg;
 
     public ImageLoader() {
         this(ImageLimits.DEFAULT);
     }
 
     public ImageLoader(ImageLimits limits) {
+        this(limits, JpegDecoding.TURBOJPEG_WHEN_AVAILABLE);
+    }
+
+    public ImageLoader(ImageLimits limits, JpegDecoding jpegDecoding) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.turboJpeg = Objects.requireNonNull(jpegDecoding, "jpegDecoding") == JpegDecoding.IMAGEIO_ONLY
+                ? Optional.empty()
+                : TurboJpegLibrary.shared().map(TurboJpegDecoder::new);
     }
 
     public ImageLimits limits() {
@@ -60,8 +68,8 @@ public final class ImageLoader {
             ChosenReader chosen = chooseReader(file, input);
             try {
                 DecodedImage decoded = decode(file, input, chosen, targetMinWidth, targetMinHeight);
-                LOG.debug("Decoded a {} {}x{} at subsampling {} in {} ms", decoded.format(),
-                        decoded.originalWidth(), decoded.originalHeight(), decoded.subsampling(),
+                LOG.debug("Decoded a {} {}x{} with {} at subsampling {} in {} ms", decoded.format(),
+                        decoded.originalWidth(), decoded.originalHeight(), decoded.decoder(), decoded.subsampling(),
                         (System.nanoTime() - started) / 1_000_000);
                 return decoded;
             } finally {
@@ -118,10 +126,26 @@ public final class ImageLoader {
 
         List<String> warnings = new ArrayList<>();
         ExifOrientation orientation = ExifOrientationReader.read(file, chosen.format(), warnings);
-        // The caller's target is for the upright picture; the decoder works in stored orientation.
-        int subsampling = orientation.swapsAxes()
-                ? SourceSubsampling.factor(storedWidth, storedHeight, targetMinHeight, targetMinWidth)
-                : SourceSubsampling.factor(storedWidth, storedHeight, targetMinWidth, targetMinHeight);
+        int originalWidth = orientation.swapsAxes() ? storedHeight : storedWidth;
+        int originalHeight = orientation.swapsAxes() ? storedWidth : storedHeight;
+        // The caller's target is for the upright picture; the decoders work in stored orientation.
+        int storedMinWidth = orientation.swapsAxes() ? targetMinHeight : targetMinWidth;
+        int storedMinHeight = orientation.swapsAxes() ? targetMinWidth : targetMinHeight;
+        if ("jpeg".equals(chosen.format()) && turboJpeg.isPresent()) {
+            Optional<TurboJpegDecoder.Scaled> fast;
+            try {
+                fast = turboJpeg.get().decode(file, storedWidth, storedHeight, storedMinWidth, storedMinHeight);
+            } catch (OutOfMemoryError e) {
+                throw DecodeFailures.outOfMemory(file, storedWidth, storedHeight, e);
+            }
+            if (fast.isPresent()) {
+                long converting = System.nanoTime();
+                BufferedImage upright = orientation.apply(fast.get().image());
+                return new DecodedImage(upright, originalWidth, originalHeight, orientation, chosen.format(),
+                        fast.get().denominator(), warnings, System.nanoTime() - converting, DecodedImage.TURBOJPEG);
+            }
+        }
+        int subsampling = SourceSubsampling.factor(storedWidth, storedHeight, storedMinWidth, storedMinHeight);
 
         BufferedImage upright;
         long orientConvertNanos;
@@ -159,10 +183,8 @@ public final class ImageLoader {
         }
 
         warnings.addAll(decoderWarnings.harmless());
-        int originalWidth = orientation.swapsAxes() ? storedHeight : storedWidth;
-        int originalHeight = orientation.swapsAxes() ? storedWidth : storedHeight;
         return new DecodedImage(upright, originalWidth, originalHeight, orientation, chosen.format(), subsampling,
-                warnings, orientConvertNanos);
+                warnings, orientConvertNanos, DecodedImage.IMAGEIO);
     }
 
     private static EndOfDataGuard guard(Path file, ImageInputStream input) throws ImageDecodeException {
