@@ -22,7 +22,11 @@ import org.slf4j.LoggerFactory;
  * Decodes an image file into an upright 8-bit sRGB picture no larger than needed, refusing oversized, damaged and
  * non-image files with an {@link ImageDecodeException}.
  *
- * <p>Stateless and safe to share between threads; each call uses its own ImageIO reader.
+ * <p>Plain JPEGs are decoded by libjpeg-turbo's TurboJPEG at a DCT scale when the library is available (see
+ * {@link JpegDecoding}); every other file, and any JPEG TurboJPEG declines or warns about, by ImageIO, so that errors
+ * keep their codes and messages.
+ *
+ * <p>Stateless and safe to share between threads; each call uses its own ImageIO reader and TurboJPEG handle.
  */
 public final class ImageLoader {
     private static final Logger LOG = LoggerFactory.getLogger(ImageLoader.class);
@@ -52,8 +56,9 @@ public final class ImageLoader {
     /**
      * Decodes the first image (first frame of a GIF, first page of a TIFF) of {@code file}.
      *
-     * @param targetMinWidth  the width the caller will resize the upright picture to; decoding keeps at least twice it
-     * @param targetMinHeight the height the caller will resize the upright picture to; decoding keeps at least twice it
+     * @param targetMinWidth  the width the caller will resize the upright picture to; decoding keeps a margin above
+     *                        it ({@link DctScale} for plain JPEGs through TurboJPEG, else {@link SourceSubsampling})
+     * @param targetMinHeight the height the caller will resize the upright picture to, with the same margin
      */
     public DecodedImage load(Path file, int targetMinWidth, int targetMinHeight) throws ImageDecodeException {
         Objects.requireNonNull(file, "file");
