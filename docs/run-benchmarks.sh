@@ -35,12 +35,12 @@ end=$(date +%s%N)
 echo "djpeg full size: $(( (end - start) / 20000000 )) ms per photo" | tee -a "$out/djpeg.txt"
 
 echo "== 4b. the JPEG decoder: ImageIO (-Dhaski.turbojpeg=off) against TurboJPEG, side by side, 12 MP phone photo"
-echo "   and the generated set; run twice, because other builds share this machine"
+echo "   and the generated set; three rounds, because other builds may share this machine"
 phone="$out/phone-12mp"
 mkdir -p "$phone" && cp "$twelve" "$phone/"
-for round in 1 2; do
+for round in 1 2 3; do
   for decoder in off on; do
-    java -Dhaski.turbojpeg=$decoder -jar "$jar" bench --repeat 20 --threads 1 "$phone" \
+    java -Dhaski.turbojpeg=$decoder -jar "$jar" bench --backend onnx --repeat 20 --threads 1 "$phone" \
       | tee "$out/bench-phone-turbojpeg-$decoder-$round.txt"
     java -Dhaski.turbojpeg=$decoder -jar "$jar" bench --repeat 10 --threads 2 \
       | tee "$out/bench-generated-turbojpeg-$decoder-$round.txt"

@@ -53,6 +53,13 @@ public final class ImageLoader {
         return limits;
     }
 
+    /** Which decoder plain JPEGs get, in words for logs and benchmark output. */
+    public String jpegDecoder() {
+        return turboJpeg.isPresent()
+                ? "TurboJPEG (DCT-scaled; ImageIO for CMYK, ICC-tagged and damaged JPEGs)"
+                : "ImageIO";
+    }
+
     /**
      * Decodes the first image (first frame of a GIF, first page of a TIFF) of {@code file}.
      *
