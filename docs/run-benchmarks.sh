@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Produces every figure in docs/BENCHMARKS.md, side by side in one run, into OUT_DIR (default target/benchmarks).
 # Needs: the jar (mvn -q -DskipTests package), the public photos, djpeg (apt-get install libjpeg-turbo-progs),
-# /usr/bin/time (apt-get install time). Takes about ten minutes on a 2-core machine.
+# /usr/bin/time (apt-get install time), libturbojpeg0 for the TurboJPEG rows. Takes about fifteen minutes on a 2-core
+# machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-target/benchmarks}
@@ -32,6 +33,23 @@ start=$(date +%s%N)
 for i in $(seq 20); do djpeg -outfile /dev/null "$twelve"; done
 end=$(date +%s%N)
 echo "djpeg full size: $(( (end - start) / 20000000 )) ms per photo" | tee -a "$out/djpeg.txt"
+
+echo "== 4b. the JPEG decoder: ImageIO (-Dhaski.turbojpeg=off) against TurboJPEG, side by side, 12 MP phone photo"
+echo "   and the generated set; three rounds, because other builds may share this machine"
+phone="$out/phone-12mp"
+mkdir -p "$phone" && cp "$twelve" "$phone/"
+for round in 1 2 3; do
+  for decoder in off on; do
+    java -Dhaski.turbojpeg=$decoder -jar "$jar" bench --backend onnx --repeat 20 --threads 1 "$phone" \
+      | tee "$out/bench-phone-turbojpeg-$decoder-$round.txt"
+    java -Dhaski.turbojpeg=$decoder -jar "$jar" bench --repeat 10 --threads 2 \
+      | tee "$out/bench-generated-turbojpeg-$decoder-$round.txt"
+  done
+  start=$(date +%s%N)
+  for i in $(seq 20); do djpeg -scale 1/8 -outfile /dev/null "$twelve"; done
+  end=$(date +%s%N)
+  echo "round $round: djpeg -scale 1/8: $(( (end - start) / 20000000 )) ms per photo" | tee -a "$out/djpeg-turbojpeg.txt"
+done
 
 echo "== 5. runtime settings: TFLite without XNNPACK, ONNX Runtime at basic graph optimisation"
 java -Dhaski.tflite.xnnpack=false -jar "$jar" bench --backend tflite --repeat 10 --threads 2 | tee "$out/bench-tflite-no-xnnpack.txt"

@@ -54,12 +54,35 @@ for jar in target/lib/*.jar; do
         'org/sqlite/native/Linux/x86_64/libsqlitejdbc\.so' 'org/sqlite/native/.+' ;;
     javafx-graphics-*-linux.jar)
       slim "$jar" "$input/lib/$name" "$input/native/javafx" '[^/]+\.so' '[^/]+\.so' ;;
+    jna-*.jar)
+      # JNA's own native part; the launcher points jna.boot.library.path at native/jna.
+      slim "$jar" "$input/lib/$name" "$input/native/jna" \
+        'com/sun/jna/linux-x86-64/libjnidispatch\.so' 'com/sun/jna/[a-z0-9]+-[a-z0-9-]+/[^/]+' ;;
     *) cp "$jar" "$input/lib/" ;;
   esac
 done
 cp -r models "$input/models"
 mkdir -p "$input/legal"
 cp packaging/legal/* "$input/legal/"
+
+# libjpeg-turbo's TurboJPEG library (DCT-scaled JPEG decoding) from this machine, with its licence, when installed
+# (Debian: libturbojpeg0). It depends only on libc. Without it the app uses the target system's copy, or ImageIO.
+turbojpeg=""
+for candidate in /usr/lib/x86_64-linux-gnu/libturbojpeg.so.0 /lib/x86_64-linux-gnu/libturbojpeg.so.0; do
+  [ -f "$candidate" ] && { turbojpeg=$candidate; break; }
+done
+if [ -n "$turbojpeg" ]; then
+  mkdir -p "$input/native/turbojpeg"
+  cp -L "$turbojpeg" "$input/native/turbojpeg/libturbojpeg.so.0"
+  if [ -f /usr/share/doc/libturbojpeg0/copyright ]; then
+    cp /usr/share/doc/libturbojpeg0/copyright "$input/legal/libjpeg-turbo-copyright.txt"
+  else
+    echo "warning: no /usr/share/doc/libturbojpeg0/copyright; the image lacks libjpeg-turbo's licence text" >&2
+  fi
+  echo "bundled $turbojpeg ($(dpkg-query -W -f='${Version}' libturbojpeg0 2>/dev/null || echo 'version unknown'))"
+else
+  echo "note: no libturbojpeg.so.0 on this machine (apt-get install libturbojpeg0); JPEGs use the system's or ImageIO"
+fi
 
 "$jpackage" @packaging/jpackage/app-image.options \
   --input "$input" --dest "$out/image" --app-version "$version" --icon packaging/icon/haski-desktop.png

@@ -7,6 +7,7 @@
 #   - `analyze` of a real phone photo writes a result;
 #   - a launch writes nothing outside that HOME (no /tmp, no ~/.openjfx, no unpacked natives in the cache):
 #     checked call by call under strace when it is installed, else by listing /tmp before and after;
+#   - JNA's dispatch library, and libturbojpeg.so.0 when the build machine had it, load from the image;
 #   - as root, the same again with /tmp, HOME and TMPDIR mounted noexec (natives must load from the image);
 #   - with xvfb-run installed, the window opens and writes nothing outside HOME either.
 # HASKI_TEST_PHOTO overrides the photo; HASKI_BUILD_IMAGE=0 tests an image already built.
@@ -38,11 +39,19 @@ for jar in "$image"/lib/app/*.jar "$image"/lib/app/lib/*.jar; do
   if "$jar_tool" tf "$jar" | grep -Eq '\.(so|dll|dylib|jnilib)$'; then fail "$(basename "$jar") still carries native libraries"; fi
 done
 for lib in onnxruntime/libonnxruntime.so onnxruntime/libonnxruntime4j_jni.so tflite/libtensorflowlite_jni.so \
-           sqlite/libsqlitejdbc.so javafx/libglass.so javafx/libglassgtk3.so javafx/libprism_sw.so; do
+           sqlite/libsqlitejdbc.so javafx/libglass.so javafx/libglassgtk3.so javafx/libprism_sw.so jna/libjnidispatch.so; do
   [ -f "$image/lib/app/native/$lib" ] || fail "lib/app/native/$lib is missing"
 done
 [ -f "$image/lib/app/models/haski-reference/model.json" ] || fail "the bundled models are missing"
 [ -f "$image/lib/app/legal/THIRD-PARTY-NOTICES.txt" ] || fail "the third-party notices are missing"
+# TurboJPEG is bundled when the build machine has it (build.sh); then its licence must travel with it.
+bundled_turbojpeg=0
+if [ -f "$image/lib/app/native/turbojpeg/libturbojpeg.so.0" ]; then
+  bundled_turbojpeg=1
+  [ -f "$image/lib/app/legal/libjpeg-turbo-copyright.txt" ] || fail "libturbojpeg.so.0 is bundled without its licence"
+elif [ -f /usr/lib/x86_64-linux-gnu/libturbojpeg.so.0 ] || [ -f /lib/x86_64-linux-gnu/libturbojpeg.so.0 ]; then
+  fail "this machine has libturbojpeg.so.0 but the image does not bundle it"
+fi
 pass "layout: natives unpacked under lib/app/native, none left in jars, models and notices present"
 
 # --- launches in a sandbox -----------------------------------------------------------------------------------
@@ -115,6 +124,15 @@ grep -q 'tflite .*PASS loaded' "$sandbox/self-check.out" || fail "TensorFlow Lit
 
 launch analyze none none analyze "$photo" || fail "analyze exited non-zero"
 check_run analyze "\"file\":\"$photo\""
+if [ "$have_strace" = 1 ]; then
+  # JNA's dispatch library from the image (never unpacked), and TurboJPEG from the image when bundled.
+  grep -q "\"$root/$image/lib/app/native/jna/libjnidispatch.so\"" "$sandbox/analyze.strace" \
+    && pass "analyze: JNA loaded its library from the image" || fail "analyze: libjnidispatch.so not opened from the image"
+  if [ "$bundled_turbojpeg" = 1 ]; then
+    grep -q "\"$root/$image/lib/app/native/turbojpeg/libturbojpeg.so.0\"" "$sandbox/analyze.strace" \
+      && pass "analyze: TurboJPEG loaded from the image" || fail "analyze: libturbojpeg.so.0 not opened from the image"
+  fi
+fi
 
 if command -v xvfb-run >/dev/null; then
   # The window face: no arguments opens it; it is closed after a few seconds (exit 124 from timeout is expected).
@@ -157,6 +175,13 @@ if [ "$(id -u)" = 0 ] && command -v unshare >/dev/null && unshare -m true 2>/dev
   launch noexec noexec none self-check || fail "self-check with /tmp noexec exited non-zero"
   check_run noexec "self-check passed"
   grep -q 'exit 97' "$sandbox/noexec.out" && fail "could not mount noexec"
+  # analyze builds the image loader, which loads JNA and TurboJPEG: they too must come from the image.
+  launch noexec-analyze noexec none analyze "$photo" || fail "analyze with /tmp noexec exited non-zero"
+  check_run noexec-analyze "\"file\":\"$photo\""
+  if [ "$have_strace" = 1 ] && [ "$bundled_turbojpeg" = 1 ]; then
+    grep -q "\"$root/$image/lib/app/native/turbojpeg/libturbojpeg.so.0\"" "$sandbox/noexec-analyze.strace" \
+      && pass "noexec-analyze: TurboJPEG loaded from the image" || fail "noexec-analyze: libturbojpeg.so.0 not opened from the image"
+  fi
 else
   echo "skip: the noexec /tmp check needs root and unshare -m"
 fi

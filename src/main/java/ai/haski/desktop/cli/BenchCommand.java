@@ -120,7 +120,10 @@ final class BenchCommand implements Callable<Integer> {
             input = folder + " (" + throughputFiles.size() + " photos)";
         }
         try {
-            BenchRunner runner = new BenchRunner(engine.loader(), new ImageLoader(common.imageLimits()));
+            ImageLoader imageLoader = new ImageLoader(common.imageLimits());
+            // On stderr with the progress lines, so that --json output stays one object.
+            err.println("JPEG decoder: " + imageLoader.jpegDecoder());
+            BenchRunner runner = new BenchRunner(engine.loader(), imageLoader);
             List<BenchResults.BackendResult> results = new ArrayList<>();
             List<String> skipped = new ArrayList<>();
             List<String> runtimes = new ArrayList<>();

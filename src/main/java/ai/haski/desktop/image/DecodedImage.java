@@ -12,9 +12,12 @@ import java.util.Objects;
  * @param originalHeight height of the full-size picture as displayed, that is after the EXIF orientation is applied
  * @param orientation    the EXIF orientation that was applied ({@link ExifOrientation#NORMAL} when absent or invalid)
  * @param format         the decoder's format: "jpeg", "png", "bmp", "gif", "tiff" or "webp"
- * @param subsampling    1 when decoded at full size; n when every n-th pixel of every n-th row was decoded
+ * @param subsampling    1 when decoded at full size; n when the picture is 1/n of it on each side: with
+ *                       {@link #IMAGEIO}, every n-th pixel of every n-th row; with {@link #TURBOJPEG}, the DCT
+ *                       scale denominator (n = 2, 4 or 8, each pixel standing for an n x n block)
  * @param warnings       things the user should know about this picture, in plain words
  * @param orientConvertNanos the part of the decode spent turning the decoder's pixels upright and into sRGB
+ * @param decoder        which decoder produced the pixels: {@link #IMAGEIO} or {@link #TURBOJPEG}
  */
 public record DecodedImage(
         BufferedImage image,
@@ -24,12 +27,19 @@ public record DecodedImage(
         String format,
         int subsampling,
         List<String> warnings,
-        long orientConvertNanos) {
+        long orientConvertNanos,
+        String decoder) {
+
+    /** ImageIO with TwelveMonkeys' readers: every format, and JPEGs the fast path declines. */
+    public static final String IMAGEIO = "imageio";
+    /** libjpeg-turbo's TurboJPEG: plain JPEGs, decoded at a DCT scale. */
+    public static final String TURBOJPEG = "turbojpeg";
 
     public DecodedImage {
         Objects.requireNonNull(image, "image");
         Objects.requireNonNull(orientation, "orientation");
         Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(decoder, "decoder");
         if (image.getType() != BufferedImage.TYPE_INT_RGB) {
             throw new IllegalArgumentException("image must be TYPE_INT_RGB, got type " + image.getType());
         }

@@ -22,30 +22,50 @@ import org.slf4j.LoggerFactory;
  * Decodes an image file into an upright 8-bit sRGB picture no larger than needed, refusing oversized, damaged and
  * non-image files with an {@link ImageDecodeException}.
  *
- * <p>Stateless and safe to share between threads; each call uses its own ImageIO reader.
+ * <p>Plain JPEGs are decoded by libjpeg-turbo's TurboJPEG at a DCT scale when the library is available (see
+ * {@link JpegDecoding}); every other file, and any JPEG TurboJPEG declines or warns about, by ImageIO, so that errors
+ * keep their codes and messages.
+ *
+ * <p>Stateless and safe to share between threads; each call uses its own ImageIO reader and TurboJPEG handle.
  */
 public final class ImageLoader {
     private static final Logger LOG = LoggerFactory.getLogger(ImageLoader.class);
 
     private final ImageLimits limits;
+    private final Optional<TurboJpegDecoder> turboJpeg;
 
     public ImageLoader() {
         this(ImageLimits.DEFAULT);
     }
 
     public ImageLoader(ImageLimits limits) {
+        this(limits, JpegDecoding.TURBOJPEG_WHEN_AVAILABLE);
+    }
+
+    public ImageLoader(ImageLimits limits, JpegDecoding jpegDecoding) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.turboJpeg = Objects.requireNonNull(jpegDecoding, "jpegDecoding") == JpegDecoding.IMAGEIO_ONLY
+                ? Optional.empty()
+                : TurboJpegLibrary.shared().map(TurboJpegDecoder::new);
     }
 
     public ImageLimits limits() {
         return limits;
     }
 
+    /** Which decoder plain JPEGs get, in words for logs and benchmark output. */
+    public String jpegDecoder() {
+        return turboJpeg.isPresent()
+                ? "TurboJPEG (DCT-scaled; ImageIO for CMYK, ICC-tagged and damaged JPEGs)"
+                : "ImageIO";
+    }
+
     /**
      * Decodes the first image (first frame of a GIF, first page of a TIFF) of {@code file}.
      *
-     * @param targetMinWidth  the width the caller will resize the upright picture to; decoding keeps at least twice it
-     * @param targetMinHeight the height the caller will resize the upright picture to; decoding keeps at least twice it
+     * @param targetMinWidth  the width the caller will resize the upright picture to; decoding keeps a margin above
+     *                        it ({@link DctScale} for plain JPEGs through TurboJPEG, else {@link SourceSubsampling})
+     * @param targetMinHeight the height the caller will resize the upright picture to, with the same margin
      */
     public DecodedImage load(Path file, int targetMinWidth, int targetMinHeight) throws ImageDecodeException {
         Objects.requireNonNull(file, "file");
@@ -60,8 +80,8 @@ public final class ImageLoader {
             ChosenReader chosen = chooseReader(file, input);
             try {
                 DecodedImage decoded = decode(file, input, chosen, targetMinWidth, targetMinHeight);
-                LOG.debug("Decoded a {} {}x{} at subsampling {} in {} ms", decoded.format(),
-                        decoded.originalWidth(), decoded.originalHeight(), decoded.subsampling(),
+                LOG.debug("Decoded a {} {}x{} with {} at subsampling {} in {} ms", decoded.format(),
+                        decoded.originalWidth(), decoded.originalHeight(), decoded.decoder(), decoded.subsampling(),
                         (System.nanoTime() - started) / 1_000_000);
                 return decoded;
             } finally {
@@ -118,10 +138,26 @@ public final class ImageLoader {
 
         List<String> warnings = new ArrayList<>();
         ExifOrientation orientation = ExifOrientationReader.read(file, chosen.format(), warnings);
-        // The caller's target is for the upright picture; the decoder works in stored orientation.
-        int subsampling = orientation.swapsAxes()
-                ? SourceSubsampling.factor(storedWidth, storedHeight, targetMinHeight, targetMinWidth)
-                : SourceSubsampling.factor(storedWidth, storedHeight, targetMinWidth, targetMinHeight);
+        int originalWidth = orientation.swapsAxes() ? storedHeight : storedWidth;
+        int originalHeight = orientation.swapsAxes() ? storedWidth : storedHeight;
+        // The caller's target is for the upright picture; the decoders work in stored orientation.
+        int storedMinWidth = orientation.swapsAxes() ? targetMinHeight : targetMinWidth;
+        int storedMinHeight = orientation.swapsAxes() ? targetMinWidth : targetMinHeight;
+        if ("jpeg".equals(chosen.format()) && turboJpeg.isPresent()) {
+            Optional<TurboJpegDecoder.Scaled> fast;
+            try {
+                fast = turboJpeg.get().decode(file, storedWidth, storedHeight, storedMinWidth, storedMinHeight);
+            } catch (OutOfMemoryError e) {
+                throw DecodeFailures.outOfMemory(file, storedWidth, storedHeight, e);
+            }
+            if (fast.isPresent()) {
+                long converting = System.nanoTime();
+                BufferedImage upright = orientation.apply(fast.get().image());
+                return new DecodedImage(upright, originalWidth, originalHeight, orientation, chosen.format(),
+                        fast.get().denominator(), warnings, System.nanoTime() - converting, DecodedImage.TURBOJPEG);
+            }
+        }
+        int subsampling = SourceSubsampling.factor(storedWidth, storedHeight, storedMinWidth, storedMinHeight);
 
         BufferedImage upright;
         long orientConvertNanos;
@@ -159,10 +195,8 @@ public final class ImageLoader {
         }
 
         warnings.addAll(decoderWarnings.harmless());
-        int originalWidth = orientation.swapsAxes() ? storedHeight : storedWidth;
-        int originalHeight = orientation.swapsAxes() ? storedWidth : storedHeight;
         return new DecodedImage(upright, originalWidth, originalHeight, orientation, chosen.format(), subsampling,
-                warnings, orientConvertNanos);
+                warnings, orientConvertNanos, DecodedImage.IMAGEIO);
     }
 
     private static EndOfDataGuard guard(Path file, ImageInputStream input) throws ImageDecodeException {

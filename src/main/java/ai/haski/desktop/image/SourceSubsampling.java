@@ -9,7 +9,8 @@ package ai.haski.desktop.image;
  * model: on the 12 MP phone photo of the test corpus, a margin of 2 (factor 6) moved a probability of the reference
  * model by 0.037, a margin of 4 (factor 3) by 0.014; a margin of 5 (factor 2, 2000 x 1500) keeps every probability
  * within the 0.01 the fast path promises ({@code FastDecodeQualityTest}). The JDK's JPEG decoder runs the full
- * inverse DCT whatever the factor, so a smaller factor costs little decode time; its gain is memory.
+ * inverse DCT whatever the factor, so a smaller factor costs little decode time; its gain is memory. Plain JPEGs
+ * skip this when TurboJPEG is available: {@link DctScale} decodes them at a DCT scale instead.
  */
 final class SourceSubsampling {
     static final int SAFETY_MARGIN = 5;

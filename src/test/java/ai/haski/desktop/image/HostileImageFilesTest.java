@@ -1,6 +1,7 @@
 package ai.haski.desktop.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -151,12 +152,30 @@ class HostileImageFilesTest {
     void aReal256MegapixelJpegAllowedByARaisedLimitDecodesSubsampled() throws Exception {
         // Full size would be 1 GB of int pixels, more than this test JVM's whole heap.
         Path huge = HostileImages.writeHugeJpeg(folder.resolve("huge scan.jpg"), HostileImages.HUGE_JPEG_SIDE);
-        ImageLoader lenient = new ImageLoader(ImageLimits.ofMegapixels(300));
+        // ImageIO's point subsampling, the path every JPEG takes where TurboJPEG is missing or switched off.
+        ImageLoader lenient = new ImageLoader(ImageLimits.ofMegapixels(300), JpegDecoding.IMAGEIO_ONLY);
 
         DecodedImage decoded = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> lenient.load(huge, 224, 224));
 
         assertThat(decoded.originalWidth()).isEqualTo(HostileImages.HUGE_JPEG_SIDE);
         assertThat(decoded.subsampling()).isEqualTo(HostileImages.HUGE_JPEG_SIDE / (SourceSubsampling.SAFETY_MARGIN * 224));
+        int grey = decoded.image().getRGB(200, 200) & 0xFF;
+        assertThat(grey).isBetween(120, 136);
+        assertThat(decoded.warnings()).isEmpty();
+    }
+
+    @Test
+    void theSame256MegapixelJpegThroughTurboJpegDecodesAtOneEighth() throws Exception {
+        assumeTrue(TurboJpegLibrary.shared().isPresent(), "no TurboJPEG library (TurboJpegDecodingTest requires it on Linux)");
+        Path huge = HostileImages.writeHugeJpeg(folder.resolve("huge scan.jpg"), HostileImages.HUGE_JPEG_SIDE);
+        ImageLoader lenient = new ImageLoader(ImageLimits.ofMegapixels(300));
+
+        DecodedImage decoded = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> lenient.load(huge, 224, 224));
+
+        assertThat(decoded.decoder()).isEqualTo(DecodedImage.TURBOJPEG);
+        assertThat(decoded.originalWidth()).isEqualTo(HostileImages.HUGE_JPEG_SIDE);
+        assertThat(decoded.subsampling()).isEqualTo(8);
+        assertThat(decoded.image().getWidth()).isEqualTo(HostileImages.HUGE_JPEG_SIDE / 8);
         int grey = decoded.image().getRGB(200, 200) & 0xFF;
         assertThat(grey).isBetween(120, 136);
         assertThat(decoded.warnings()).isEmpty();

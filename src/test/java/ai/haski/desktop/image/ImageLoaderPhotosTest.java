@@ -1,6 +1,7 @@
 package ai.haski.desktop.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,9 @@ class ImageLoaderPhotosTest {
 
     @Test
     void twelveMegapixelPhoneJpegIsDecodedSubsampled() throws Exception {
-        DecodedImage decoded = loader.load(PublicPhotos.photo("phone_IMG_20200827_231612.jpg"), 224, 224);
+        // ImageIO's point subsampling, the path every JPEG takes where TurboJPEG is missing or switched off.
+        DecodedImage decoded = new ImageLoader(ImageLimits.DEFAULT, JpegDecoding.IMAGEIO_ONLY)
+                .load(PublicPhotos.photo("phone_IMG_20200827_231612.jpg"), 224, 224);
 
         assertThat(decoded.format()).isEqualTo("jpeg");
         assertThat(decoded.originalWidth()).isEqualTo(4000);
@@ -24,6 +27,23 @@ class ImageLoaderPhotosTest {
         assertThat(image.getHeight()).isEqualTo(1500);
         assertThat((long) image.getWidth() * image.getHeight()).isEqualTo(4000L * 3000 / 4);
         assertThat(Math.min(image.getWidth(), image.getHeight())).isGreaterThanOrEqualTo(5 * 224);
+        assertThat(decoded.warnings()).isEmpty();
+    }
+
+    @Test
+    void twelveMegapixelPhoneJpegThroughTurboJpegIsDecodedAtOneQuarter() throws Exception {
+        assumeTrue(TurboJpegLibrary.shared().isPresent(), "no TurboJPEG library (TurboJpegDecodingTest requires it on Linux)");
+        DecodedImage decoded = loader.load(PublicPhotos.photo("phone_IMG_20200827_231612.jpg"), 224, 224);
+
+        assertThat(decoded.decoder()).isEqualTo(DecodedImage.TURBOJPEG);
+        assertThat(decoded.originalWidth()).isEqualTo(4000);
+        assertThat(decoded.originalHeight()).isEqualTo(3000);
+        assertThat(decoded.subsampling()).isEqualTo(4);
+        assertThat(decoded.image().getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
+        assertThat(decoded.image().getWidth()).isEqualTo(1000);
+        assertThat(decoded.image().getHeight()).isEqualTo(750);
+        assertThat(Math.min(decoded.image().getWidth(), decoded.image().getHeight()))
+                .isGreaterThanOrEqualTo((int) (DctScale.SAFETY_MARGIN * 224));
         assertThat(decoded.warnings()).isEmpty();
     }
 

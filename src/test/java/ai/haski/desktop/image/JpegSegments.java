@@ -5,7 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
-/** Hand-made JPEG marker segments (EXIF orientation, Adobe colour transform) and the splice that inserts them. */
+/** Hand-made JPEG marker segments (EXIF orientation, Adobe colour transform, ICC profile) and the splice that inserts them. */
 final class JpegSegments {
     private JpegSegments() {}
 
@@ -25,6 +25,16 @@ final class JpegSegments {
         payload.putShort((short) 0).putShort((short) 0); // flags
         payload.put((byte) transform);
         return segment(0xEE, payload.array());
+    }
+
+    /** An APP2 "ICC_PROFILE" segment carrying the whole {@code profile} as chunk 1 of 1 (it must fit in 64 KB). */
+    static byte[] iccProfile(byte[] profile) {
+        ByteArrayOutputStream payload = new ByteArrayOutputStream();
+        payload.writeBytes("ICC_PROFILE\0".getBytes(StandardCharsets.US_ASCII));
+        payload.write(1); // chunk number
+        payload.write(1); // chunk count
+        payload.writeBytes(profile);
+        return segment(0xE2, payload.toByteArray());
     }
 
     /** {@code jpeg} with {@code segment} inserted straight after the SOI marker, where readers look first. */

@@ -1,4 +1,4 @@
-package ai.haski.desktop.inference;
+package ai.haski.desktop.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,91 @@
+package ai.haski.desktop.image;
+
+import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.Platform;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds and loads libjpeg-turbo's TurboJPEG library once per process, or explains (once, at INFO) why JPEG files
+ * are decoded by ImageIO instead.
+ *
+ * <p>Search order: the file named by {@value #PATH_PROPERTY} (the packaged app ships its own copy), then the
+ * system's ({@code libturbojpeg.so.0} on Linux, from Debian's libturbojpeg0). {@code -D}{@value #SWITCH_PROPERTY}
+ * {@code =off} turns the fast path off, for measuring and as a way out should a library misbehave.
+ */
+final class TurboJpegLibrary {
+    static final String SWITCH_PROPERTY = "haski.turbojpeg";
+    static final String PATH_PROPERTY = "haski.turbojpeg.path";
+    private static final Logger LOG = LoggerFactory.getLogger(TurboJpegLibrary.class);
+    // Functions added in TurboJPEG 2.0; an older library lacks them and is not used.
+    private static final List<String> REQUIRED_FUNCTIONS = List.of("tjInitDecompress", "tjDecompressHeader3",
+            "tjDecompress2", "tjGetErrorStr2", "tjGetErrorCode", "tjDestroy");
+
+    private TurboJpegLibrary() {}
+
+    /** The process-wide binding, or empty when JPEG files go through ImageIO. */
+    static Optional<TurboJpegApi> shared() {
+        return Holder.API;
+    }
+
+    private static final class Holder {
+        static final Optional<TurboJpegApi> API = load();
+    }
+
+    private static Optional<TurboJpegApi> load() {
+        String wanted = System.getProperty(SWITCH_PROPERTY, "on").trim().toLowerCase(Locale.ROOT);
+        if (wanted.equals("off") || wanted.equals("false")) {
+            LOG.info("JPEG decoder: ImageIO (TurboJPEG switched off by -D{}={})", SWITCH_PROPERTY, wanted);
+            return Optional.empty();
+        }
+        try {
+            if (JnaNativeDispatch.prepare().isEmpty()) {
+                LOG.info("JPEG decoder: ImageIO (JNA has no native library for {})", Platform.RESOURCE_PREFIX);
+                return Optional.empty();
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.info("JPEG decoder: ImageIO (JNA's native library could not be prepared: {})", e.toString());
+            return Optional.empty();
+        }
+        List<String> failures = new ArrayList<>();
+        for (String candidate : candidates()) {
+            try {
+                NativeLibrary library = NativeLibrary.getInstance(candidate);
+                for (String function : REQUIRED_FUNCTIONS) {
+                    library.getFunction(function);
+                }
+                TurboJpegApi api = Native.load(candidate, TurboJpegApi.class);
+                LOG.info("JPEG decoder: TurboJPEG from {} (DCT-domain scaled decoding; ImageIO for other files)",
+                        library.getFile() != null ? library.getFile() : candidate);
+                return Optional.of(api);
+            } catch (LinkageError | RuntimeException e) {
+                // LinkageError also covers JNA itself failing to start (its dispatch library missing or refused).
+                failures.add(candidate + ": " + e.getMessage());
+            }
+        }
+        LOG.info("JPEG decoder: ImageIO (no usable TurboJPEG library: {})", String.join("; ", failures));
+        return Optional.empty();
+    }
+
+    private static List<String> candidates() {
+        List<String> candidates = new ArrayList<>();
+        String bundled = System.getProperty(PATH_PROPERTY);
+        if (bundled != null && !bundled.isBlank() && Files.isRegularFile(Path.of(bundled))) {
+            candidates.add(Path.of(bundled).toAbsolutePath().toString());
+        }
+        // Debian and Ubuntu ship only the versioned name at run time (the unversioned one is in the -dev package).
+        if (Platform.isLinux()) {
+            candidates.add("libturbojpeg.so.0");
+        }
+        candidates.add("turbojpeg");
+        return candidates;
+    }
+}
