@@ -70,3 +70,29 @@ for mode in plain cds; do
   end=$(date +%s%N)
   echo "$mode: $(( (end - start) / 5000000 )) ms per run" | tee -a "$out/startup.txt"
 done
+
+echo "== 7b. start-up of the packaged app (run packaging/build.sh first): its runtime's class-data-sharing archive"
+echo "   (jlink --generate-cds-archive) on, and switched off with -Xshare:off; three rounds of 5 runs each"
+image=target/packaging/image/haski-desktop
+if [ -x "$image/bin/haski-desktop" ]; then
+  for round in 1 2 3; do
+    for mode in on off; do
+      opts=""; [ "$mode" = off ] && opts=-Xshare:off
+      start=$(date +%s%N)
+      for i in $(seq 5); do
+        JAVA_TOOL_OPTIONS=$opts "$image/bin/haski-desktop" analyze "$photos/phone_IMG_1054.JPG" > /dev/null 2>&1
+      done
+      end=$(date +%s%N)
+      echo "round $round, CDS $mode: $(( (end - start) / 5000000 )) ms per run" | tee -a "$out/startup-image.txt"
+    done
+  done
+else
+  echo "no app-image at $image: run packaging/build.sh" | tee "$out/startup-image.txt"
+fi
+
+echo "== 8. the desktop app: a 12 MP photo's result in the window once the model is loaded (needs xvfb-run)"
+if command -v xvfb-run > /dev/null; then
+  docs/measure-drop-to-result.sh "$twelve" 5 | tee "$out/drop-to-result.txt"
+else
+  echo "xvfb-run is missing: apt-get install xvfb" | tee "$out/drop-to-result.txt"
+fi
