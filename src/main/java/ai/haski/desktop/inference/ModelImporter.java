@@ -31,13 +31,10 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +42,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 /**
@@ -218,7 +214,7 @@ public final class ModelImporter {
             throw new ImportException("cannot write the package into " + modelsDir + ": " + e, e);
         } finally {
             if (temp != null) {
-                deleteTree(temp);
+                PackageFolders.deleteQuietly(temp);
             }
         }
     }
@@ -236,42 +232,22 @@ public final class ModelImporter {
         Path old = null;
         if (Files.exists(target)) {
             old = modelsDir.resolve("." + id + ".replaced-" + System.nanoTime());
-            move(target, old);
+            PackageFolders.move(target, old);
         }
         try {
-            move(temp, target);
+            PackageFolders.move(temp, target);
         } catch (IOException e) {
             if (old != null) {
-                move(old, target);
+                PackageFolders.move(old, target);
             }
             throw e;
         }
         if (old != null) {
-            deleteTree(old);
+            PackageFolders.deleteQuietly(old);
         }
     }
 
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
-        }
-    }
 
-    private static void deleteTree(Path folder) {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            // best effort: a hidden leftover folder is ignored by the registry
-        }
-    }
 
     /** The id proposed for a file: its name without extension, lower-cased, other characters as '-'. */
     public static String defaultId(Path file) {

@@ -7,11 +7,9 @@ import ai.haski.desktop.model.ModelPackageReader;
 import ai.haski.desktop.model.ModelRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -75,14 +73,14 @@ public final class PackageInstaller {
                             + e.getMessage());
                 }
             }
-            move(temp, target);
+            PackageFolders.move(temp, target);
             temp = null;
             return read(target);
         } catch (IOException | UncheckedIOException e) {
             throw new ImportException("cannot copy " + folder + " into " + modelsDir + ": " + e.getMessage(), e);
         } finally {
             if (temp != null) {
-                deleteTree(temp);
+                PackageFolders.deleteQuietly(temp);
             }
         }
     }
@@ -98,12 +96,12 @@ public final class PackageInstaller {
         }
         Path hidden = modelsDir.resolve("." + pkg.id() + ".removed-" + System.nanoTime());
         try {
-            move(pkg.folder(), hidden);
+            PackageFolders.move(pkg.folder(), hidden);
         } catch (IOException e) {
             throw new ImportException("cannot remove " + pkg.folder() + ": " + e.getMessage()
                     + "; close any program using it and try again", e);
         }
-        deleteTree(hidden);
+        PackageFolders.deleteQuietly(hidden);
     }
 
     private static ModelPackage read(Path folder) throws ImportException {
@@ -139,27 +137,7 @@ public final class PackageInstaller {
         }
     }
 
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
-        }
-    }
 
-    private static void deleteTree(Path folder) {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            // best effort: a hidden leftover folder is ignored by the registry
-        }
-    }
 
     private static boolean same(Path a, Path b) {
         if (a == null || b == null) {

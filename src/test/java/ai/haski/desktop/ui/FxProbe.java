@@ -1,5 +1,9 @@
 package ai.haski.desktop.ui;
 
+import ai.haski.desktop.TestFiles;
+import ai.haski.desktop.ui.photo.ArgbPixels;
+import ai.haski.desktop.ui.photo.FxPictures;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,6 +18,8 @@ import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
 import javafx.stage.Stage;
+import javafx.stage.Window;
+import javax.imageio.ImageIO;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** What the window tests do to the real window: run on the FX thread, find nodes, fire drags, wait. */
@@ -59,5 +65,12 @@ final class FxProbe {
         } catch (TimeoutException e) {
             throw new AssertionError("timed out waiting for " + what + "; " + fx(windowState), e);
         }
+    }
+
+    /** Writes what {@code window} shows to {@code target/ui-snapshots/NAME.png}, to be looked at (and for the README). */
+    static void snapshot(Window window, String name) throws Exception {
+        ArgbPixels pixels = fx(() -> FxPictures.pixelsOf(window.getScene().snapshot(null)).orElseThrow());
+        Path folder = Files.createDirectories(TestFiles.repo().resolve("target/ui-snapshots"));
+        ImageIO.write(pixels.toBufferedImage(), "png", folder.resolve(name + ".png").toFile());
     }
 }

@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.haski.desktop.TestFiles;
 import ai.haski.desktop.analysis.Analysis;
-import ai.haski.desktop.platform.AppPaths;
-import ai.haski.desktop.platform.SettingsStore;
 import ai.haski.desktop.ui.main.MainViewModel;
-import ai.haski.desktop.ui.main.MainWindow;
 import ai.haski.desktop.ui.models.ModelChoice;
 import ai.haski.desktop.ui.models.RuntimeChoice;
-import ai.haski.desktop.ui.task.FxTaskExecutor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +27,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import javafx.scene.input.KeyCode;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -49,27 +44,21 @@ class MainWindowTest {
     private static DesktopContext context;
     private static MainViewModel main;
     private static Stage stage;
+    private static TestWindow window;
 
     @BeforeAll
     static void showWindow() throws Exception {
         Path extraModels = temp.resolve("models");
         TestModelPackages.brokenReferenceIn(extraModels);
-        stage = FxToolkit.registerPrimaryStage();
-        context = DesktopContext.create(AppPaths.current(), List.of(extraModels),
-                new SettingsStore(temp.resolve("settings.json")), FxTaskExecutor.sizedForThisMachine());
-        main = context.main();
-        FxToolkit.setupStage(shown -> {
-            MainWindow.show(shown, main);
-            context.start();
-        });
-        waitUntil("the model is loaded", () -> !main.models().isLoading()
-                && main.models().analyzerProperty().get() != null);
+        window = TestWindow.show(temp, List.of(extraModels), started -> { });
+        stage = window.stage();
+        context = window.context();
+        main = window.main();
     }
 
     @AfterAll
     static void closeWindow() throws Exception {
-        FxToolkit.setupStage(Stage::hide);
-        context.close();
+        window.close();
     }
 
     @Test
@@ -182,10 +171,7 @@ class MainWindowTest {
      * a test checked (the headless screen has no other way to be seen).
      */
     private static void snapshot(String name) throws Exception {
-        ai.haski.desktop.ui.photo.ArgbPixels pixels = fx(() -> ai.haski.desktop.ui.photo.FxPictures
-                .pixelsOf(stage.getScene().snapshot(null)).orElseThrow());
-        Path folder = Files.createDirectories(TestFiles.repo().resolve("target/ui-snapshots"));
-        javax.imageio.ImageIO.write(pixels.toBufferedImage(), "png", folder.resolve(name + ".png").toFile());
+        FxProbe.snapshot(stage, name);
     }
 
     @Test

@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.haski.desktop.TestFiles;
 import ai.haski.desktop.inference.TinyOnnx;
 import ai.haski.desktop.platform.AppPaths;
-import ai.haski.desktop.platform.SettingsStore;
 import ai.haski.desktop.ui.main.MainView;
 import ai.haski.desktop.ui.main.MainViewModel;
-import ai.haski.desktop.ui.main.MainWindow;
 import ai.haski.desktop.ui.models.AddModelView;
 import ai.haski.desktop.ui.models.ModelChoice;
-import ai.haski.desktop.ui.task.FxTaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,7 +38,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -60,30 +56,24 @@ class ModelManagerWindowTest {
     private static DesktopContext context;
     private static MainViewModel main;
     private static Stage stage;
+    private static TestWindow window;
 
     @BeforeAll
     static void showWindow() throws Exception {
         dataDir = UserDataDir.at(temp.resolve("data"));
-        stage = FxToolkit.registerPrimaryStage();
-        context = DesktopContext.create(AppPaths.current(), List.of(), new SettingsStore(temp.resolve("settings.json")),
-                FxTaskExecutor.sizedForThisMachine());
-        main = context.main();
-        FxToolkit.setupStage(shown -> {
-            MainWindow.show(shown, main);
-            context.start();
-        });
-        waitUntil("the model is loaded", () -> !main.models().isLoading()
-                && main.models().analyzerProperty().get() != null);
+        window = TestWindow.show(temp, List.of(), started -> { });
+        stage = window.stage();
+        context = window.context();
+        main = window.main();
     }
 
     @AfterAll
     static void closeWindow() throws Exception {
-        FxToolkit.setupStage(Stage::hide);
         fx(() -> {
             List.copyOf(Window.getWindows()).stream().filter(w -> w != stage).forEach(Window::hide);
             return null;
         });
-        context.close();
+        window.close();
         dataDir.close();
     }
 
@@ -252,12 +242,7 @@ class ModelManagerWindowTest {
     private static void snapshot(Stage window, String name) throws Exception {
         WaitForAsyncUtils.sleep(100, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
-        ai.haski.desktop.ui.photo.ArgbPixels pixels = fx(() -> {
-            Scene scene = window.getScene();
-            return ai.haski.desktop.ui.photo.FxPictures.pixelsOf(scene.snapshot(null)).orElseThrow();
-        });
-        Path folder = Files.createDirectories(TestFiles.repo().resolve("target/ui-snapshots"));
-        javax.imageio.ImageIO.write(pixels.toBufferedImage(), "png", folder.resolve(name + ".png").toFile());
+        FxProbe.snapshot(window, name);
     }
 
     private static <T> T fx(Callable<T> action) throws Exception {

@@ -3,19 +3,15 @@ package ai.haski.desktop.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.haski.desktop.TestFiles;
-import ai.haski.desktop.platform.AppPaths;
-import ai.haski.desktop.platform.SettingsStore;
 import ai.haski.desktop.session.BatchProgress;
 import ai.haski.desktop.session.BatchState;
 import ai.haski.desktop.session.ModelKey;
 import ai.haski.desktop.session.StoredResult;
 import ai.haski.desktop.ui.main.MainViewModel;
-import ai.haski.desktop.ui.main.MainWindow;
 import ai.haski.desktop.ui.models.ModelChoice;
 import ai.haski.desktop.ui.session.ReviewRow;
 import ai.haski.desktop.ui.session.RowFilter;
 import ai.haski.desktop.ui.session.SessionViewModel;
-import ai.haski.desktop.ui.task.FxTaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -40,7 +36,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -62,29 +57,22 @@ class SessionReviewWindowTest {
     private static MainViewModel main;
     private static SessionViewModel session;
     private static Stage stage;
+    private static TestWindow window;
 
     @BeforeAll
     static void showWindow() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
         Path models = temp.resolve("models");
         SecondModelPackages.otherSeedIn(models);
-        context = DesktopContext.create(AppPaths.current(), List.of(models),
-                new SettingsStore(temp.resolve("settings.json")), FxTaskExecutor.sizedForThisMachine());
-        main = context.main();
+        window = TestWindow.show(temp, List.of(models), started -> started.session().setReviewer("UI Tester"));
+        stage = window.stage();
+        context = window.context();
+        main = window.main();
         session = context.session();
-        FxToolkit.setupStage(shown -> {
-            session.setReviewer("UI Tester");
-            MainWindow.show(shown, main);
-            context.start();
-        });
-        waitUntil("the model is loaded", () -> !main.models().isLoading()
-                && main.models().analyzerProperty().get() != null);
     }
 
     @AfterAll
     static void closeWindow() throws Exception {
-        FxToolkit.setupStage(Stage::hide);
-        context.close();
+        window.close();
     }
 
     @Test
@@ -292,10 +280,7 @@ class SessionReviewWindowTest {
     }
 
     private static void snapshot(String name) throws Exception {
-        ai.haski.desktop.ui.photo.ArgbPixels pixels = fx(() -> ai.haski.desktop.ui.photo.FxPictures
-                .pixelsOf(stage.getScene().snapshot(null)).orElseThrow());
-        Path folder = Files.createDirectories(TestFiles.repo().resolve("target/ui-snapshots"));
-        javax.imageio.ImageIO.write(pixels.toBufferedImage(), "png", folder.resolve(name + ".png").toFile());
+        FxProbe.snapshot(stage, name);
     }
 
     private static <T extends Node> T lookup(String selector) {

@@ -3,16 +3,12 @@ package ai.haski.desktop.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.haski.desktop.TestFiles;
-import ai.haski.desktop.platform.AppPaths;
-import ai.haski.desktop.platform.SettingsStore;
 import ai.haski.desktop.session.BatchState;
 import ai.haski.desktop.session.ReviewState;
 import ai.haski.desktop.session.SessionExport;
 import ai.haski.desktop.ui.main.MainViewModel;
-import ai.haski.desktop.ui.main.MainWindow;
 import ai.haski.desktop.ui.session.ReviewRow;
 import ai.haski.desktop.ui.session.SessionViewModel;
-import ai.haski.desktop.ui.task.FxTaskExecutor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
@@ -30,7 +26,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -47,28 +42,21 @@ class SessionWindowTest {
     private static MainViewModel main;
     private static SessionViewModel session;
     private static Stage stage;
+    private static TestWindow window;
 
     @BeforeAll
     static void showWindow() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
-        context = DesktopContext.create(AppPaths.current(), List.of(), new SettingsStore(temp.resolve("settings.json")),
-                FxTaskExecutor.sizedForThisMachine());
-        main = context.main();
+        // Asked once and remembered; set here so that the name dialog does not wait for a person.
+        window = TestWindow.show(temp, List.of(), started -> started.session().setReviewer("UI Tester"));
+        stage = window.stage();
+        context = window.context();
+        main = window.main();
         session = context.session();
-        FxToolkit.setupStage(shown -> {
-            // Asked once and remembered; set here so that the name dialog does not wait for a person.
-            session.setReviewer("UI Tester");
-            MainWindow.show(shown, main);
-            context.start();
-        });
-        waitUntil("the model is loaded", () -> !main.models().isLoading()
-                && main.models().analyzerProperty().get() != null);
     }
 
     @AfterAll
     static void closeWindow() throws Exception {
-        FxToolkit.setupStage(Stage::hide);
-        context.close();
+        window.close();
     }
 
     @Test
@@ -151,10 +139,7 @@ class SessionWindowTest {
     }
 
     private static void snapshot(String name) throws Exception {
-        ai.haski.desktop.ui.photo.ArgbPixels pixels = fx(() -> ai.haski.desktop.ui.photo.FxPictures
-                .pixelsOf(stage.getScene().snapshot(null)).orElseThrow());
-        Path folder = Files.createDirectories(TestFiles.repo().resolve("target/ui-snapshots"));
-        javax.imageio.ImageIO.write(pixels.toBufferedImage(), "png", folder.resolve(name + ".png").toFile());
+        FxProbe.snapshot(stage, name);
     }
 
     private static TransferMode drag(javafx.event.EventType<DragEvent> type, Path file) throws Exception {

@@ -1,10 +1,9 @@
 package ai.haski.desktop.ui.photo;
 
 import ai.haski.desktop.image.DecodedImage;
+import ai.haski.desktop.image.DownScale;
 import ai.haski.desktop.image.ImageDecodeException;
 import ai.haski.desktop.image.ImageLoader;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 
@@ -30,38 +29,8 @@ public final class DisplayDecoder {
     /** Decodes {@code file}; the exception's message is written for the user. */
     public DisplayPicture decode(Path file) throws ImageDecodeException {
         DecodedImage decoded = loader.load(file, TARGET_SIDE, TARGET_SIDE);
-        BufferedImage shown = fitWithin(decoded.image(), MAX_SIDE);
+        BufferedImage shown = DownScale.fitWithin(decoded.image(), MAX_SIDE);
         return new DisplayPicture(ArgbPixels.fromRgb(shown), decoded.originalWidth(), decoded.originalHeight(),
                 decoded.format());
-    }
-
-    /**
-     * Shrinks a picture whose long side exceeds {@code maxSide}, halving at most per step: one bilinear step from
-     * 4000 to 1000 pixels would skip three of every four and alias like plain subsampling.
-     */
-    static BufferedImage fitWithin(BufferedImage image, int maxSide) {
-        int longSide = Math.max(image.getWidth(), image.getHeight());
-        if (longSide <= maxSide) {
-            return image;
-        }
-        double scale = (double) maxSide / longSide;
-        int targetWidth = Math.max(1, (int) Math.round(image.getWidth() * scale));
-        int targetHeight = Math.max(1, (int) Math.round(image.getHeight() * scale));
-        BufferedImage current = image;
-        while (current.getWidth() != targetWidth || current.getHeight() != targetHeight) {
-            int width = Math.max(targetWidth, current.getWidth() / 2);
-            int height = Math.max(targetHeight, current.getHeight() / 2);
-            BufferedImage next = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = next.createGraphics();
-            try {
-                g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-                g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-                g.drawImage(current, 0, 0, width, height, null);
-            } finally {
-                g.dispose();
-            }
-            current = next;
-        }
-        return current;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.haski.desktop.TestFiles;
+import ai.haski.desktop.image.DownScale;
 import ai.haski.desktop.image.ImageDecodeException;
 import ai.haski.desktop.image.ImageLoader;
 import java.awt.image.BufferedImage;
@@ -40,9 +41,9 @@ class DisplayDecoderTest {
     @Test
     void shrinkingKeepsTheAspectAndStopsAtTheLimit() {
         BufferedImage large = new BufferedImage(4000, 3000, BufferedImage.TYPE_INT_RGB);
-        BufferedImage shown = DisplayDecoder.fitWithin(large, 2560);
+        BufferedImage shown = DownScale.fitWithin(large, 2560);
         assertThat(shown.getWidth()).isEqualTo(2560);
         assertThat(shown.getHeight()).isEqualTo(1920);
-        assertThat(DisplayDecoder.fitWithin(shown, 2560)).isSameAs(shown);
+        assertThat(DownScale.fitWithin(shown, 2560)).isSameAs(shown);
     }
 }
