@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * Decodes a plain JPEG with TurboJPEG at a DCT scale of 1/1 to 1/8, into a {@code TYPE_INT_RGB} picture in stored
  * orientation, or declines so that the caller decodes it with ImageIO.
  *
- * <p>It declines every file it cannot decode exactly as the ImageIO path would: CMYK and YCCK, an embedded ICC
- * profile, arithmetic or lossless coding, a header that disagrees with ImageIO's, and any error or warning from the
+ * <p>It declines every file it cannot decode as the ImageIO path would: CMYK and YCCK, an embedded ICC profile
+ * other than sRGB in effect ({@link SrgbProfiles}), arithmetic or lossless coding, a header that disagrees with ImageIO's, and any error or warning from the
  * library (truncated and corrupt data give warnings). The ImageIO path then produces the picture, or the user-facing
  * error it always gave. Thread-safe: each call uses its own TurboJPEG handle and native buffers.
  */
@@ -61,8 +61,10 @@ final class TurboJpegDecoder {
                 view.flip();
                 JpegMarkers markers = JpegMarkers.scan(view);
                 if (!markers.plain()) {
-                    return decline(file, markers.iccProfile() ? "it carries an ICC profile"
-                            : "its frame type is not baseline or progressive Huffman");
+                    return decline(file, "its frame type is not baseline or progressive Huffman");
+                }
+                if (markers.iccProfile().isPresent() && !SrgbProfiles.isEffectivelySrgb(markers.iccProfile().get())) {
+                    return decline(file, "its ICC profile is not sRGB, and ImageIO turns its colours through it");
                 }
                 return decode(file, jpeg, size, storedWidth, storedHeight, minWidth, minHeight);
             }

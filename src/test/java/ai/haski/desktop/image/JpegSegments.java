@@ -29,12 +29,29 @@ final class JpegSegments {
 
     /** An APP2 "ICC_PROFILE" segment carrying the whole {@code profile} as chunk 1 of 1 (it must fit in 64 KB). */
     static byte[] iccProfile(byte[] profile) {
+        return iccChunk(profile, 1, 1);
+    }
+
+    /** An APP2 "ICC_PROFILE" segment that says it is chunk {@code number} of {@code count}, carrying {@code bytes}. */
+    static byte[] iccChunk(byte[] bytes, int number, int count) {
         ByteArrayOutputStream payload = new ByteArrayOutputStream();
         payload.writeBytes("ICC_PROFILE\0".getBytes(StandardCharsets.US_ASCII));
-        payload.write(1); // chunk number
-        payload.write(1); // chunk count
-        payload.writeBytes(profile);
+        payload.write(number);
+        payload.write(count);
+        payload.writeBytes(bytes);
         return segment(0xE2, payload.toByteArray());
+    }
+
+    /** {@code jpeg} without its APP0 (JFIF) segment, which the JDK's encoder writes straight after SOI. */
+    static byte[] withoutApp0(byte[] jpeg) {
+        if ((jpeg[2] & 0xFF) != 0xFF || (jpeg[3] & 0xFF) != 0xE0) {
+            throw new IllegalArgumentException("no APP0 segment after SOI");
+        }
+        int length = (jpeg[4] & 0xFF) << 8 | (jpeg[5] & 0xFF);
+        byte[] without = new byte[jpeg.length - 2 - length];
+        System.arraycopy(jpeg, 0, without, 0, 2);
+        System.arraycopy(jpeg, 4 + length, without, 2, jpeg.length - 4 - length);
+        return without;
     }
 
     /** {@code jpeg} with {@code segment} inserted straight after the SOI marker, where readers look first. */

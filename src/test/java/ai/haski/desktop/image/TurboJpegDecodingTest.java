@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The TurboJPEG fast path: taken for plain JPEGs and giving the picture a full ImageIO decode would after area
- * downscaling; declined (ImageIO decodes, with its usual errors) for CMYK, ICC-tagged and truncated files.
+ * downscaling; declined (ImageIO decodes, with its usual errors) for CMYK, colour-managed and truncated files.
  */
 class TurboJpegDecodingTest {
     /**
@@ -89,14 +89,37 @@ class TurboJpegDecodingTest {
     }
 
     @Test
-    void jpegWithAnIccProfileIsLeftToImageIoButTheSameFileWithoutOneIsNot() throws Exception {
-        byte[] plain = TestImages.jpeg(TestImages.gradientNoise(320, 240), 0.9f);
-        byte[] tagged = JpegSegments.insertAfterSoi(plain,
-                JpegSegments.iccProfile(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData()));
-        DecodedImage withProfile = FAST.load(TestImages.save(folder, "icc.jpg", tagged), 40, 40);
-        DecodedImage without = FAST.load(TestImages.save(folder, "plain.jpg", plain), 40, 40);
-        assertThat(withProfile.decoder()).isEqualTo(DecodedImage.IMAGEIO);
-        assertThat(without.decoder()).isEqualTo(DecodedImage.TURBOJPEG);
+    void anSrgbProfileTakesTheFastPathWithTheSamePixelsAndAnotherProfileIsLeftToImageIo() throws Exception {
+        byte[] plain = TestImages.jpeg(TestImages.quadrants(320, 240), 0.9f);
+        Path srgb = TestImages.save(folder, "srgb.jpg", JpegSegments.insertAfterSoi(plain,
+                JpegSegments.iccProfile(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData())));
+        // Linear light: ImageIO turns the colours through it (mid-grey becomes far lighter); TurboJPEG could not.
+        Path linear = TestImages.save(folder, "linear.jpg", JpegSegments.insertAfterSoi(plain,
+                JpegSegments.iccProfile(ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData())));
+        Path broken = TestImages.save(folder, "half-profile.jpg", JpegSegments.insertAfterSoi(plain,
+                JpegSegments.iccChunk(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData(), 1, 2)));
+
+        DecodedImage fast = FAST.load(srgb, 40, 40);
+        assertThat(fast.decoder()).isEqualTo(DecodedImage.TURBOJPEG);
+        assertCloseToBoxAverage(fast.image(), REFERENCE.load(srgb, Integer.MAX_VALUE / 4, Integer.MAX_VALUE / 4)
+                .image(), fast.subsampling());
+        assertThat(FAST.load(linear, 40, 40).decoder()).isEqualTo(DecodedImage.IMAGEIO);
+        assertThat(FAST.load(broken, 40, 40).decoder()).isEqualTo(DecodedImage.IMAGEIO);
+    }
+
+    @Test
+    void publicPhotosWithAnSrgbProfileTakeTheFastPathWithTheSamePixelsAndAnAdobeRgbOneDoesNot() throws Exception {
+        // GIMP's compact "sRGB built-in" and the full "sRGB IEC61966-2.1", which the ImageIO path applies: the
+        // identity within rounding. skimage's rocket carries Adobe RGB (1998), which ImageIO really converts.
+        for (String name : new String[] {"phone_IMG_1054.JPG", "skimage_hubble_deep_field.jpg"}) {
+            Path photo = PublicPhotos.photo(name);
+            DecodedImage fast = FAST.load(photo, 224, 224);
+            assertThat(fast.decoder()).as(name).isEqualTo(DecodedImage.TURBOJPEG);
+            DecodedImage full = REFERENCE.load(photo, Integer.MAX_VALUE / 4, Integer.MAX_VALUE / 4);
+            assertCloseToBoxAverage(fast.image(), full.image(), fast.subsampling());
+        }
+        assertThat(FAST.load(PublicPhotos.photo("skimage_rocket.jpg"), 224, 224).decoder())
+                .isEqualTo(DecodedImage.IMAGEIO);
     }
 
     @Test

@@ -33,15 +33,19 @@ class TurboJpegScaleTest {
     }
 
     @Test
-    void markersTellPlainFilesFromIccTaggedArithmeticAndBrokenOnes() {
+    void markersTellPlainFramesFromArithmeticAndBrokenOnesAndCarryTheProfile() {
         byte[] plain = TestImages.jpeg(TestImages.quadrants(32, 32), 0.9f);
         assertThat(JpegMarkers.scan(ByteBuffer.wrap(plain)).plain()).isTrue();
 
         byte[] tagged = JpegSegments.insertAfterSoi(plain,
                 JpegSegments.iccProfile(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData()));
         JpegMarkers taggedMarkers = JpegMarkers.scan(ByteBuffer.wrap(tagged));
-        assertThat(taggedMarkers.iccProfile()).isTrue();
-        assertThat(taggedMarkers.plain()).isFalse();
+        assertThat(taggedMarkers.iccProfile()).hasValue(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
+        assertThat(taggedMarkers.plain()).as("the profile is judged apart").isTrue();
+        assertThat(JpegMarkers.scan(ByteBuffer.wrap(plain)).iccProfile()).isEmpty();
+        // Chunk 1 of 2 with the second missing: a profile that cannot be put together.
+        byte[] half = JpegSegments.insertAfterSoi(plain, JpegSegments.iccChunk(new byte[100], 1, 2));
+        assertThat(JpegMarkers.scan(ByteBuffer.wrap(half)).iccProfile()).hasValue(JpegMarkers.BROKEN_PROFILE);
 
         byte[] arithmetic = plain.clone();
         int sof = indexOfMarker(arithmetic, 0xC0);
