@@ -3,6 +3,7 @@ package ai.haski.desktop.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.haski.desktop.TestFiles;
+import ai.haski.desktop.model.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -160,14 +161,10 @@ class SessionCrashIT {
         String script = "set -u; mount -t tmpfs -o size=" + tmpfsSize + " tmpfs '" + disk + "' || exit 90; "
                 + "cp '" + previous + "' '" + disk + "/results.json' || exit 91; "
                 + java + "; echo \"exit=$?\"; sha256sum '" + disk + "/results.json'; ls -A '" + disk + "'";
-        Path log = work.resolve("full-disk.log");
-        Process shell = start(List.of("unshare", "-rm", "sh", "-c", script), log);
-        assertThat(shell.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        String output = Files.readString(log);
+        String output = inPrivateMountNamespace(script, "full-disk.log", 120);
 
-        assertThat(shell.exitValue()).as(output).isZero();
         assertThat(output).contains("exit=1").contains("No space left on device").contains("unchanged")
-                .contains(ai.haski.desktop.model.Sha256.of(previous));
+                .contains(Sha256.of(previous));
         assertThat(output.lines().filter(line -> line.endsWith(".partial"))).as("no partial file left: " + output)
                 .isEmpty();
     }
@@ -185,12 +182,8 @@ class SessionCrashIT {
                 + first + "; echo \"first-exit=$?\"; "
                 + "mount -o remount,size=16m '" + disk + "' || exit 91; "
                 + first + "; echo \"second-exit=$?\"; cp '" + session + "' '" + copy + "'";
-        Path log = work.resolve("full-disk-review.log");
-        Process shell = start(List.of("unshare", "-rm", "sh", "-c", script), log);
-        assertThat(shell.waitFor(600, TimeUnit.SECONDS)).isTrue();
-        String output = Files.readString(log);
+        String output = inPrivateMountNamespace(script, "full-disk-review.log", 600);
 
-        assertThat(shell.exitValue()).as(output).isZero();
         assertThat(output).contains("first-exit=1").contains("the disk is full. Free some space and run again; "
                 + "everything saved before is kept.");
         assertThat(output).containsPattern("second-exit=[03]").contains("photos already analysed by this model are "
@@ -303,6 +296,19 @@ class SessionCrashIT {
 
     private static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /**
+     * Runs a shell script as root of a private user and mount namespace ({@code unshare -rm}), where it may mount a
+     * small tmpfs that nothing outside sees and that vanishes with it; returns what the script printed.
+     */
+    private static String inPrivateMountNamespace(String script, String logName, int seconds) throws Exception {
+        Path log = work.resolve(logName);
+        Process shell = start(List.of("unshare", "-rm", "sh", "-c", script), log);
+        assertThat(shell.waitFor(seconds, TimeUnit.SECONDS)).as("finished within %d s", seconds).isTrue();
+        String output = Files.readString(log);
+        assertThat(shell.exitValue()).as(output).isZero();
+        return output;
     }
 
     private static String javaCommandLine(List<String> command) {
