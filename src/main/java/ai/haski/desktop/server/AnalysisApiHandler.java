@@ -8,6 +8,7 @@ import ai.haski.desktop.analysis.ResultJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,11 +79,30 @@ final class AnalysisApiHandler extends Handler.Abstract {
             // The body of a refused request may be unread: close the connection so the client does not send its
             // next request into one the server is about to drop.
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            drainUnreadBody(request);
             JsonBodies.write(response, callback, e.error());
         }
         LOG.info("{} {} -> {} in {} ms", request.getMethod(), path, status,
                 String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e6));
         return true;
+    }
+
+    /**
+     * Reads and drops what the client is still sending of a refused request (up to the upload limit). Closing a
+     * connection with unread data in it makes the system reset it, and a reset can destroy the answer before the
+     * client has read it: the client then sees no response at all instead of the 401 or 413 that says why.
+     */
+    private void drainUnreadBody(Request request) {
+        byte[] buffer = new byte[16 * 1024];
+        long drained = 0;
+        try {
+            InputStream body = Content.Source.asInputStream(request);
+            for (int n = body.read(buffer); n >= 0 && drained <= settings.maxUploadBytes(); n = body.read(buffer)) {
+                drained += n;
+            }
+        } catch (IOException | RuntimeException e) {
+            // The connection is being closed anyway; the answer is still written.
+        }
     }
 
     private int route(String path, Request request, Response response, Callback callback) throws ApiException {
