@@ -5,23 +5,19 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.haski.desktop.TestFiles;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the packaged jar the way the README tells a researcher to. */
 class CliJarIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> CONTRACT = List.of("skin_type", "hair_type", "conditions_detected",
             "confidence_scores", "model_version", "model_type", "file", "probabilities", "model_id", "model_sha256",
             "backend", "timings_ms", "image", "warnings");
@@ -30,18 +26,6 @@ class CliJarIT {
     static Path work;
     private static Path photos;
     private static int imageCount;
-
-    record Run(int exit, String out, String err) {
-        List<JsonNode> lines() throws IOException {
-            List<JsonNode> nodes = new ArrayList<>();
-            for (String line : out.split("\n")) {
-                if (!line.isBlank()) {
-                    nodes.add(JSON.readTree(line));
-                }
-            }
-            return nodes;
-        }
-    }
 
     /** A folder as a user would have it: photos, broken files, a sub-folder, a hidden file and a text file. */
     @BeforeAll
@@ -64,21 +48,14 @@ class CliJarIT {
         Files.writeString(photos.resolve(".hidden.jpg"), "hidden files are skipped");
     }
 
-    static Run run(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dhaski.data.dir=" + work.resolve("user-data"), "-jar", System.getProperty("haski.jar")));
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile(work, "out", ".txt");
-        Path err = Files.createTempFile(work, "err", ".txt");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("command finished: " + command).isTrue();
-        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+    /** The packaged jar with {@code args}, as a user's shell runs it; two minutes at most. */
+    private static JarProcess.Result run(String... args) throws Exception {
+        return JarProcess.runJar(work, List.of(), Duration.ofSeconds(120), args);
     }
 
     @Test
     void analyzeAFolderGivesOneLinePerPhotoAndAnErrorLinePerBrokenFile() throws Exception {
-        Run run = run("analyze", photos.toString());
+        JarProcess.Result run = run("analyze", photos.toString());
 
         assertThat(run.exit()).as(run.err()).isEqualTo(3);
         List<JsonNode> lines = run.lines();
@@ -133,7 +110,7 @@ class CliJarIT {
         }
     }
 
-    private static Map<String, JsonNode> byFile(Run run) throws IOException {
+    private static Map<String, JsonNode> byFile(JarProcess.Result run) throws IOException {
         assertThat(run.exit()).as(run.err()).isZero();
         Map<String, JsonNode> map = new HashMap<>();
         for (JsonNode line : run.lines()) {
@@ -145,7 +122,7 @@ class CliJarIT {
     @Test
     void csvHasAHeaderAndARowPerPhoto() throws Exception {
         Path csv = work.resolve("results.csv");
-        Run run = run("analyze", "--format", "csv", "--out", csv.toString(), photos.resolve("clinic a").toString());
+        JarProcess.Result run = run("analyze", "--format", "csv", "--out", csv.toString(), photos.resolve("clinic a").toString());
 
         assertThat(run.exit()).as(run.err()).isZero();
         List<String> rows = Files.readAllLines(csv);
@@ -159,7 +136,7 @@ class CliJarIT {
 
     @Test
     void selfCheckPassesOnBothRuntimes() throws Exception {
-        Run run = run("self-check");
+        JarProcess.Result run = run("self-check");
 
         assertThat(run.exit()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).containsPattern("haski-reference\\s+1\\.0\\.0\\s+onnx\\s+ONNX Runtime 1\\.23\\.2\\s+PASS")
@@ -170,7 +147,7 @@ class CliJarIT {
 
     @Test
     void modelsListsTheReferencePackageAsNotForClinicalUse() throws Exception {
-        Run run = run("models");
+        JarProcess.Result run = run("models");
 
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("haski-reference 1.0.0").contains("clinical use: NO")
@@ -179,7 +156,7 @@ class CliJarIT {
 
     @Test
     void anUnknownModelIsAUsageErrorThatSaysWhatExists() throws Exception {
-        Run run = run("analyze", "--model", "no-such-model", photos.toString());
+        JarProcess.Result run = run("analyze", "--model", "no-such-model", photos.toString());
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
@@ -188,7 +165,7 @@ class CliJarIT {
 
     @Test
     void aBadBackendNameIsAUsageError() throws Exception {
-        Run run = run("analyze", "--backend", "coreml", photos.toString());
+        JarProcess.Result run = run("analyze", "--backend", "coreml", photos.toString());
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("--backend must be onnx or tflite");
@@ -197,7 +174,7 @@ class CliJarIT {
     /** With no arguments the jar opens the desktop app (DesktopJarIT); --help is how the CLI lists commands. */
     @Test
     void helpPrintsUsage() throws Exception {
-        Run run = run("--help");
+        JarProcess.Result run = run("--help");
 
         assertThat(run.err() + run.out()).contains("analyze").contains("self-check").contains("models");
     }

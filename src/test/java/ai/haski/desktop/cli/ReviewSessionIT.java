@@ -6,13 +6,13 @@ import ai.haski.desktop.TestFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,8 +28,6 @@ class ReviewSessionIT {
     static Path work;
     private static Path photos;
     private static int imageCount;
-
-    record Run(int exit, String out, String err) {}
 
     /** Every public photo, in two sub-folders. */
     @BeforeAll
@@ -57,13 +55,9 @@ class ReviewSessionIT {
         return new ProcessBuilder(command);
     }
 
-    private static Run run(String... args) throws Exception {
-        Path out = Files.createTempFile(work, "out", ".txt");
-        Path err = Files.createTempFile(work, "err", ".txt");
-        Process process = command(args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("finished: " + List.of(args)).isTrue();
-        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+    /** The packaged jar with {@code args}, as a user's shell runs it; two minutes at most. */
+    private static JarProcess.Result run(String... args) throws Exception {
+        return JarProcess.runJar(work, List.of(), Duration.ofSeconds(120), args);
     }
 
     @Test
@@ -84,7 +78,8 @@ class ReviewSessionIT {
         Map<String, String> before = savedAt(session);
         assertThat(before.size()).isGreaterThanOrEqualTo(atKill);
 
-        Run second = run("review", photos.toString(), "--session", session.toString(), "--threads", "2");
+        JarProcess.Result second = run("review", photos.toString(), "--session", session.toString(), "--threads",
+                "2");
 
         assertThat(second.exit()).as(second.err()).isEqualTo(3);
         assertThat(second.err()).contains(", " + before.size() + " photos already analysed by this model are "
@@ -97,7 +92,8 @@ class ReviewSessionIT {
         assertThat(second.err()).contains("Session now holds " + imageCount + " results");
 
         Path csv = work.resolve("killed.csv");
-        Run export = run("export", "--session", session.toString(), "--format", "csv", "--out", csv.toString());
+        JarProcess.Result export = run("export", "--session", session.toString(), "--format", "csv", "--out",
+                csv.toString());
         assertThat(export.exit()).as(export.err()).isZero();
         assertThat(Files.readAllLines(csv)).hasSize(1 + imageCount);
     }
@@ -109,12 +105,12 @@ class ReviewSessionIT {
         Files.copy(TestFiles.photo("skimage_coins.png"), folder.resolve("coins.png"));
         Files.copy(TestFiles.photo("phone_debian_logo.jpg"), folder.resolve("logo.jpg"));
 
-        Run review = run("review", folder.toString());
+        JarProcess.Result review = run("review", folder.toString());
         assertThat(review.exit()).as(review.err()).isZero();
         assertThat(review.err()).contains("Folder scanned: 2 photos");
 
         Path json = work.resolve("small.json");
-        Run export = run("export", folder.toString(), "--out", json.toString());
+        JarProcess.Result export = run("export", folder.toString(), "--out", json.toString());
         assertThat(export.exit()).as(export.err()).isZero();
         JsonNode exported = new ObjectMapper().readTree(json.toFile());
         assertThat(exported.get("photos")).hasSize(2);
@@ -128,21 +124,21 @@ class ReviewSessionIT {
 
     @Test
     void mistakesGiveUsageErrorsThatSayWhatToDo() throws Exception {
-        Run missingFolder = run("review", work.resolve("nowhere").toString());
+        JarProcess.Result missingFolder = run("review", work.resolve("nowhere").toString());
         assertThat(missingFolder.exit()).isEqualTo(2);
         assertThat(missingFolder.err()).contains("does not exist");
 
         Path empty = Files.createDirectories(work.resolve("never-reviewed"));
-        Run noSession = run("export", empty.toString(), "--out", work.resolve("x.csv").toString());
+        JarProcess.Result noSession = run("export", empty.toString(), "--out", work.resolve("x.csv").toString());
         assertThat(noSession.exit()).isEqualTo(2);
         assertThat(noSession.err()).contains("has no review session yet").contains("review");
         assertThat(work.resolve("x.csv")).doesNotExist();
 
-        Run badName = run("review", empty.toString(), "--session", work.resolve("results.csv").toString());
+        JarProcess.Result badName = run("review", empty.toString(), "--session", work.resolve("results.csv").toString());
         assertThat(badName.exit()).isEqualTo(2);
         assertThat(badName.err()).contains(".haski-session");
 
-        Run noImages = run("review", empty.toString());
+        JarProcess.Result noImages = run("review", empty.toString());
         assertThat(noImages.exit()).isEqualTo(2);
         assertThat(noImages.err()).contains("no image files");
     }

@@ -1,6 +1,6 @@
 package ai.haski.desktop.inference;
 
-import ai.onnx.proto.OnnxMl.AttributeProto;
+import ai.haski.desktop.tools.OnnxModelWriter;
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
@@ -9,9 +9,6 @@ import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.TensorShapeProto;
 import ai.onnx.proto.OnnxMl.TypeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
-import com.google.protobuf.ByteString;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Random;
 
 /**
@@ -57,18 +54,18 @@ public final class TinyOnnx {
         }
         GraphProto.Builder graph = GraphProto.newBuilder().setName("tiny")
                 .addInput(valueInfo(nhwc ? "pixels" : "image", FLOAT, inputDims))
-                .addInitializer(tensor("dense/weights", weights, classes, 3))
-                .addInitializer(tensor("dense/bias", bias, classes));
+                .addInitializer(OnnxModelWriter.floatTensor("dense/weights", weights, classes, 3))
+                .addInitializer(OnnxModelWriter.floatTensor("dense/bias", bias, classes));
         String current = nhwc ? "pixels" : "image";
         if (nhwc) {
             graph.addNode(NodeProto.newBuilder().setOpType("Transpose").setName("to_nchw")
-                    .addInput(current).addOutput("nchw").addAttribute(ints("perm", 0, 3, 1, 2)));
+                    .addInput(current).addOutput("nchw").addAttribute(OnnxModelWriter.ints("perm", 0, 3, 1, 2)));
             current = "nchw";
         }
         graph.addNode(NodeProto.newBuilder().setOpType("GlobalAveragePool").setName("pool")
                 .addInput(current).addOutput("pooled"));
         graph.addNode(NodeProto.newBuilder().setOpType("Flatten").setName("flatten")
-                .addInput("pooled").addOutput("flat").addAttribute(intAttr("axis", 1)));
+                .addInput("pooled").addOutput("flat").addAttribute(OnnxModelWriter.intAttr("axis", 1)));
         String gemmOut = argMax ? "scores_float" : "scores";
         if (secondInput) {
             graph.addInput(valueInfo("extra", FLOAT, 1L, 3L));
@@ -77,11 +74,11 @@ public final class TinyOnnx {
         }
         graph.addNode(NodeProto.newBuilder().setOpType("Gemm").setName("dense")
                 .addInput(secondInput ? "flat_plus" : "flat").addInput("dense/weights").addInput("dense/bias")
-                .addOutput(gemmOut).addAttribute(intAttr("transB", 1)));
+                .addOutput(gemmOut).addAttribute(OnnxModelWriter.intAttr("transB", 1)));
         Long batch = inputDims[0];
         if (argMax) {
             graph.addNode(NodeProto.newBuilder().setOpType("ArgMax").setName("argmax")
-                    .addInput(gemmOut).addOutput("label").addAttribute(intAttr("axis", 1)));
+                    .addInput(gemmOut).addOutput("label").addAttribute(OnnxModelWriter.intAttr("axis", 1)));
             graph.addOutput(valueInfo("label", INT64, batch, 1L));
         } else {
             graph.addOutput(valueInfo("scores", FLOAT, batch, (long) classes));
@@ -100,30 +97,5 @@ public final class TinyOnnx {
         }
         return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(
                 TypeProto.Tensor.newBuilder().setElemType(type).setShape(shape))).build();
-    }
-
-    private static TensorProto tensor(String name, float[] values, long... dims) {
-        ByteBuffer raw = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        for (float v : values) {
-            raw.putFloat(v);
-        }
-        TensorProto.Builder tensor = TensorProto.newBuilder().setName(name).setDataType(FLOAT);
-        for (long d : dims) {
-            tensor.addDims(d);
-        }
-        return tensor.setRawData(ByteString.copyFrom(raw.array())).build();
-    }
-
-    private static AttributeProto ints(String name, long... values) {
-        AttributeProto.Builder attribute = AttributeProto.newBuilder().setName(name)
-                .setType(AttributeProto.AttributeType.INTS);
-        for (long v : values) {
-            attribute.addInts(v);
-        }
-        return attribute.build();
-    }
-
-    private static AttributeProto intAttr(String name, long value) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
     }
 }

@@ -25,7 +25,7 @@ import java.nio.ByteOrder;
  * sizes), so the graph computes exactly what the TFLite file computes. Protobuf serialisation of this
  * message (no map fields) is deterministic.
  */
-final class OnnxModelWriter {
+public final class OnnxModelWriter {
 
     static final long IR_VERSION = 8;
     static final long OPSET = 13;
@@ -128,7 +128,8 @@ final class OnnxModelWriter {
                 .build();
     }
 
-    private static TensorProto floatTensor(String name, float[] values, long... dims) {
+    /** A float32 initializer of the given shape, little-endian raw data; the values must fill the shape. */
+    public static TensorProto floatTensor(String name, float[] values, long... dims) {
         long count = 1;
         for (long d : dims) {
             count *= d;
@@ -147,7 +148,8 @@ final class OnnxModelWriter {
         return tensor.setRawData(ByteString.copyFrom(raw.array())).build();
     }
 
-    private static AttributeProto ints(String name, long... values) {
+    /** An INTS attribute. */
+    public static AttributeProto ints(String name, long... values) {
         AttributeProto.Builder attribute = AttributeProto.newBuilder()
                 .setName(name).setType(AttributeProto.AttributeType.INTS);
         for (long v : values) {
@@ -156,7 +158,8 @@ final class OnnxModelWriter {
         return attribute.build();
     }
 
-    private static AttributeProto intAttr(String name, long value) {
+    /** An INT attribute. */
+    public static AttributeProto intAttr(String name, long value) {
         return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
     }
 }
