@@ -1,5 +1,6 @@
 package ai.haski.desktop.analysis;
 
+import ai.haski.desktop.platform.DaemonThreads;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -8,7 +9,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Analyses a list of files on a fixed number of worker threads and hands the outcomes over in input order.
@@ -33,7 +33,7 @@ public final class ParallelAnalysis {
         if (workers < 1) {
             throw new IllegalArgumentException("at least one worker is needed");
         }
-        ExecutorService pool = Executors.newFixedThreadPool(workers, daemonThreads());
+        ExecutorService pool = Executors.newFixedThreadPool(workers, DaemonThreads.named("analysis-"));
         try {
             Deque<Future<AnalysisOutcome>> window = new ArrayDeque<>();
             int next = 0;
@@ -56,15 +56,5 @@ public final class ParallelAnalysis {
             // Analyzer.analyze turns every failure into an outcome; reaching here is a bug (an Error, say).
             throw new IllegalStateException("analysis crashed: " + e.getCause(), e.getCause());
         }
-    }
-
-    /** Daemon threads, so a stuck codec can never keep the process alive after its command returns. */
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "analysis-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -4,6 +4,7 @@ import ai.haski.desktop.analysis.AnalysisFailure;
 import ai.haski.desktop.analysis.AnalysisOutcome;
 import ai.haski.desktop.analysis.Analyzer;
 import ai.haski.desktop.analysis.Provenance;
+import ai.haski.desktop.platform.DaemonThreads;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryIteratorException;
@@ -22,7 +23,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -138,7 +138,7 @@ public final class BatchRunner {
         notifyState();
 
         Queue<Photo> queue = new ConcurrentLinkedQueue<>(pending);
-        ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("session-batch-"));
         for (int i = 0; i < threads; i++) {
             pool.execute(() -> work(queue));
         }
@@ -363,15 +363,5 @@ public final class BatchRunner {
         } catch (RuntimeException e) {
             LOG.warn("A batch listener failed; the run goes on", e);
         }
-    }
-
-    /** Daemon threads, so a stuck codec can never keep the process alive after the run is abandoned. */
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "session-batch-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

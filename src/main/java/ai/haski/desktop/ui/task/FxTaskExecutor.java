@@ -1,10 +1,10 @@
 package ai.haski.desktop.ui.task;
 
+import ai.haski.desktop.platform.DaemonThreads;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +17,6 @@ public final class FxTaskExecutor implements TaskExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(FxTaskExecutor.class);
 
     private final ExecutorService workers;
-    private final AtomicInteger threadNumber = new AtomicInteger();
-    private final String threadName;
 
     /** A pool of {@code threads} workers; more tasks than that wait their turn in order. */
     public FxTaskExecutor(int threads) {
@@ -26,14 +24,9 @@ public final class FxTaskExecutor implements TaskExecutor {
     }
 
     private FxTaskExecutor(int threads, String threadName) {
-        this.threadName = threadName;
+        // Daemon, so a stuck native call can never keep the process alive after the window closes.
         this.workers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                work -> {
-                    Thread thread = new Thread(work, this.threadName + threadNumber.incrementAndGet());
-                    // Daemon, so a stuck native call can never keep the process alive after the window closes.
-                    thread.setDaemon(true);
-                    return thread;
-                });
+                DaemonThreads.named(threadName));
         ((ThreadPoolExecutor) workers).allowCoreThreadTimeOut(true);
     }
 
