@@ -156,51 +156,48 @@ public final class Reviews {
     }
 
     static List<Verdict> verdicts(Connection c, long photoId) throws SQLException {
-        List<Verdict> verdicts = new ArrayList<>();
-        try (PreparedStatement statement = c.prepareStatement("SELECT id, photo_id, head, action, label, analysis_id, "
-                + "reviewer, created_at, app_version FROM verdict WHERE photo_id = ? ORDER BY id")) {
-            statement.setLong(1, photoId);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
+        return history(c, "SELECT id, photo_id, head, action, label, analysis_id, reviewer, created_at, app_version "
+                + "FROM verdict WHERE photo_id = ? ORDER BY id", photoId, rows -> {
                     long analysis = rows.getLong(6);
                     OptionalLong analysisId = rows.wasNull() ? OptionalLong.empty() : OptionalLong.of(analysis);
-                    verdicts.add(new Verdict(rows.getLong(1), rows.getLong(2), rows.getString(3),
+                    return new Verdict(rows.getLong(1), rows.getLong(2), rows.getString(3),
                             VerdictAction.fromDb(rows.getString(4)), rows.getString(5), analysisId, rows.getString(7),
-                            Timestamps.parse(rows.getString(8)), rows.getString(9)));
-                }
-            }
-        }
-        return verdicts;
+                            Timestamps.parse(rows.getString(8)), rows.getString(9));
+                });
     }
 
     static List<Flag> flags(Connection c, long photoId) throws SQLException {
-        List<Flag> flags = new ArrayList<>();
-        try (PreparedStatement statement = c.prepareStatement("SELECT id, photo_id, flagged, reason, reviewer, "
-                + "created_at, app_version FROM flag WHERE photo_id = ? ORDER BY id")) {
-            statement.setLong(1, photoId);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    flags.add(new Flag(rows.getLong(1), rows.getLong(2), rows.getInt(3) == 1, rows.getString(4),
-                            rows.getString(5), Timestamps.parse(rows.getString(6)), rows.getString(7)));
-                }
-            }
-        }
-        return flags;
+        return history(c, "SELECT id, photo_id, flagged, reason, reviewer, created_at, app_version FROM flag "
+                + "WHERE photo_id = ? ORDER BY id", photoId, rows -> new Flag(rows.getLong(1), rows.getLong(2),
+                rows.getInt(3) == 1, rows.getString(4), rows.getString(5), Timestamps.parse(rows.getString(6)),
+                rows.getString(7)));
     }
 
     static List<Note> notes(Connection c, long photoId) throws SQLException {
-        List<Note> notes = new ArrayList<>();
-        try (PreparedStatement statement = c.prepareStatement("SELECT id, photo_id, text, reviewer, created_at, "
-                + "app_version FROM note WHERE photo_id = ? ORDER BY id")) {
+        return history(c, "SELECT id, photo_id, text, reviewer, created_at, app_version FROM note WHERE photo_id = ? "
+                + "ORDER BY id", photoId, rows -> new Note(rows.getLong(1), rows.getLong(2), rows.getString(3),
+                rows.getString(4), Timestamps.parse(rows.getString(5)), rows.getString(6)));
+    }
+
+    /** Reads one row of a history table. */
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /** Every row {@code sql} selects for the photo (its one parameter), read by {@code reader}, in order. */
+    private static <T> List<T> history(Connection c, String sql, long photoId, RowReader<T> reader)
+            throws SQLException {
+        List<T> history = new ArrayList<>();
+        try (PreparedStatement statement = c.prepareStatement(sql)) {
             statement.setLong(1, photoId);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    notes.add(new Note(rows.getLong(1), rows.getLong(2), rows.getString(3), rows.getString(4),
-                            Timestamps.parse(rows.getString(5)), rows.getString(6)));
+                    history.add(reader.read(rows));
                 }
             }
         }
-        return notes;
+        return history;
     }
 
     private Flag insertFlag(long photoId, boolean flagged, String reason, String reviewer) throws SessionException {
