@@ -26,11 +26,16 @@ public final class BackgroundTask<T> {
         T call(ProgressReporter progress) throws Exception;
     }
 
-    /** Lets the work report how far it is, from the worker thread. */
+    /** Lets the work report how far it is, from the worker thread, and see whether it is still wanted. */
     @FunctionalInterface
     public interface ProgressReporter {
         /** @param fraction 0 to 1, or a negative value for "running, no measure of how far" */
         void update(double fraction);
+
+        /** True once the task was cancelled: long work checks it between steps and stops early. */
+        default boolean isCancelled() {
+            return false;
+        }
     }
 
     private final String name;
@@ -107,7 +112,17 @@ public final class BackgroundTask<T> {
      * UI thread. Executors call this; nothing else should.
      */
     void run(Executor ui) {
-        ProgressReporter reporter = fraction -> ui.execute(() -> progress.set(fraction));
+        ProgressReporter reporter = new ProgressReporter() {
+            @Override
+            public void update(double fraction) {
+                ui.execute(() -> progress.set(fraction));
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return cancelRequested;
+            }
+        };
         T result;
         try {
             result = work.call(reporter);

@@ -1,10 +1,13 @@
 package ai.haski.desktop.ui.task;
 
 import ai.haski.desktop.platform.DaemonThreads;
+import java.time.Duration;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,8 +66,17 @@ public final class FxTaskExecutor implements TaskExecutor {
     }
 
     @Override
-    public java.util.concurrent.Executor uiThread() {
+    public Executor uiThread() {
         return Platform::runLater;
+    }
+
+    /** A JavaFX pause: it fires on the UI thread and needs no timer thread of its own. */
+    @Override
+    public Scheduled after(Duration delay, Runnable action) {
+        PauseTransition pause = new PauseTransition(javafx.util.Duration.millis(delay.toMillis()));
+        pause.setOnFinished(event -> action.run());
+        pause.play();
+        return pause::stop;
     }
 
     @Override

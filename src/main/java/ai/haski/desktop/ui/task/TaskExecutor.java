@@ -1,5 +1,8 @@
 package ai.haski.desktop.ui.task;
 
+import java.time.Duration;
+import java.util.concurrent.Executor;
+
 /** Runs {@link BackgroundTask}s off the UI thread and delivers their callbacks on it. */
 public interface TaskExecutor extends AutoCloseable {
 
@@ -23,8 +26,23 @@ public interface TaskExecutor extends AutoCloseable {
     }
 
     /** Runs code on the UI thread, for events that come from other threads; a synchronous executor runs it now. */
-    default java.util.concurrent.Executor uiThread() {
+    default Executor uiThread() {
         return Runnable::run;
+    }
+
+    /** Something scheduled with {@link #after} that has not run yet, and can be called off. */
+    @FunctionalInterface
+    interface Scheduled {
+        void cancel();
+    }
+
+    /**
+     * Runs {@code action} on the UI thread once {@code delay} has passed (for debouncing input); a synchronous
+     * executor runs it now, so ViewModel tests never wait on a clock.
+     */
+    default Scheduled after(Duration delay, Runnable action) {
+        action.run();
+        return () -> { };
     }
 
     /** Stops taking tasks and waits briefly for running ones; results that arrive later are dropped. */

@@ -1,7 +1,10 @@
 package ai.haski.desktop.ui.task;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 
 /**
  * Holds tasks until the test runs them, one at a time on the test's thread: how a test sees what a ViewModel does
@@ -9,6 +12,8 @@ import java.util.Deque;
  */
 public final class QueuedTaskExecutor implements TaskExecutor {
     private final Deque<BackgroundTask<?>> pending = new ArrayDeque<>();
+    /** Actions scheduled with {@link #after}: they run when the test says the time has passed. */
+    private final List<Runnable> scheduled = new ArrayList<>();
 
     @Override
     public <T> BackgroundTask<T> execute(BackgroundTask<T> task) {
@@ -40,7 +45,26 @@ public final class QueuedTaskExecutor implements TaskExecutor {
     }
 
     @Override
+    public Scheduled after(Duration delay, Runnable action) {
+        scheduled.add(action);
+        return () -> scheduled.remove(action);
+    }
+
+    /** Runs every action scheduled with {@link #after} and not called off, as if their delays had passed. */
+    public void passTime() {
+        List<Runnable> due = new ArrayList<>(scheduled);
+        scheduled.clear();
+        due.forEach(Runnable::run);
+    }
+
+    /** How many scheduled actions wait for their delay. */
+    public int scheduledCount() {
+        return scheduled.size();
+    }
+
+    @Override
     public void close() {
         pending.clear();
+        scheduled.clear();
     }
 }
