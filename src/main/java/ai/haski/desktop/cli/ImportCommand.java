@@ -2,10 +2,10 @@ package ai.haski.desktop.cli;
 
 import ai.haski.desktop.analysis.Engine;
 import ai.haski.desktop.inference.HeadResult;
-import ai.haski.desktop.inference.ImportException;
-import ai.haski.desktop.inference.ImportProblem;
-import ai.haski.desktop.inference.ImportRequest;
-import ai.haski.desktop.inference.ModelImporter;
+import ai.haski.desktop.catalog.ImportException;
+import ai.haski.desktop.catalog.ImportProblem;
+import ai.haski.desktop.catalog.ImportRequest;
+import ai.haski.desktop.catalog.ModelImporter;
 import ai.haski.desktop.inference.TensorInfo;
 import ai.haski.desktop.model.HeadSpec;
 import ai.haski.desktop.model.ModelFormat;

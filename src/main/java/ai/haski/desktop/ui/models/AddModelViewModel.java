@@ -1,9 +1,9 @@
 package ai.haski.desktop.ui.models;
 
-import ai.haski.desktop.inference.ImportException;
-import ai.haski.desktop.inference.ImportProblem;
-import ai.haski.desktop.inference.ImportRequest;
-import ai.haski.desktop.inference.ModelImporter;
+import ai.haski.desktop.catalog.ImportException;
+import ai.haski.desktop.catalog.ImportProblem;
+import ai.haski.desktop.catalog.ImportRequest;
+import ai.haski.desktop.catalog.ModelImporter;
 import ai.haski.desktop.model.ModelManifest;
 import ai.haski.desktop.model.TensorLayout;
 import ai.haski.desktop.ui.task.BackgroundTask;

@@ -1,7 +1,7 @@
 package ai.haski.desktop.ui.models;
 
-import ai.haski.desktop.inference.ImportProblem;
-import ai.haski.desktop.inference.ModelImporter;
+import ai.haski.desktop.catalog.ImportProblem;
+import ai.haski.desktop.catalog.ModelImporter;
 import ai.haski.desktop.inference.TensorInfo;
 import ai.haski.desktop.model.ModelFormat;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package ai.haski.desktop.ui.models;
 
 import ai.haski.desktop.analysis.Engine;
-import ai.haski.desktop.inference.ImportException;
-import ai.haski.desktop.inference.ImportProblem;
-import ai.haski.desktop.inference.ModelImporter;
-import ai.haski.desktop.inference.PackageInstaller;
+import ai.haski.desktop.catalog.ImportException;
+import ai.haski.desktop.catalog.ImportProblem;
+import ai.haski.desktop.catalog.ModelImporter;
+import ai.haski.desktop.catalog.PackageInstaller;
 import ai.haski.desktop.model.ModelPackage;
 import ai.haski.desktop.ui.notice.Notice;
 import ai.haski.desktop.ui.task.BackgroundTask;

@@ -1,4 +1,4 @@
-package ai.haski.desktop.inference;
+package ai.haski.desktop.catalog;
 
 /**
  * Why an import cannot go ahead as asked: the field at fault and what to do. Fields are manifest fields

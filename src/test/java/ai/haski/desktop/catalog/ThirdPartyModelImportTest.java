@@ -1,8 +1,10 @@
-package ai.haski.desktop.inference;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package ai.haski.desktop.catalog;
 
 import ai.haski.desktop.TestFiles;
+import ai.haski.desktop.inference.ActiveModel;
+import ai.haski.desktop.inference.Backends;
+import ai.haski.desktop.inference.ModelLoader;
+import ai.haski.desktop.inference.ThirdPartyModels;
 import ai.haski.desktop.model.ModelFormat;
 import ai.haski.desktop.model.ModelManifest;
 import ai.haski.desktop.model.ModelPackage;
@@ -15,6 +17,8 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code models import} on a real, trained classifier this project did not make: PaddleOCR's text-direction

@@ -1,9 +1,10 @@
-package ai.haski.desktop.inference;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+package ai.haski.desktop.catalog;
 
 import ai.haski.desktop.TestFiles;
+import ai.haski.desktop.inference.ActiveModel;
+import ai.haski.desktop.inference.Backends;
+import ai.haski.desktop.inference.HeadResult;
+import ai.haski.desktop.inference.ModelLoader;
 import ai.haski.desktop.model.ModelFormat;
 import ai.haski.desktop.model.ModelManifest;
 import ai.haski.desktop.model.ModelPackage;
@@ -23,6 +24,9 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@code models import} on real runtimes: generated and hand-made networks, and every refusal. */
 class ModelImporterTest {

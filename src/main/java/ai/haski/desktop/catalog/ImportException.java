@@ -1,4 +1,4 @@
-package ai.haski.desktop.inference;
+package ai.haski.desktop.catalog;
 
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,5 +1,9 @@
-package ai.haski.desktop.inference;
+package ai.haski.desktop.catalog;
 
+import ai.haski.desktop.inference.ActiveModel;
+import ai.haski.desktop.inference.Backends;
+import ai.haski.desktop.inference.ModelLoadException;
+import ai.haski.desktop.inference.ModelLoader;
 import ai.haski.desktop.model.ModelFormat;
 import ai.haski.desktop.model.ModelPackage;
 import ai.haski.desktop.model.ModelPackageException;
