@@ -52,6 +52,28 @@ class ArchitectureTest {
     }
 
     @Test
+    void modelPackagesDoNotDependOnTheCatalog() {
+        noClasses().that().resideInAPackage("ai.haski.desktop.model..")
+                .should().dependOnClassesThat().resideInAPackage("ai.haski.desktop.catalog..")
+                .check(classes);
+    }
+
+    @Test
+    void runtimesDoNotDependOnTheCatalog() {
+        noClasses().that().resideInAPackage("ai.haski.desktop.inference..")
+                .should().dependOnClassesThat().resideInAPackage("ai.haski.desktop.catalog..")
+                .check(classes);
+    }
+
+    @Test
+    void theCatalogDependsOnNoFace() {
+        noClasses().that().resideInAPackage("ai.haski.desktop.catalog..")
+                .should().dependOnClassesThat().resideInAnyPackage("ai.haski.desktop.cli..",
+                        "ai.haski.desktop.server..", "ai.haski.desktop.ui..", "ai.haski.desktop.session..")
+                .check(classes);
+    }
+
+    @Test
     void theFacadeDoesNotDependOnFaces() {
         noClasses().that().resideInAPackage("ai.haski.desktop.analysis..")
                 .should().dependOnClassesThat().resideInAnyPackage("ai.haski.desktop.cli..",

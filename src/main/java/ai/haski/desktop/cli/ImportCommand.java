@@ -2,10 +2,14 @@ package ai.haski.desktop.cli;
 
 import ai.haski.desktop.analysis.Engine;
 import ai.haski.desktop.inference.HeadResult;
-import ai.haski.desktop.inference.ImportException;
-import ai.haski.desktop.inference.ImportProblem;
-import ai.haski.desktop.inference.ImportRequest;
-import ai.haski.desktop.inference.ModelImporter;
+import ai.haski.desktop.catalog.FormatFacts;
+import ai.haski.desktop.catalog.ImportResult;
+import ai.haski.desktop.catalog.ImportProposal;
+import ai.haski.desktop.catalog.ImportException;
+import ai.haski.desktop.catalog.ImportProblem;
+import ai.haski.desktop.catalog.ImportRequest;
+import ai.haski.desktop.catalog.ImportWording;
+import ai.haski.desktop.catalog.ModelImporter;
 import ai.haski.desktop.inference.TensorInfo;
 import ai.haski.desktop.model.HeadSpec;
 import ai.haski.desktop.model.ModelFormat;
@@ -118,12 +122,10 @@ final class ImportCommand implements Callable<Integer> {
                 .filter(Files::isRegularFile);
         ModelImporter importer = new ModelImporter(engine.backends(), modelsDir, defaultSample,
                 Optional.of(engine.registry()));
-        ModelImporter.Proposal proposal = importer.propose(request);
+        ImportProposal proposal = importer.propose(request);
         if (!proposal.isValid()) {
             err.println("models import: refused " + files + ":");
-            for (ImportProblem problem : proposal.problems()) {
-                err.println("  " + problem);
-            }
+            proposal.problems().forEach(problem -> err.println(line(problem)));
             return HaskiCommand.USAGE;
         }
         try {
@@ -135,9 +137,14 @@ final class ImportCommand implements Callable<Integer> {
                 return HaskiCommand.FAILED;
             }
             err.println("models import: refused " + files + ":");
-            e.problems().forEach(p -> err.println("  " + p));
+            e.problems().forEach(problem -> err.println(line(problem)));
             return HaskiCommand.USAGE;
         }
+    }
+
+    /** One refusal line: the field, then the problem in the command line's words. */
+    private static String line(ImportProblem problem) {
+        return "  field '" + problem.field() + "': " + ImportWording.COMMAND_LINE.describe(problem);
     }
 
     private ImportRequest request() {
@@ -173,10 +180,10 @@ final class ImportCommand implements Callable<Integer> {
         return request;
     }
 
-    private static void print(ModelImporter.Result result, PrintWriter out) {
+    private static void print(ImportResult result, PrintWriter out) {
         ModelManifest m = result.modelPackage().manifest();
         out.printf("Imported %s %s \"%s\"%n", m.id(), m.version(), m.name());
-        for (ModelImporter.FormatFacts f : result.formats()) {
+        for (FormatFacts f : result.formats()) {
             out.printf("  %-6s %s (from %s)  sha256 %s  %s%n", f.format().id(), f.fileName(), f.source(),
                     f.sha256().substring(0, 12), f.runtime());
             for (TensorInfo in : f.inputs()) {

@@ -2,6 +2,7 @@ package ai.haski.desktop.model;
 
 import ai.haski.desktop.model.HeadSpec.Activation;
 import ai.haski.desktop.model.HeadSpec.Mode;
+import ai.haski.desktop.model.ManifestProblem.Code;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Reads and validates a {@code model.json}. Every problem is reported with the file and the dotted path of the
@@ -27,10 +27,8 @@ import java.util.regex.Pattern;
  */
 public final class ManifestParser {
     /** The manifest format version this build understands. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = ManifestRules.FORMAT_VERSION;
 
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
@@ -45,38 +43,42 @@ public final class ManifestParser {
         try {
             content = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new ModelPackageException(file, null, "cannot be read: " + e.getMessage(), e);
+            throw new ModelPackageException(file, ManifestProblem.of(null, Code.UNREADABLE, e.getMessage()), e);
         }
         return parse(file, content);
     }
 
-    /** Parses and validates manifest bytes; {@code file} only names them in messages. */
-    static ModelManifest parse(Path file, byte[] content) throws ModelPackageException {
+    /**
+     * Parses and validates manifest bytes held in memory (a proposed manifest before any file exists); {@code file}
+     * only names them in messages. The exception's {@link ModelPackageException#problem()} holds the problem as
+     * values.
+     */
+    public static ModelManifest parse(Path file, byte[] content) throws ModelPackageException {
         JsonNode root;
         try {
             root = JSON.readTree(content);
         } catch (JsonProcessingException e) {
             // Jackson's processing limits (nesting depth, number and string lengths) report no location.
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-            throw new ModelPackageException(file, null, "is not valid JSON: " + e.getOriginalMessage() + where, e);
+            throw new ModelPackageException(file, ManifestProblem.of(null, Code.INVALID_JSON, e.getOriginalMessage(), where),
+                    e);
         } catch (IOException e) {
-            throw new ModelPackageException(file, null, "cannot be read: " + e.getMessage(), e);
+            throw new ModelPackageException(file, ManifestProblem.of(null, Code.UNREADABLE, e.getMessage()), e);
         }
         return new ManifestParser(file).manifest(root);
     }
 
     private ModelManifest manifest(JsonNode root) throws ModelPackageException {
         if (root == null || !root.isObject()) {
-            throw error(null, "must be a JSON object");
+            throw error(null, Code.NOT_AN_OBJECT_ROOT);
         }
         int formatVersion = integer(root, "format_version", "format_version");
         if (formatVersion != FORMAT_VERSION) {
-            throw error("format_version", "is " + formatVersion + " but this version of Haski Desktop reads "
-                    + FORMAT_VERSION + "; update the application or re-export the package");
+            throw error("format_version", Code.UNSUPPORTED_FORMAT_VERSION, formatVersion, FORMAT_VERSION);
         }
         String id = text(root, "id", "id");
-        if (!ID.matcher(id).matches()) {
-            throw error("id", "must be lower-case letters, digits, '.', '_' or '-' (at most 64), found \"" + id + "\"");
+        if (!ManifestRules.isValidId(id)) {
+            throw error("id", Code.INVALID_ID, ManifestRules.MAX_ID_LENGTH, id);
         }
         InputSpec input = input(node(root, "input", "input"));
         List<OutputSpec> outputs = outputs(root);
@@ -103,19 +105,19 @@ public final class ManifestParser {
 
     private InputSpec input(JsonNode input) throws ModelPackageException {
         int channels = integer(input, "channels", "input.channels");
-        if (channels != 3) {
-            throw error("input.channels", "must be 3 (RGB or BGR), found " + channels);
+        if (channels != ManifestRules.CHANNELS) {
+            throw error("input.channels", Code.WRONG_CHANNELS, channels);
         }
         String dtype = text(input, "dtype", "input.dtype");
-        if (!dtype.equals("float32")) {
-            throw error("input.dtype", "must be \"float32\", found \"" + dtype + "\"");
+        if (!dtype.equals(ManifestRules.TENSOR_DTYPE)) {
+            throw error("input.dtype", Code.NOT_FLOAT32, dtype);
         }
         JsonNode pre = node(input, "preprocessing", "input.preprocessing");
         float[] mean = floats(pre, "mean", "input.preprocessing.mean", 3);
         float[] std = floats(pre, "std", "input.preprocessing.std", 3);
         for (int c = 0; c < 3; c++) {
             if (!(std[c] > 0)) {
-                throw error("input.preprocessing.std", "must be positive, found " + std[c]);
+                throw error("input.preprocessing.std", Code.NOT_POSITIVE, std[c]);
             }
         }
         return new InputSpec(
@@ -135,7 +137,7 @@ public final class ManifestParser {
     private List<OutputSpec> outputs(JsonNode root) throws ModelPackageException {
         JsonNode array = array(root, "outputs", "outputs");
         if (array.isEmpty()) {
-            throw error("outputs", "must list at least one output tensor");
+            throw error("outputs", Code.NO_OUTPUTS);
         }
         List<OutputSpec> outputs = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -144,24 +146,24 @@ public final class ManifestParser {
             JsonNode output = array.get(i);
             String name = text(output, "name", at + ".name");
             if (!names.add(name)) {
-                throw error(at + ".name", "repeats the output name \"" + name + "\"");
+                throw error(at + ".name", Code.REPEATED_OUTPUT, name);
             }
             JsonNode shapeNode = array(output, "shape", at + ".shape");
             long[] shape = new long[shapeNode.size()];
             long values = 1;
             for (int d = 0; d < shape.length; d++) {
                 if (!shapeNode.get(d).canConvertToLong() || shapeNode.get(d).asLong() <= 0) {
-                    throw error(at + ".shape", "must hold positive integers, found " + shapeNode);
+                    throw error(at + ".shape", Code.SHAPE_NOT_POSITIVE, shapeNode);
                 }
                 shape[d] = shapeNode.get(d).asLong();
                 values = shape[d] > Integer.MAX_VALUE / values ? Long.MAX_VALUE : values * shape[d];
                 if (values > Integer.MAX_VALUE) {
-                    throw error(at + ".shape", "holds more than " + Integer.MAX_VALUE + " values, found " + shapeNode);
+                    throw error(at + ".shape", Code.SHAPE_TOO_LARGE, Integer.MAX_VALUE, shapeNode);
                 }
             }
             String dtype = text(output, "dtype", at + ".dtype");
-            if (!dtype.equals("float32")) {
-                throw error(at + ".dtype", "must be \"float32\", found \"" + dtype + "\"");
+            if (!dtype.equals(ManifestRules.TENSOR_DTYPE)) {
+                throw error(at + ".dtype", Code.NOT_FLOAT32, dtype);
             }
             outputs.add(new OutputSpec(name, shape, dtype));
         }
@@ -171,7 +173,7 @@ public final class ManifestParser {
     private List<HeadSpec> heads(JsonNode root, List<OutputSpec> outputs) throws ModelPackageException {
         JsonNode array = array(root, "heads", "heads");
         if (array.isEmpty()) {
-            throw error("heads", "must list at least one head");
+            throw error("heads", Code.NO_HEADS);
         }
         List<HeadSpec> heads = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -180,40 +182,40 @@ public final class ManifestParser {
             JsonNode head = array.get(i);
             String name = text(head, "name", at + ".name");
             if (!names.add(name)) {
-                throw error(at + ".name", "repeats the head name \"" + name + "\"");
+                throw error(at + ".name", Code.REPEATED_HEAD, name);
             }
             String outputName = text(head, "output", at + ".output");
             OutputSpec output = outputs.stream().filter(o -> o.name().equals(outputName)).findFirst()
-                    .orElseThrow(() -> error(at + ".output", "names \"" + outputName
-                            + "\", which is not one of the outputs " + outputs.stream().map(OutputSpec::name).toList()));
+                    .orElseThrow(() -> error(at + ".output", Code.UNKNOWN_OUTPUT, outputName,
+                            outputs.stream().map(OutputSpec::name).toList()));
             int offset = integer(head, "offset", at + ".offset");
             int length = positive(head, "length", at + ".length");
             if (offset < 0 || offset + (long) length > output.elementCount()) {
-                throw error(at + ".offset", "slice [" + offset + ", " + (offset + length) + ") does not fit output \""
-                        + outputName + "\" of " + output.elementCount() + " values");
+                throw error(at + ".offset", Code.SLICE_OUTSIDE_OUTPUT, offset, offset + length, outputName,
+                        output.elementCount());
             }
             List<String> labels = textList(head, "labels", at + ".labels");
             if (labels.size() != length) {
-                throw error(at + ".labels", "has " + labels.size() + " labels but the head's length is " + length);
+                throw error(at + ".labels", Code.LABEL_COUNT, labels.size(), length);
             }
             if (new HashSet<>(labels).size() != labels.size()) {
-                throw error(at + ".labels", "repeats a label: " + labels);
+                throw error(at + ".labels", Code.REPEATED_LABEL, labels);
             }
             Mode mode = enumValue(head, "mode", at + ".mode", Mode.class);
             Activation activation = enumValue(head, "activation", at + ".activation", Activation.class);
             Optional<String> noneLabel = optionalText(head, "none_label", at + ".none_label");
             if (noneLabel.isPresent() && !labels.contains(noneLabel.get())) {
-                throw error(at + ".none_label", "\"" + noneLabel.get() + "\" is not one of the labels " + labels);
+                throw error(at + ".none_label", Code.UNKNOWN_NONE_LABEL, noneLabel.get(), labels);
             }
-            float threshold = 0.5f;
+            float threshold = ManifestRules.DEFAULT_THRESHOLD;
             if (head.has("threshold")) {
                 threshold = (float) number(head, "threshold", at + ".threshold");
                 if (!(threshold > 0 && threshold < 1)) {
-                    throw error(at + ".threshold", "must be between 0 and 1, found " + threshold);
+                    throw error(at + ".threshold", Code.THRESHOLD_OUT_OF_RANGE, threshold);
                 }
             }
             if (mode == Mode.MULTI_LABEL && activation == Activation.SOFTMAX) {
-                throw error(at + ".activation", "softmax makes classes exclusive; a multi_label head needs sigmoid");
+                throw error(at + ".activation", Code.MULTI_LABEL_SOFTMAX);
             }
             heads.add(new HeadSpec(name, outputName, offset, length, activation, mode, labels, noneLabel, threshold));
         }
@@ -223,19 +225,18 @@ public final class ManifestParser {
     private Map<ModelFormat, WeightsSpec> weights(JsonNode weights, TensorLayout defaultLayout)
             throws ModelPackageException {
         if (!weights.isObject() || weights.isEmpty()) {
-            throw error("weights", "must name at least one weights file, e.g. {\"onnx\": {\"file\": ..., \"sha256\": ...}}");
+            throw error("weights", Code.NO_WEIGHTS);
         }
         Map<ModelFormat, WeightsSpec> result = new EnumMap<>(ModelFormat.class);
         for (var entry : (Iterable<Map.Entry<String, JsonNode>>) weights::fields) {
             String at = "weights." + entry.getKey();
-            ModelFormat format = ModelFormat.fromId(entry.getKey()).orElseThrow(() -> error(at,
-                    "is not a known format; use \"onnx\" or \"tflite\""));
+            ModelFormat format = ModelFormat.fromId(entry.getKey()).orElseThrow(() -> error(at, Code.UNKNOWN_FORMAT));
             JsonNode spec = entry.getValue();
             String fileName = text(spec, "file", at + ".file");
             checkRelative(fileName, at + ".file");
             String sha = text(spec, "sha256", at + ".sha256").toLowerCase(Locale.ROOT);
-            if (!SHA256.matcher(sha).matches()) {
-                throw error(at + ".sha256", "must be 64 hexadecimal digits, found \"" + sha + "\"");
+            if (!ManifestRules.SHA256.matcher(sha).matches()) {
+                throw error(at + ".sha256", Code.INVALID_SHA256, sha);
             }
             TensorLayout layout = spec.has("layout")
                     ? enumValue(spec, "layout", at + ".layout", TensorLayout.class) : defaultLayout;
@@ -250,9 +251,9 @@ public final class ManifestParser {
         if (root.has("backend_preference")) {
             for (String name : textList(root, "backend_preference", "backend_preference")) {
                 ModelFormat format = ModelFormat.fromId(name).orElseThrow(() -> error("backend_preference",
-                        "\"" + name + "\" is not a known format; use \"onnx\" or \"tflite\""));
+                        Code.UNKNOWN_PREFERRED_FORMAT, name));
                 if (!weights.containsKey(format)) {
-                    throw error("backend_preference", "lists \"" + name + "\" but weights has no such file");
+                    throw error("backend_preference", Code.PREFERRED_WITHOUT_WEIGHTS, name);
                 }
                 if (!order.contains(format)) {
                     order.add(format);
@@ -276,13 +277,14 @@ public final class ManifestParser {
         for (OutputSpec output : outputs) {
             String at = "test_vector.expected." + output.name();
             if (!expectedNode.has(output.name())) {
-                throw error(at, "is missing: the test vector needs the expected values of every output");
+                throw error(at, Code.EXPECTED_MISSING);
             }
             expected.put(output.name(), floats(expectedNode, output.name(), at, (int) output.elementCount()));
         }
         double tolerance = number(vector, "tolerance", "test_vector.tolerance");
-        if (!(tolerance > 0 && tolerance <= 0.1)) {
-            throw error("test_vector.tolerance", "must be above 0 and at most 0.1, found " + tolerance);
+        if (!ManifestRules.isValidTolerance(tolerance)) {
+            throw error("test_vector.tolerance", Code.TOLERANCE_OUT_OF_RANGE, ManifestRules.MAX_TOLERANCE,
+                    tolerance);
         }
         return new TestVector(image, expected, (float) tolerance);
     }
@@ -292,20 +294,20 @@ public final class ManifestParser {
         try {
             path = Path.of(fileName);
         } catch (InvalidPathException e) {
-            throw error(field, "is not a valid file name (" + e.getReason() + ")");
+            throw error(field, Code.INVALID_FILE_NAME, e.getReason());
         }
         if (path.isAbsolute() || path.normalize().startsWith("..") || fileName.contains("\\")) {
-            throw error(field, "must be a file inside the package folder, found \"" + fileName + "\"");
+            throw error(field, Code.OUTSIDE_PACKAGE, fileName);
         }
     }
 
     private JsonNode node(JsonNode parent, String key, String field) throws ModelPackageException {
         JsonNode value = parent.get(key);
         if (value == null || value.isNull()) {
-            throw error(field, "is missing");
+            throw error(field, Code.MISSING);
         }
         if (!value.isObject()) {
-            throw error(field, "must be a JSON object, found " + value.getNodeType().name().toLowerCase(Locale.ROOT));
+            throw error(field, Code.NOT_AN_OBJECT, value.getNodeType().name().toLowerCase(Locale.ROOT));
         }
         return value;
     }
@@ -313,16 +315,16 @@ public final class ManifestParser {
     private JsonNode array(JsonNode parent, String key, String field) throws ModelPackageException {
         JsonNode value = parent.get(key);
         if (value == null || value.isNull()) {
-            throw error(field, "is missing");
+            throw error(field, Code.MISSING);
         }
         if (!value.isArray()) {
-            throw error(field, "must be a JSON array, found " + value.getNodeType().name().toLowerCase(Locale.ROOT));
+            throw error(field, Code.NOT_AN_ARRAY, value.getNodeType().name().toLowerCase(Locale.ROOT));
         }
         return value;
     }
 
     private String text(JsonNode parent, String key, String field) throws ModelPackageException {
-        return optionalText(parent, key, field).orElseThrow(() -> error(field, "is missing"));
+        return optionalText(parent, key, field).orElseThrow(() -> error(field, Code.MISSING));
     }
 
     private Optional<String> optionalText(JsonNode parent, String key, String field) throws ModelPackageException {
@@ -331,7 +333,7 @@ public final class ManifestParser {
             return Optional.empty();
         }
         if (!value.isTextual() || value.asText().isBlank()) {
-            throw error(field, "must be a non-empty string, found " + value);
+            throw error(field, Code.NOT_TEXT, value);
         }
         return Optional.of(value.asText().trim());
     }
@@ -341,7 +343,7 @@ public final class ManifestParser {
         List<String> values = new ArrayList<>();
         for (JsonNode item : array) {
             if (!item.isTextual() || item.asText().isBlank()) {
-                throw error(field, "must hold non-empty strings, found " + item);
+                throw error(field, Code.NOT_TEXTS, item);
             }
             values.add(item.asText().trim());
         }
@@ -355,10 +357,10 @@ public final class ManifestParser {
     private boolean bool(JsonNode parent, String key, String field) throws ModelPackageException {
         JsonNode value = parent.get(key);
         if (value == null || value.isNull()) {
-            throw error(field, "is missing");
+            throw error(field, Code.MISSING);
         }
         if (!value.isBoolean()) {
-            throw error(field, "must be true or false, found " + value);
+            throw error(field, Code.NOT_BOOLEAN, value);
         }
         return value.asBoolean();
     }
@@ -366,10 +368,10 @@ public final class ManifestParser {
     private int integer(JsonNode parent, String key, String field) throws ModelPackageException {
         JsonNode value = parent.get(key);
         if (value == null || value.isNull()) {
-            throw error(field, "is missing");
+            throw error(field, Code.MISSING);
         }
         if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            throw error(field, "must be an integer, found " + value);
+            throw error(field, Code.NOT_INTEGER, value);
         }
         return value.asInt();
     }
@@ -377,7 +379,7 @@ public final class ManifestParser {
     private int positive(JsonNode parent, String key, String field) throws ModelPackageException {
         int value = integer(parent, key, field);
         if (value <= 0) {
-            throw error(field, "must be positive, found " + value);
+            throw error(field, Code.NOT_POSITIVE, value);
         }
         return value;
     }
@@ -385,10 +387,10 @@ public final class ManifestParser {
     private double number(JsonNode parent, String key, String field) throws ModelPackageException {
         JsonNode value = parent.get(key);
         if (value == null || value.isNull()) {
-            throw error(field, "is missing");
+            throw error(field, Code.MISSING);
         }
         if (!value.isNumber()) {
-            throw error(field, "must be a number, found " + value);
+            throw error(field, Code.NOT_NUMBER, value);
         }
         return value.asDouble();
     }
@@ -397,13 +399,13 @@ public final class ManifestParser {
             throws ModelPackageException {
         JsonNode array = array(parent, key, field);
         if (array.size() != expectedCount) {
-            throw error(field, "must hold " + expectedCount + " numbers, found " + array.size());
+            throw error(field, Code.WRONG_COUNT, expectedCount, array.size());
         }
         float[] values = new float[expectedCount];
         for (int i = 0; i < expectedCount; i++) {
             JsonNode item = array.get(i);
             if (!item.isNumber() || !Double.isFinite(item.asDouble())) {
-                throw error(field, "must hold finite numbers, found " + item + " at index " + i);
+                throw error(field, Code.NOT_FINITE, item, i);
             }
             values[i] = (float) item.asDouble();
         }
@@ -423,10 +425,10 @@ public final class ManifestParser {
         for (E constant : type.getEnumConstants()) {
             allowed.add(spelling.apply(constant));
         }
-        throw error(field, "must be one of " + allowed + ", found \"" + value + "\"");
+        throw error(field, Code.NOT_ONE_OF, allowed, value);
     }
 
-    private ModelPackageException error(String field, String problem) {
-        return new ModelPackageException(file, field, problem);
+    private ModelPackageException error(String field, Code code, Object... arguments) {
+        return new ModelPackageException(file, ManifestProblem.of(field, code, arguments));
     }
 }

@@ -8,16 +8,16 @@ import java.nio.file.Path;
  * does) into {@code -Dhaski.thirdparty}, else {@code ~/.cache/haski-third-party-models}. A missing file fails the test
  * with the command that fetches it.
  */
-final class ThirdPartyModels {
-    static final String PADDLE_CLASSIFIER = "ocr-models-1.4.2/package/assets/ch_ppocr_mobile_v2.0_cls_infer.onnx";
-    static final String BLAZEFACE_TFLITE =
+public final class ThirdPartyModels {
+    public static final String PADDLE_CLASSIFIER = "ocr-models-1.4.2/package/assets/ch_ppocr_mobile_v2.0_cls_infer.onnx";
+    public static final String BLAZEFACE_TFLITE =
             "mediapipe-face_detection-0.4.1657300184/package/face_detection_short_range.tflite";
-    static final String BLAZEFACE_ONNX =
+    public static final String BLAZEFACE_ONNX =
             "blazeface-barracuda-1.2.0/package/ONNX/face_detection_front_128x128_barracuda.onnx";
 
     private ThirdPartyModels() {}
 
-    static Path file(String relative) {
+    public static Path file(String relative) {
         Path root = Path.of(System.getProperty("haski.thirdparty",
                 System.getProperty("user.home") + "/.cache/haski-third-party-models"));
         Path file = root.resolve(relative);

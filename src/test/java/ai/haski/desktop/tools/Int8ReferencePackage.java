@@ -1,5 +1,6 @@
 package ai.haski.desktop.tools;
 
+import ai.haski.desktop.model.ManifestRules;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -140,7 +141,7 @@ final class Int8ReferencePackage {
     }
 
     /** The largest test-vector tolerance a manifest may give. */
-    static final double MANIFEST_MAX_TOLERANCE = 0.1;
+    static final double MANIFEST_MAX_TOLERANCE = ManifestRules.MAX_TOLERANCE;
 
     /**
      * The test vector's tolerance. The int8 logits lie on a grid one scale apart, so a runtime either

@@ -1,23 +1,30 @@
 package ai.haski.desktop.tools;
 
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import ai.haski.desktop.model.ColourOrder;
+import ai.haski.desktop.model.HeadSpec;
+import ai.haski.desktop.model.InputSpec;
+import ai.haski.desktop.model.ManifestRules;
+import ai.haski.desktop.model.ManifestWriter;
+import ai.haski.desktop.model.ModelFormat;
+import ai.haski.desktop.model.ModelManifest;
+import ai.haski.desktop.model.OutputSpec;
+import ai.haski.desktop.model.ResizeMode;
+import ai.haski.desktop.model.TensorLayout;
+import ai.haski.desktop.model.TestVector;
+import ai.haski.desktop.model.WeightsSpec;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Builds the model package manifests ({@code model.json}) of the reference model and of its int8 copy. Keys are
- * written in
- * insertion order; the text is pretty-printed with two-space indentation, {@code \n} line ends on every
- * platform, scalar arrays on one line, and a trailing newline.
+ * The model package manifests ({@code model.json}) of the reference model and of its int8 copy, written by the
+ * app's own {@link ManifestWriter}.
  */
 final class ReferenceManifest {
 
-    static final int FORMAT_VERSION = 1;
     static final String ID = "haski-reference";
     static final String NAME = "Haski reference network (untrained)";
     static final String VERSION = "1.0.0";
@@ -58,22 +65,12 @@ final class ReferenceManifest {
     private ReferenceManifest() {}
 
     static byte[] write(Facts facts) {
-        ObjectNode root = header(ID, NAME, DESCRIPTION, "NCHW");
-
-        ObjectNode weights = root.putObject("weights");
-        ObjectNode onnx = weights.putObject("onnx");
-        onnx.put("file", ONNX_FILE);
-        onnx.put("sha256", facts.onnxSha256());
-        onnx.put("layout", "NCHW");
-        ObjectNode tflite = weights.putObject("tflite");
-        tflite.put("file", TFLITE_FILE);
-        tflite.put("sha256", facts.tfliteSha256());
-        tflite.put("layout", "NHWC");
-
-        root.putArray("backend_preference").add("onnx").add("tflite");
-        testVector(root, facts.expectedLogits(), facts.tolerance());
-        generator(root, facts.seed(), facts.mflops(), facts.parameters());
-        return text(root);
+        ModelManifest manifest = manifest(ID, NAME, DESCRIPTION, TensorLayout.NCHW,
+                List.of(new WeightsSpec(ModelFormat.ONNX, ONNX_FILE, facts.onnxSha256(), TensorLayout.NCHW),
+                        new WeightsSpec(ModelFormat.TFLITE, TFLITE_FILE, facts.tfliteSha256(), TensorLayout.NHWC)),
+                facts.expectedLogits(), facts.tolerance());
+        return ManifestWriter.write(manifest, "generator",
+                generator(facts.seed(), facts.mflops(), facts.parameters()));
     }
 
     /**
@@ -82,79 +79,40 @@ final class ReferenceManifest {
      * TFLite weights, and a test vector of what TensorFlow Lite computes for the int8 model.
      */
     static byte[] writeInt8(Int8Facts facts) {
-        ObjectNode root = header(INT8_ID, INT8_NAME, INT8_DESCRIPTION, "NHWC");
-
-        ObjectNode tflite = root.putObject("weights").putObject("tflite");
-        tflite.put("file", INT8_TFLITE_FILE);
-        tflite.put("sha256", facts.tfliteSha256());
-        tflite.put("layout", "NHWC");
-
-        root.putArray("backend_preference").add("tflite");
-        testVector(root, facts.expectedLogits(), facts.tolerance());
-        ObjectNode generator = generator(root, facts.seed(), facts.mflops(), facts.parameters());
+        ModelManifest manifest = manifest(INT8_ID, INT8_NAME, INT8_DESCRIPTION, TensorLayout.NHWC,
+                List.of(new WeightsSpec(ModelFormat.TFLITE, INT8_TFLITE_FILE, facts.tfliteSha256(),
+                        TensorLayout.NHWC)),
+                facts.expectedLogits(), facts.tolerance());
+        ObjectNode generator = generator(facts.seed(), facts.mflops(), facts.parameters());
         generator.put("quantized_from", ID + " " + VERSION);
         generator.put("calibration", "activation ranges: minimum and maximum over "
                 + facts.texturedCalibrationImages() + " textured and " + facts.graphicCalibrationImages()
                 + " graphic synthetic images; input range: everything preprocessing can produce");
-        return text(root);
+        return ManifestWriter.write(manifest, "generator", generator);
     }
 
-    private static ObjectNode header(String id, String name, String description, String layout) {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        ObjectNode root = f.objectNode();
-        root.put("format_version", FORMAT_VERSION);
-        root.put("id", id);
-        root.put("name", name);
-        root.put("version", VERSION);
-        root.put("description", description);
-        root.put("licence", LICENCE);
-        root.putArray("authors").add(AUTHORS);
-        root.put("intended_use", INTENDED_USE);
-        root.put("clinical_use", false);
-        root.putArray("warnings").add(WARNING);
-
-        ObjectNode input = root.putObject("input");
-        input.put("name", OnnxModelWriter.INPUT_NAME);
-        input.put("layout", layout);
-        input.put("width", ReferenceNetwork.INPUT_SIZE);
-        input.put("height", ReferenceNetwork.INPUT_SIZE);
-        input.put("channels", ReferenceNetwork.INPUT_CHANNELS);
-        input.put("colour_order", "RGB");
-        input.put("dtype", "float32");
-        ObjectNode preprocessing = input.putObject("preprocessing");
-        preprocessing.put("resize", "stretch");
-        preprocessing.put("scale_to_unit", true);
-        ArrayNode mean = preprocessing.putArray("mean");
-        ArrayNode std = preprocessing.putArray("std");
-        for (int c = 0; c < 3; c++) {
-            mean.add(SyntheticImages.MEAN[c]);
-            std.add(SyntheticImages.STD[c]);
-        }
-
-        ObjectNode output = root.putArray("outputs").addObject();
-        output.put("name", OnnxModelWriter.OUTPUT_NAME);
-        output.putArray("shape").add(1).add(ReferenceNetwork.NUM_LOGITS);
-        output.put("dtype", "float32");
-
-        ArrayNode heads = root.putArray("heads");
-        head(heads, "skin_type", 0, null, "normal", "dry", "oily", "combination", "sensitive");
-        head(heads, "hair_type", 5, null, "straight", "wavy", "curly", "coily");
-        head(heads, "condition", 9, "healthy", "healthy", "mild_acne", "severe_acne", "eczema", "psoriasis");
-        return root;
+    private static ModelManifest manifest(String id, String name, String description, TensorLayout layout,
+            List<WeightsSpec> weights, float[] expectedLogits, double tolerance) {
+        InputSpec input = new InputSpec(OnnxModelWriter.INPUT_NAME, layout, ReferenceNetwork.INPUT_SIZE,
+                ReferenceNetwork.INPUT_SIZE, ReferenceNetwork.INPUT_CHANNELS, ColourOrder.RGB,
+                ManifestRules.TENSOR_DTYPE, ResizeMode.STRETCH, true, SyntheticImages.MEAN, SyntheticImages.STD);
+        OutputSpec logits = new OutputSpec(OnnxModelWriter.OUTPUT_NAME, new long[] {1, ReferenceNetwork.NUM_LOGITS},
+                ManifestRules.TENSOR_DTYPE);
+        List<HeadSpec> heads = List.of(
+                head("skin_type", 0, null, "normal", "dry", "oily", "combination", "sensitive"),
+                head("hair_type", 5, null, "straight", "wavy", "curly", "coily"),
+                head("condition", 9, "healthy", "healthy", "mild_acne", "severe_acne", "eczema", "psoriasis"));
+        Map<ModelFormat, WeightsSpec> byFormat = new EnumMap<>(ModelFormat.class);
+        weights.forEach(w -> byFormat.put(w.format(), w));
+        return new ModelManifest(ManifestRules.FORMAT_VERSION, id, name, VERSION, description, LICENCE,
+                List.of(AUTHORS), INTENDED_USE, false, List.of(WARNING), input, List.of(logits), heads, byFormat,
+                weights.stream().map(WeightsSpec::format).toList(),
+                new TestVector(TEST_IMAGE_FILE, Map.of(OnnxModelWriter.OUTPUT_NAME, expectedLogits),
+                        (float) tolerance));
     }
 
-    private static void testVector(ObjectNode root, float[] expectedLogits, double tolerance) {
-        ObjectNode testVector = root.putObject("test_vector");
-        testVector.put("input_image", TEST_IMAGE_FILE);
-        ArrayNode logits = testVector.putObject("expected").putArray(OnnxModelWriter.OUTPUT_NAME);
-        for (float v : expectedLogits) {
-            logits.add(v);
-        }
-        testVector.put("tolerance", tolerance);
-    }
-
-    private static ObjectNode generator(ObjectNode root, long seed, double mflops, long parameters) {
-        ObjectNode generator = root.putObject("generator");
+    private static ObjectNode generator(long seed, double mflops, long parameters) {
+        ObjectNode generator = JsonNodeFactory.instance.objectNode();
         generator.put("tool", ReferenceModelGenerator.class.getName());
         generator.put("seed", seed);
         generator.put("mflops", mflops);
@@ -162,34 +120,9 @@ final class ReferenceManifest {
         return generator;
     }
 
-    private static byte[] text(ObjectNode root) {
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                        .withArrayValueSpacing(Separators.Spacing.AFTER))
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                .withArrayIndenter(DefaultPrettyPrinter.NopIndenter.instance);
-        try {
-            String text = new ObjectMapper().writer(printer).writeValueAsString(root) + "\n";
-            return text.getBytes(StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot write the manifest", e);
-        }
-    }
-
-    private static void head(ArrayNode heads, String name, int offset, String noneLabel, String... labels) {
-        ObjectNode head = heads.addObject();
-        head.put("name", name);
-        head.put("output", OnnxModelWriter.OUTPUT_NAME);
-        head.put("offset", offset);
-        head.put("length", labels.length);
-        head.put("activation", "softmax");
-        head.put("mode", "single_label");
-        ArrayNode labelArray = head.putArray("labels");
-        for (String label : labels) {
-            labelArray.add(label);
-        }
-        if (noneLabel != null) {
-            head.put("none_label", noneLabel);
-        }
+    private static HeadSpec head(String name, int offset, String noneLabel, String... labels) {
+        return new HeadSpec(name, OnnxModelWriter.OUTPUT_NAME, offset, labels.length, HeadSpec.Activation.SOFTMAX,
+                HeadSpec.Mode.SINGLE_LABEL, List.of(labels), Optional.ofNullable(noneLabel),
+                ManifestRules.DEFAULT_THRESHOLD);
     }
 }

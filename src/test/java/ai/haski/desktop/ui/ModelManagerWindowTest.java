@@ -3,7 +3,7 @@ package ai.haski.desktop.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.haski.desktop.TestFiles;
-import ai.haski.desktop.inference.TinyOnnx;
+import ai.haski.desktop.catalog.TinyOnnx;
 import ai.haski.desktop.platform.AppPaths;
 import ai.haski.desktop.ui.main.MainView;
 import ai.haski.desktop.ui.main.MainViewModel;

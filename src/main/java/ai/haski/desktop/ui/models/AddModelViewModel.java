@@ -1,9 +1,13 @@
 package ai.haski.desktop.ui.models;
 
-import ai.haski.desktop.inference.ImportException;
-import ai.haski.desktop.inference.ImportProblem;
-import ai.haski.desktop.inference.ImportRequest;
-import ai.haski.desktop.inference.ModelImporter;
+import ai.haski.desktop.catalog.FormatFacts;
+import ai.haski.desktop.catalog.ImportResult;
+import ai.haski.desktop.catalog.ImportProposal;
+import ai.haski.desktop.catalog.ImportException;
+import ai.haski.desktop.catalog.ImportProblem;
+import ai.haski.desktop.catalog.ImportRequest;
+import ai.haski.desktop.catalog.ImportWording;
+import ai.haski.desktop.catalog.ModelImporter;
 import ai.haski.desktop.model.ModelManifest;
 import ai.haski.desktop.model.TensorLayout;
 import ai.haski.desktop.ui.task.BackgroundTask;
@@ -91,11 +95,11 @@ public final class AddModelViewModel {
     private boolean fillingHeads;
     private String autoId = "";
     private String autoName = "";
-    private List<ModelImporter.FormatFacts> lastFacts = List.of();
+    private List<FormatFacts> lastFacts = List.of();
     private List<Path> lastFactsFiles = List.of();
 
     /** What a finished import hands back: the result, and whether the user wants it active now. */
-    public record Imported(ModelImporter.Result result, boolean makeActive) {}
+    public record Imported(ImportResult result, boolean makeActive) {}
 
     /** The dialog's fields a problem can be shown beside. */
     public enum Field {
@@ -227,7 +231,7 @@ public final class AddModelViewModel {
             if (error instanceof ImportException refused && !refused.problems().isEmpty()) {
                 Optional<Path> typed = headsSource.get() == HeadsSource.TYPED ? draft.request().labels()
                         : Optional.empty();
-                showProblems(refused.problems().stream().map(p -> ImportTexts.readable(p, typed)).toList());
+                showProblems(refused.problems(), ImportTexts.wording(typed));
             } else {
                 problems.get(Field.OTHER).set(error.getMessage() == null ? error.toString() : error.getMessage());
             }
@@ -238,8 +242,8 @@ public final class AddModelViewModel {
 
     // ---- the proposal ----------------------------------------------------------------------------------------
 
-    private void show(ModelImporter.Proposal proposal) {
-        List<ModelImporter.FormatFacts> facts = proposal.formats();
+    private void show(ImportProposal proposal) {
+        List<FormatFacts> facts = proposal.formats();
         // A proposal that stopped before loading (e.g. an id in use) found no tensors; the files are the same.
         if (facts.isEmpty() && lastFactsFiles.equals(List.copyOf(files))) {
             facts = lastFacts;
@@ -249,7 +253,7 @@ public final class AddModelViewModel {
         }
         tensorsText.set(ImportTexts.tensors(facts));
         Optional<Path> typed = headsSource.get() == HeadsSource.TYPED ? proposal.request().labels() : Optional.empty();
-        showProblems(proposal.problems().stream().map(p -> ImportTexts.readable(p, typed)).toList());
+        showProblems(proposal.problems(), ImportTexts.wording(typed));
         valid.set(proposal.isValid());
         Optional<ModelManifest> manifest = proposal.manifest();
         manifest.ifPresent(m -> {
@@ -267,11 +271,12 @@ public final class AddModelViewModel {
                 + " problems") + " marked in red to import.");
     }
 
-    private void showProblems(List<ImportProblem> found) {
+    private void showProblems(List<ImportProblem> found, ImportWording wording) {
         clearProblems();
         for (ImportProblem problem : found) {
             ReadOnlyStringWrapper text = problems.get(fieldOf(problem.field()));
-            text.set(text.get().isEmpty() ? problem.message() : text.get() + "\n" + problem.message());
+            String message = wording.describe(problem);
+            text.set(text.get().isEmpty() ? message : text.get() + "\n" + message);
         }
     }
 

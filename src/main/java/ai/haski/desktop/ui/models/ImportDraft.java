@@ -1,6 +1,6 @@
 package ai.haski.desktop.ui.models;
 
-import ai.haski.desktop.inference.ImportRequest;
+import ai.haski.desktop.catalog.ImportRequest;
 import ai.haski.desktop.ui.models.AddModelViewModel.Field;
 import java.io.IOException;
 import java.nio.file.Files;

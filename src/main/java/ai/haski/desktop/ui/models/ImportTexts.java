@@ -1,7 +1,9 @@
 package ai.haski.desktop.ui.models;
 
-import ai.haski.desktop.inference.ImportProblem;
-import ai.haski.desktop.inference.ModelImporter;
+import ai.haski.desktop.catalog.FormatFacts;
+import ai.haski.desktop.catalog.ImportResult;
+import ai.haski.desktop.catalog.ImportProblem;
+import ai.haski.desktop.catalog.ImportWording;
 import ai.haski.desktop.inference.TensorInfo;
 import ai.haski.desktop.model.ModelFormat;
 import java.nio.file.Path;
@@ -15,38 +17,89 @@ final class ImportTexts {
     private ImportTexts() {}
 
     /**
-     * The importer speaks the command line's options; here they are the dialog's fields. Typed heads reach the
-     * importer as a scratch file, which the user knows as what they typed.
+     * The dialog's words for the importer's problems: its fields instead of the command line's options, typed heads
+     * as what the user typed (they reach the importer as a scratch labels file), and sentences that start with a
+     * capital.
      */
-    static ImportProblem readable(ImportProblem problem, Optional<Path> typed) {
-        String message = problem.message();
-        if (typed.isPresent()) {
-            message = message.replace(typed.get().toString(), "the heads typed here");
-        }
-        for (String[] option : OPTION_WORDS) {
-            message = message.replace(option[0], option[1]);
-        }
-        return new ImportProblem(problem.field(), Character.toUpperCase(message.charAt(0)) + message.substring(1));
+    static ImportWording wording(Optional<Path> typedLabels) {
+        return new DialogWording(typedLabels, true);
     }
 
-    /** Command-line wording in the importer's messages, and what the dialog calls the same thing. */
-    private static final String[][] OPTION_WORDS = {
-        {"give --labels FILE", "load a labels file or type the heads"},
-        {"settle it with --size WxH (e.g. --size ", "give the input size (e.g. "},
-        {"give one with --sample IMAGE", "choose one (Sample image)"},
-        {"--sample IMAGE", "a sample image"},
-        {"--size WxH", "the input size"},
-        {"--size", "the input size"},
-        {"--layout", "the layout"},
-        {"--mean", "the mean"},
-        {"--std", "the std"},
-        {"force (--force) to replace it", "remove it first (Model > Remove…)"},
-        {"--agreement", "a larger agreement tolerance (command line: --agreement)"},
-    };
+    /** The dialog's words for a notice, where the problem follows other text and keeps its lower-case start. */
+    static String notice(ImportProblem problem) {
+        return new DialogWording(Optional.empty(), false).describe(problem);
+    }
 
-    static String tensors(List<ModelImporter.FormatFacts> facts) {
+    /** The Add model dialog's and the model manager's terms for what the command line calls options. */
+    private static final class DialogWording extends ImportWording {
+        private final Optional<Path> typedLabels;
+        private final boolean capitalise;
+
+        DialogWording(Optional<Path> typedLabels, boolean capitalise) {
+            this.typedLabels = typedLabels;
+            this.capitalise = capitalise;
+        }
+
+        @Override
+        protected String sentence(String text) {
+            return capitalise && !text.isEmpty() ? Character.toUpperCase(text.charAt(0)) + text.substring(1) : text;
+        }
+
+        @Override
+        protected String labelsFile(Path file) {
+            return typedLabels.filter(file::equals).map(typed -> "the heads typed here")
+                    .orElseGet(() -> super.labelsFile(file));
+        }
+
+        @Override
+        protected String giveLabels() {
+            return "load a labels file or type the heads";
+        }
+
+        @Override
+        protected String giveSize(String example) {
+            return "give the input size (e.g. " + example;
+        }
+
+        @Override
+        protected String giveSample() {
+            return "choose one (Sample image)";
+        }
+
+        @Override
+        protected String replaceExisting() {
+            return "remove it first (Model > Remove…)";
+        }
+
+        @Override
+        protected String size() {
+            return "the input size";
+        }
+
+        @Override
+        protected String layout() {
+            return "the layout";
+        }
+
+        @Override
+        protected String mean() {
+            return "the mean";
+        }
+
+        @Override
+        protected String std() {
+            return "the std";
+        }
+
+        @Override
+        protected String agreement() {
+            return "a larger agreement tolerance (command line: --agreement)";
+        }
+    }
+
+    static String tensors(List<FormatFacts> facts) {
         StringBuilder text = new StringBuilder();
-        for (ModelImporter.FormatFacts f : facts) {
+        for (FormatFacts f : facts) {
             if (text.length() > 0) {
                 text.append('\n');
             }
@@ -62,7 +115,7 @@ final class ImportTexts {
         return text.toString().stripTrailing();
     }
 
-    static String describe(ModelImporter.Result result) {
+    static String describe(ImportResult result) {
         String deviations = result.testVectorDeviations().entrySet().stream()
                 .map(e -> String.format(Locale.ROOT, "%s %.1e", e.getKey().id(), e.getValue()))
                 .collect(Collectors.joining(", "));

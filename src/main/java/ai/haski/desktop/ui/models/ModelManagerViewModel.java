@@ -1,10 +1,9 @@
 package ai.haski.desktop.ui.models;
 
 import ai.haski.desktop.analysis.Engine;
-import ai.haski.desktop.inference.ImportException;
-import ai.haski.desktop.inference.ImportProblem;
-import ai.haski.desktop.inference.ModelImporter;
-import ai.haski.desktop.inference.PackageInstaller;
+import ai.haski.desktop.catalog.ImportException;
+import ai.haski.desktop.catalog.ModelImporter;
+import ai.haski.desktop.catalog.PackageInstaller;
 import ai.haski.desktop.model.ModelPackage;
 import ai.haski.desktop.ui.notice.Notice;
 import ai.haski.desktop.ui.task.BackgroundTask;
@@ -85,9 +84,7 @@ public final class ModelManagerViewModel {
     }
 
     private boolean removable(ModelPackage pkg) {
-        return pkg.source() == ModelPackage.Source.USER && pkg.folder().getParent() != null
-                && pkg.folder().getParent().toAbsolutePath().normalize()
-                        .equals(installer.modelsDir().toAbsolutePath().normalize());
+        return installer.isRemovable(pkg);
     }
 
     /** Whether removing {@code choice} takes away the model in use, for the confirmation's wording. */
@@ -147,7 +144,7 @@ public final class ModelManagerViewModel {
 
     private static String message(Throwable error) {
         if (error instanceof ImportException refused && !refused.problems().isEmpty()) {
-            return refused.problems().stream().map(ImportProblem::message).collect(Collectors.joining("; "));
+            return refused.problems().stream().map(ImportTexts::notice).collect(Collectors.joining("; "));
         }
         return error.getMessage() == null ? error.toString() : error.getMessage();
     }

@@ -2,7 +2,7 @@ package ai.haski.desktop.ui.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.haski.desktop.inference.TinyOnnx;
+import ai.haski.desktop.catalog.TinyOnnx;
 import ai.haski.desktop.platform.AppPaths;
 import ai.haski.desktop.platform.SettingsStore;
 import ai.haski.desktop.ui.DesktopContext;

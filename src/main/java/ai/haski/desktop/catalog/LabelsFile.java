@@ -1,5 +1,6 @@
-package ai.haski.desktop.inference;
+package ai.haski.desktop.catalog;
 
+import ai.haski.desktop.catalog.ImportProblem.Code;
 import ai.haski.desktop.model.HeadSpec.Activation;
 import ai.haski.desktop.model.HeadSpec.Mode;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,10 +60,10 @@ final class LabelsFile {
         try {
             root = JSON.readTree(Files.readAllBytes(file));
         } catch (IOException e) {
-            throw problem(file + " cannot be read as JSON: " + e.getMessage());
+            throw problem(Code.LABELS_UNREADABLE, file, e.getMessage());
         }
         if (root == null || !root.isObject() || root.isEmpty()) {
-            throw problem(file + " must be a JSON object: {\"head\": [labels...], ...} or {\"heads\": [...]}");
+            throw problem(Code.LABELS_NOT_OBJECT, file);
         }
         List<Head> heads = new ArrayList<>();
         if (root.has("heads") && root.get("heads").isArray()) {
@@ -76,16 +77,16 @@ final class LabelsFile {
             }
         }
         if (heads.isEmpty()) {
-            throw problem(file + " names no head");
+            throw problem(Code.LABELS_NO_HEAD, file);
         }
         return heads;
     }
 
     private static Head head(Path file, JsonNode node, String at) throws ImportException {
         if (!node.isObject()) {
-            throw problem(file + ": " + at + " must be an object with name and labels");
+            throw problem(Code.LABELS_HEAD_NOT_OBJECT, file, at);
         }
-        String name = text(file, node, "name", at).orElseThrow(() -> problem(file + ": " + at + ".name is missing"));
+        String name = text(file, node, "name", at).orElseThrow(() -> problem(Code.LABELS_NAME_MISSING, file, at));
         List<String> labels = labels(file, node.get("labels"), at + ".labels");
         Activation activation = Activation.SOFTMAX;
         Optional<String> activationText = text(file, node, "activation", at);
@@ -93,8 +94,7 @@ final class LabelsFile {
             try {
                 activation = Activation.valueOf(activationText.get().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw problem(file + ": " + at + ".activation must be softmax, sigmoid or none, found \""
-                        + activationText.get() + "\"");
+                throw problem(Code.LABELS_BAD_ACTIVATION, file, at, activationText.get());
             }
         }
         Mode mode = activation == Activation.SIGMOID ? Mode.MULTI_LABEL : Mode.SINGLE_LABEL;
@@ -103,14 +103,13 @@ final class LabelsFile {
             try {
                 mode = Mode.valueOf(modeText.get().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw problem(file + ": " + at + ".mode must be single_label or multi_label, found \""
-                        + modeText.get() + "\"");
+                throw problem(Code.LABELS_BAD_MODE, file, at, modeText.get());
             }
         }
         Optional<Float> threshold = Optional.empty();
         if (node.has("threshold")) {
             if (!node.get("threshold").isNumber()) {
-                throw problem(file + ": " + at + ".threshold must be a number between 0 and 1");
+                throw problem(Code.LABELS_BAD_THRESHOLD, file, at);
             }
             threshold = Optional.of((float) node.get("threshold").asDouble());
         }
@@ -120,12 +119,12 @@ final class LabelsFile {
 
     private static List<String> labels(Path file, JsonNode node, String at) throws ImportException {
         if (node == null || !node.isArray() || node.isEmpty()) {
-            throw problem(file + ": " + at + " must be a non-empty list of label strings");
+            throw problem(Code.LABELS_NO_LABELS, file, at);
         }
         List<String> labels = new ArrayList<>();
         for (JsonNode item : node) {
             if (!item.isTextual() || item.asText().isBlank()) {
-                throw problem(file + ": " + at + " must hold non-empty strings, found " + item);
+                throw problem(Code.LABELS_BAD_LABEL, file, at, item);
             }
             labels.add(item.asText().trim());
         }
@@ -138,12 +137,12 @@ final class LabelsFile {
             return Optional.empty();
         }
         if (!value.isTextual() || value.asText().isBlank()) {
-            throw problem(file + ": " + at + "." + key + " must be a non-empty string, found " + value);
+            throw problem(Code.LABELS_BAD_TEXT, file, at + "." + key, value);
         }
         return Optional.of(value.asText().trim());
     }
 
-    private static ImportException problem(String message) {
-        return new ImportException(List.of(new ImportProblem("labels", message)));
+    private static ImportException problem(Code code, Object... arguments) {
+        return new ImportException(ImportProblem.of("labels", code, arguments));
     }
 }

@@ -1,5 +1,9 @@
-package ai.haski.desktop.inference;
+package ai.haski.desktop.catalog;
 
+import ai.haski.desktop.catalog.ImportProblem.Code;
+import ai.haski.desktop.inference.Backends;
+import ai.haski.desktop.inference.ModelLoadException;
+import ai.haski.desktop.inference.ModelLoader;
 import ai.haski.desktop.model.ModelFormat;
 import ai.haski.desktop.model.ModelPackage;
 import ai.haski.desktop.model.ModelPackageException;
@@ -10,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -19,12 +22,12 @@ import java.util.stream.Stream;
  * copy, and appears in one rename; a removal also disappears in one rename, so the registry never sees half a package.
  */
 public final class PackageInstaller {
-    private final ModelLoader loader;
+    private final PackageWriter writer;
     private final Path modelsDir;
 
     /** @param modelsDir the per-user models folder ({@code AppPaths.userModelsDir()}) */
     public PackageInstaller(Backends backends, Path modelsDir) {
-        this.loader = new ModelLoader(backends);
+        this.writer = new PackageWriter(new ModelLoader(backends), modelsDir);
         this.modelsDir = modelsDir;
     }
 
@@ -43,46 +46,39 @@ public final class PackageInstaller {
         try {
             source = ModelPackageReader.read(folder, ModelPackage.Source.USER);
         } catch (ModelPackageException e) {
-            throw refused("manifest", folder + " is not a usable model package: " + e.getMessage());
+            throw refused("manifest", Code.NOT_A_PACKAGE, folder, e.getMessage());
         }
         String id = source.id();
         Path target = modelsDir.resolve(id);
         if (same(folder, target)) {
-            throw refused("id", folder + " is already in your models folder");
+            throw refused("id", Code.ALREADY_INSTALLED, folder);
         }
         if (known.find(id).isPresent()) {
-            throw refused("id", "the model id \"" + id + "\" is already used by " + known.find(id).get().folder()
-                    + "; change \"id\" in " + source.manifestFile() + " or remove the other package first");
+            throw refused("id", Code.ID_IN_USE, id, known.find(id).get().folder(), source.manifestFile());
         }
         if (Files.exists(target)) {
-            throw refused("id", "a folder " + target + " already exists; remove it or change \"id\" in "
-                    + source.manifestFile());
+            throw refused("id", Code.FOLDER_EXISTS, target, source.manifestFile());
         }
-        Path temp = null;
         try {
-            Files.createDirectories(modelsDir);
-            // Hidden while it is copied and checked: the registry skips folders starting with '.'.
-            temp = Files.createTempDirectory(modelsDir, "." + id + ".install-");
-            copyTree(folder, temp);
-            ModelPackage copy = read(temp);
-            for (ModelFormat format : copy.manifest().backendPreference()) {
-                try (ActiveModel model = loader.load(copy, List.of(format), 1)) {
-                    model.testVectorDeviation();
-                } catch (ModelLoadException e) {
-                    throw refused("test_vector", folder + " fails its self-check on " + format.id() + ": "
-                            + e.getMessage());
+            return writer.write(id, "install", staged -> copyTree(folder, staged), false, new PackageWriter.Refusals() {
+                @Override
+                public ImportProblem unreadable(Path copy, ModelPackageException e) {
+                    return ImportProblem.of("manifest", Code.COPY_REFUSED, copy, e.getMessage());
                 }
-            }
-            PackageFolders.move(temp, target);
-            temp = null;
-            return read(target);
+
+                @Override
+                public ImportProblem failsCheck(ModelFormat format, ModelLoadException e) {
+                    return ImportProblem.of("test_vector", Code.SELF_CHECK_FAILS, folder, format.id(), e.getMessage());
+                }
+            }).modelPackage();
         } catch (IOException | UncheckedIOException e) {
             throw new ImportException("cannot copy " + folder + " into " + modelsDir + ": " + e.getMessage(), e);
-        } finally {
-            if (temp != null) {
-                PackageFolders.deleteQuietly(temp);
-            }
         }
+    }
+
+    /** Whether {@link #remove} would remove the package: one the user added to this models folder. */
+    public boolean isRemovable(ModelPackage pkg) {
+        return pkg.source() == ModelPackage.Source.USER && same(pkg.folder().getParent(), modelsDir);
     }
 
     /**
@@ -90,9 +86,8 @@ public final class PackageInstaller {
      * are refused: they are not this app's to delete.
      */
     public void remove(ModelPackage pkg) throws ImportException {
-        if (pkg.source() != ModelPackage.Source.USER || !same(pkg.folder().getParent(), modelsDir)) {
-            throw refused("id", "\"" + pkg.id() + "\" in " + pkg.folder() + " is not in your models folder "
-                    + modelsDir + ", so it is not removed here");
+        if (!isRemovable(pkg)) {
+            throw refused("id", Code.NOT_REMOVABLE, pkg.id(), pkg.folder(), modelsDir);
         }
         Path hidden = modelsDir.resolve("." + pkg.id() + ".removed-" + System.nanoTime());
         try {
@@ -104,16 +99,8 @@ public final class PackageInstaller {
         PackageFolders.deleteQuietly(hidden);
     }
 
-    private static ModelPackage read(Path folder) throws ImportException {
-        try {
-            return ModelPackageReader.read(folder, ModelPackage.Source.USER);
-        } catch (ModelPackageException e) {
-            throw refused("manifest", "the copy in " + folder + " is refused: " + e.getMessage());
-        }
-    }
-
-    private static ImportException refused(String field, String message) {
-        return new ImportException(List.of(new ImportProblem(field, message)));
+    private static ImportException refused(String field, Code code, Object... arguments) {
+        return new ImportException(ImportProblem.of(field, code, arguments));
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
@@ -136,8 +123,6 @@ public final class PackageInstaller {
             }
         }
     }
-
-
 
     private static boolean same(Path a, Path b) {
         if (a == null || b == null) {

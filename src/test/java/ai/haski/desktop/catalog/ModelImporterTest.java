@@ -1,9 +1,10 @@
-package ai.haski.desktop.inference;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+package ai.haski.desktop.catalog;
 
 import ai.haski.desktop.TestFiles;
+import ai.haski.desktop.inference.ActiveModel;
+import ai.haski.desktop.inference.Backends;
+import ai.haski.desktop.inference.HeadResult;
+import ai.haski.desktop.inference.ModelLoader;
 import ai.haski.desktop.model.ModelFormat;
 import ai.haski.desktop.model.ModelManifest;
 import ai.haski.desktop.model.ModelPackage;
@@ -23,6 +24,9 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@code models import} on real runtimes: generated and hand-made networks, and every refusal. */
 class ModelImporterTest {
@@ -52,14 +56,14 @@ class ModelImporterTest {
         return file;
     }
 
-    private static String problems(ModelImporter.Proposal proposal) {
+    private static String problems(ImportProposal proposal) {
         return proposal.problems().toString();
     }
 
     @Test
     void importsAGeneratedOnnxModelThatTheRegistryListsAndTheLoaderProves() throws Exception {
         Path onnx = generated(7).resolve("model.onnx");
-        ModelImporter.Result result = importer.importModel(ImportRequest.of(onnx).id("seven").name("Seed seven"));
+        ImportResult result = importer.importModel(ImportRequest.of(onnx).id("seven").name("Seed seven"));
 
         assertThat(result.folder()).isEqualTo(models.resolve("seven"));
         ModelManifest m = result.modelPackage().manifest();
@@ -87,14 +91,14 @@ class ModelImporterTest {
     @Test
     void importsAFloatTfliteModelAndAnInt8OneWithItsQuantisation() throws Exception {
         Path tflite = generated(8).resolve("model.tflite");
-        ModelImporter.Result result = importer.importModel(ImportRequest.of(tflite).id("eight-tflite"));
+        ImportResult result = importer.importModel(ImportRequest.of(tflite).id("eight-tflite"));
         assertThat(result.modelPackage().manifest().input().layout()).isEqualTo(TensorLayout.NHWC);
         assertThat(result.modelPackage().manifest().weights().get(ModelFormat.TFLITE).layout())
                 .isEqualTo(TensorLayout.NHWC);
 
         Path int8 = TestFiles.int8Package().resolve("model-int8.tflite");
-        ModelImporter.Result quantised = importer.importModel(ImportRequest.of(int8).id("int8"));
-        ModelImporter.FormatFacts facts = quantised.formats().get(0);
+        ImportResult quantised = importer.importModel(ImportRequest.of(int8).id("int8"));
+        FormatFacts facts = quantised.formats().get(0);
         assertThat(facts.inputs().get(0).dtype()).isEqualTo("int8");
         assertThat(facts.outputs().get(0).quantization().isPresent()).isTrue();
         // Half an output step: the runtime reproduces its own integers, a one-step difference would be refused.
@@ -112,13 +116,13 @@ class ModelImporterTest {
     @Test
     void importsBothFormatsOfOneNetworkIntoOnePackageCrossChecked() throws Exception {
         Path folder = generated(9);
-        ModelImporter.Result result = importer.importModel(
+        ImportResult result = importer.importModel(
                 ImportRequest.of(folder.resolve("model.tflite"), folder.resolve("model.onnx")).id("nine"));
         ModelManifest m = result.modelPackage().manifest();
         assertThat(m.backendPreference()).containsExactly(ModelFormat.ONNX, ModelFormat.TFLITE);
         assertThat(m.weights().get(ModelFormat.ONNX).layout()).isEqualTo(TensorLayout.NCHW);
         assertThat(m.weights().get(ModelFormat.TFLITE).layout()).isEqualTo(TensorLayout.NHWC);
-        ModelImporter.Agreement agreement = result.agreement().orElseThrow();
+        FormatAgreement agreement = result.agreement().orElseThrow();
         assertThat(agreement.maxRawDifference()).isGreaterThan(0).isLessThan(1e-3);
         assertThat(agreement.maxProbabilityDifference()).isLessThan(1e-3);
         assertThat(result.testVectorDeviations()).containsOnlyKeys(ModelFormat.ONNX, ModelFormat.TFLITE);
@@ -129,7 +133,7 @@ class ModelImporterTest {
 
     @Test
     void refusesTwoFilesThatAreNotTheSameNetwork() throws Exception {
-        ModelImporter.Proposal proposal = importer.propose(ImportRequest.of(
+        ImportProposal proposal = importer.propose(ImportRequest.of(
                 generated(10).resolve("model.onnx"), generated(11).resolve("model.tflite")).id("mixed"));
         assertThat(proposal.isValid()).isFalse();
         assertThat(proposal.problems()).extracting(ImportProblem::field).contains("agreement");
@@ -141,7 +145,7 @@ class ModelImporterTest {
     void refusesAFloatOnnxWithItsInt8TfliteUnlessTheAgreementAllowsIt() throws Exception {
         Path onnx = TestFiles.referencePackage().resolve("model.onnx");
         Path int8 = TestFiles.int8Package().resolve("model-int8.tflite");
-        ModelImporter.Proposal strict = importer.propose(ImportRequest.of(onnx, int8).id("mixed-int8"));
+        ImportProposal strict = importer.propose(ImportRequest.of(onnx, int8).id("mixed-int8"));
         assertThat(strict.problems()).extracting(ImportProblem::field).contains("agreement");
         assertThat(strict.agreement().orElseThrow().maxRawDifference()).isGreaterThan(1e-3);
     }
@@ -154,7 +158,7 @@ class ModelImporterTest {
                   {"name": "finding", "labels": ["none", "a", "b", "c"], "none_label": "none"},
                   {"name": "tags", "labels": ["x", "y", "z"], "activation": "sigmoid", "threshold": 0.6}
                 ]}""".getBytes());
-        ModelImporter.Result result = importer.importModel(ImportRequest.of(onnx).labels(labels));
+        ImportResult result = importer.importModel(ImportRequest.of(onnx).labels(labels));
         ModelManifest m = result.modelPackage().manifest();
         assertThat(m.id()).isEqualTo("tiny");
         assertThat(m.input().layout()).isEqualTo(TensorLayout.NHWC);
@@ -174,7 +178,7 @@ class ModelImporterTest {
         Path onnx = write("tiny7.onnx", TinyOnnx.nchw(16, 16, 7));
         Path labels = write("labels.json", "{\"colour\": [\"r\", \"g\", \"b\"], \"shape\": [\"o\", \"x\", \"+\", \"-\"]}"
                 .getBytes());
-        ModelImporter.Proposal proposal = importer.propose(ImportRequest.of(onnx).labels(labels));
+        ImportProposal proposal = importer.propose(ImportRequest.of(onnx).labels(labels));
         assertThat(proposal.problems()).isEmpty();
         assertThat(proposal.manifestJson()).contains("\"colour\"", "\"shape\"");
         assertThat(proposal.sampleHeads()).extracting(HeadResult::head).containsExactly("colour", "shape");
@@ -189,7 +193,7 @@ class ModelImporterTest {
     void refusesLabelsThatDoNotMatchTheOutputSayingBothNumbers() throws Exception {
         Path onnx = write("tiny7.onnx", TinyOnnx.nchw(16, 16, 7));
         Path labels = write("labels.json", "{\"head\": [\"a\", \"b\", \"c\", \"d\", \"e\"]}".getBytes());
-        ModelImporter.Proposal proposal = importer.propose(ImportRequest.of(onnx).labels(labels));
+        ImportProposal proposal = importer.propose(ImportRequest.of(onnx).labels(labels));
         assertThat(proposal.problems()).extracting(ImportProblem::field).containsExactly("labels");
         assertThat(problems(proposal)).contains("gives 5 labels", "has 7 values");
     }
@@ -197,7 +201,7 @@ class ModelImporterTest {
     @Test
     void refusesAnOutputWithoutLabelsUnlessItHasTheHaskiFourteenValues() throws Exception {
         Path onnx = write("tiny7.onnx", TinyOnnx.nchw(16, 16, 7));
-        ModelImporter.Proposal proposal = importer.propose(ImportRequest.of(onnx));
+        ImportProposal proposal = importer.propose(ImportRequest.of(onnx));
         assertThat(problems(proposal)).contains("7 values", "--labels");
         Path haski = write("tiny14.onnx", TinyOnnx.nchw(16, 16, 14));
         assertThat(importer.propose(ImportRequest.of(haski)).problems()).isEmpty();
@@ -206,11 +210,11 @@ class ModelImporterTest {
     @Test
     void aDynamicInputSizeMustBeSettledWithSize() throws Exception {
         Path onnx = write("dynamic.onnx", TinyOnnx.nhwc(null, null, 14));
-        ModelImporter.Proposal refused = importer.propose(ImportRequest.of(onnx));
+        ImportProposal refused = importer.propose(ImportRequest.of(onnx));
         assertThat(refused.problems()).extracting(ImportProblem::field).containsExactly("input.width");
         assertThat(problems(refused)).contains("dynamic height or width", "--size");
 
-        ModelImporter.Result result = importer.importModel(ImportRequest.of(onnx).size(48, 40));
+        ImportResult result = importer.importModel(ImportRequest.of(onnx).size(48, 40));
         assertThat(result.modelPackage().manifest().input().width()).isEqualTo(48);
         assertThat(result.modelPackage().manifest().input().height()).isEqualTo(40);
         BufferedImage test = ImageIO.read(result.folder().resolve("test-input.png").toFile());
@@ -221,7 +225,7 @@ class ModelImporterTest {
     @Test
     void anAmbiguousLayoutMustBeNamed() throws Exception {
         Path onnx = write("ambiguous.onnx", TinyOnnx.nchw(3, 3, 14));
-        ModelImporter.Proposal refused = importer.propose(ImportRequest.of(onnx));
+        ImportProposal refused = importer.propose(ImportRequest.of(onnx));
         assertThat(refused.problems()).extracting(ImportProblem::field).containsExactly("input.layout");
         assertThat(problems(refused)).contains("--layout");
         assertThat(importer.propose(ImportRequest.of(onnx).layout(TensorLayout.NCHW)).problems()).isEmpty();
@@ -229,14 +233,14 @@ class ModelImporterTest {
 
     @Test
     void refusesMoreThanOneInput() throws Exception {
-        ModelImporter.Proposal proposal = importer.propose(ImportRequest.of(write("two.onnx", TinyOnnx.twoInputs())));
+        ImportProposal proposal = importer.propose(ImportRequest.of(write("two.onnx", TinyOnnx.twoInputs())));
         assertThat(proposal.problems()).extracting(ImportProblem::field).containsExactly("input");
         assertThat(problems(proposal)).contains("has 2 inputs", "exactly one image input");
     }
 
     @Test
     void refusesANonFloatOnnxOutput() throws Exception {
-        ModelImporter.Proposal proposal = importer.propose(
+        ImportProposal proposal = importer.propose(
                 ImportRequest.of(write("argmax.onnx", TinyOnnx.integerOutput())));
         assertThat(proposal.problems()).extracting(ImportProblem::field).containsExactly("outputs[0].dtype");
         assertThat(problems(proposal)).contains("int64", "float32");
@@ -246,7 +250,7 @@ class ModelImporterTest {
     void refusesAQuantisedTfliteOutputWithoutQuantisationParameters() throws Exception {
         Path tflite = write("noscale.tflite", TinyTfliteModels.quantizedSlice(false,
                 new TinyTfliteModels.Params(0.02f, 128), null));
-        ModelImporter.Proposal proposal = importer.propose(ImportRequest.of(tflite));
+        ImportProposal proposal = importer.propose(ImportRequest.of(tflite));
         assertThat(proposal.problems()).extracting(ImportProblem::field).containsExactly("outputs[0].dtype");
         assertThat(problems(proposal)).contains("int8", "has no quantisation parameters");
     }
@@ -254,7 +258,7 @@ class ModelImporterTest {
     @Test
     void refusesAFileTheRuntimeCannotLoadNamingTheFileAndTheReason() throws Exception {
         Path broken = write("broken.onnx", "not a model".getBytes());
-        ModelImporter.Proposal proposal = importer.propose(ImportRequest.of(broken));
+        ImportProposal proposal = importer.propose(ImportRequest.of(broken));
         assertThat(proposal.problems()).extracting(ImportProblem::field).containsExactly("weights.onnx");
         assertThat(problems(proposal)).contains(broken.toString(), "ONNX Runtime cannot load it");
         Path brokenTflite = write("broken.tflite", "not a model either".getBytes());
@@ -270,7 +274,7 @@ class ModelImporterTest {
         Path newer = write("newer-converter.tflite", TfliteModelWriter.writeWithOperator(
                 TfliteModelWriter.RESHAPE, 99));
 
-        ModelImporter.Proposal proposal = importer.propose(ImportRequest.of(newer));
+        ImportProposal proposal = importer.propose(ImportRequest.of(newer));
 
         assertThat(proposal.problems()).extracting(ImportProblem::field).containsExactly("weights.tflite");
         assertThat(problems(proposal)).contains(newer.toString(), "operator RESHAPE version 99",
@@ -284,7 +288,7 @@ class ModelImporterTest {
             file.setLength(300_000_000L); // sparse: takes no disk space, and must never be read
         }
 
-        ModelImporter.Proposal proposal = importer.propose(ImportRequest.of(huge));
+        ImportProposal proposal = importer.propose(ImportRequest.of(huge));
 
         assertThat(proposal.problems()).extracting(ImportProblem::field).containsExactly("weights.onnx");
         assertThat(problems(proposal)).contains(huge.toString(), "is 300 MB", "up to 250 MB", "quantise it to int8");
@@ -294,12 +298,12 @@ class ModelImporterTest {
     void refusesAnExistingIdUnlessForcedAndReplacesItAtomically() throws Exception {
         Path folder = generated(12);
         importer.importModel(ImportRequest.of(folder.resolve("model.onnx")).id("same"));
-        ModelImporter.Proposal again = importer.propose(ImportRequest.of(folder.resolve("model.tflite")).id("same"));
+        ImportProposal again = importer.propose(ImportRequest.of(folder.resolve("model.tflite")).id("same"));
         assertThat(again.problems()).extracting(ImportProblem::field).containsExactly("id");
         assertThat(problems(again)).contains("already exists", "--force");
         assertThatThrownBy(() -> importer.write(again)).isInstanceOf(ImportException.class);
 
-        ModelImporter.Result replaced = importer.importModel(
+        ImportResult replaced = importer.importModel(
                 ImportRequest.of(folder.resolve("model.tflite")).id("same").force(true));
         assertThat(replaced.modelPackage().manifest().weights()).containsOnlyKeys(ModelFormat.TFLITE);
         assertThat(Files.exists(models.resolve("same").resolve("model.onnx"))).isFalse();
@@ -312,7 +316,7 @@ class ModelImporterTest {
                 .getParent(), ModelPackage.Source.BUNDLED)));
         ModelImporter withRegistry = new ModelImporter(BACKENDS, models,
                 Optional.of(TestFiles.referencePackage().resolve("test-input.png")), Optional.of(bundled));
-        ModelImporter.Proposal proposal = withRegistry.propose(
+        ImportProposal proposal = withRegistry.propose(
                 ImportRequest.of(generated(13).resolve("model.onnx")).id("haski-reference"));
         assertThat(problems(proposal)).contains("already the id of the bundled model");
     }
@@ -328,7 +332,7 @@ class ModelImporterTest {
         }
         Path sample = dir.resolve("red.png");
         ImageIO.write(red, "png", sample.toFile());
-        ModelImporter.Result result = importer.importModel(ImportRequest.of(onnx).sample(sample)
+        ImportResult result = importer.importModel(ImportRequest.of(onnx).sample(sample)
                 .normalisation(new float[] {0.5f, 0.5f, 0.5f}, new float[] {0.25f, 0.25f, 0.25f}));
         ModelManifest m = result.modelPackage().manifest();
         assertThat(m.input().mean()).containsExactly(0.5f, 0.5f, 0.5f);

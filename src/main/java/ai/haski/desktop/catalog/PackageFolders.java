@@ -1,4 +1,4 @@
-package ai.haski.desktop.inference;
+package ai.haski.desktop.catalog;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,8 +1,10 @@
-package ai.haski.desktop.inference;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package ai.haski.desktop.catalog;
 
 import ai.haski.desktop.TestFiles;
+import ai.haski.desktop.inference.ActiveModel;
+import ai.haski.desktop.inference.Backends;
+import ai.haski.desktop.inference.ModelLoader;
+import ai.haski.desktop.inference.ThirdPartyModels;
 import ai.haski.desktop.model.ModelFormat;
 import ai.haski.desktop.model.ModelManifest;
 import ai.haski.desktop.model.ModelPackage;
@@ -15,6 +17,8 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code models import} on a real, trained classifier this project did not make: PaddleOCR's text-direction
@@ -39,12 +43,12 @@ class ThirdPartyModelImportTest {
         ModelImporter importer = new ModelImporter(Backends.standard(AppPaths.current().cacheDir()), models,
                 Optional.empty(), Optional.empty());
 
-        ModelImporter.Proposal unsized = importer.propose(ImportRequest.of(onnx).labels(labels)
+        ImportProposal unsized = importer.propose(ImportRequest.of(onnx).labels(labels)
                 .sample(TestFiles.referencePackage().resolve("test-input.png")));
         assertThat(unsized.problems()).extracting(ImportProblem::field).containsExactly("input.width");
 
         // PaddleOCR's classifier: 192x48, (x / 255 - 0.5) / 0.5.
-        ModelImporter.Result result = importer.importModel(ImportRequest.of(onnx).labels(labels).id("ppocr-cls")
+        ImportResult result = importer.importModel(ImportRequest.of(onnx).labels(labels).id("ppocr-cls")
                 .size(192, 48).normalisation(new float[] {0.5f, 0.5f, 0.5f}, new float[] {0.5f, 0.5f, 0.5f})
                 .licence("Apache-2.0").sample(TestFiles.referencePackage().resolve("test-input.png")));
         ModelManifest m = result.modelPackage().manifest();

@@ -1,4 +1,4 @@
-package ai.haski.desktop.inference;
+package ai.haski.desktop.catalog;
 
 import ai.haski.desktop.tools.OnnxModelWriter;
 import ai.onnx.proto.OnnxMl.GraphProto;

@@ -1,4 +1,4 @@
-package ai.haski.desktop.inference;
+package ai.haski.desktop.catalog;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -7,11 +7,15 @@ import java.util.stream.Collectors;
 public class ImportException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    private final List<ImportProblem> problems;
+    private final transient List<ImportProblem> problems;
 
     public ImportException(List<ImportProblem> problems) {
         super(problems.stream().map(ImportProblem::toString).collect(Collectors.joining("; ")));
         this.problems = List.copyOf(problems);
+    }
+
+    public ImportException(ImportProblem problem) {
+        this(List.of(problem));
     }
 
     public ImportException(String message, Throwable cause) {

@@ -1,9 +1,7 @@
-package ai.haski.desktop.inference;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+package ai.haski.desktop.catalog;
 
 import ai.haski.desktop.TestFiles;
+import ai.haski.desktop.inference.SharedEngine;
 import ai.haski.desktop.model.ModelPackage;
 import ai.haski.desktop.model.ModelRegistry;
 import java.nio.file.Files;
@@ -13,6 +11,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Copying a package folder into the user's models folder and removing one: checked first, one rename each. */
 class PackageInstallerTest {
