@@ -48,8 +48,10 @@ public final class DesktopContext implements AutoCloseable {
         this.session = session;
     }
 
-    /** As {@link #create(AppPaths, List, SettingsStore, TaskExecutor, DialogService, TextClipboard)}, with the
-     * JavaFX dialogs (owned by the focused window) and the system clipboard. */
+    /**
+     * As {@link #create(AppPaths, List, SettingsStore, TaskExecutor, DialogService, TextClipboard)}, with the JavaFX
+     * dialogs (owned by the window that has the focus) and the system clipboard: for the window tests.
+     */
     public static DesktopContext create(AppPaths paths, List<Path> extraModelRoots, SettingsStore settings,
             TaskExecutor executor) {
         return create(paths, extraModelRoots, settings, executor, FxDialogService.overFocusedWindow(),

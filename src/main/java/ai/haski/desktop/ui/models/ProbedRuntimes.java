@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** What each runtime said about itself when probed (its version, or why it cannot load here), and the runtime picker's entries built from that. */
+/**
+ * What each runtime said about itself when probed (its version, or why it cannot load here), and the runtime
+ * picker's entries built from that.
+ */
 final class ProbedRuntimes {
     private final Map<ModelFormat, RuntimeStatus> statuses;
 
