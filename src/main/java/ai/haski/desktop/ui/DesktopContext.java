@@ -7,66 +7,86 @@ import ai.haski.desktop.platform.AppPaths;
 import ai.haski.desktop.platform.FolderOpener;
 import ai.haski.desktop.platform.SettingsStore;
 import ai.haski.desktop.session.ReviewerSettings;
+import ai.haski.desktop.ui.dialog.DialogService;
+import ai.haski.desktop.ui.dialog.FxDialogService;
+import ai.haski.desktop.ui.dialog.FxTextClipboard;
+import ai.haski.desktop.ui.dialog.TextClipboard;
 import ai.haski.desktop.ui.main.MainViewModel;
 import ai.haski.desktop.ui.models.ModelManagerViewModel;
 import ai.haski.desktop.ui.models.ModelsViewModel;
+import ai.haski.desktop.ui.notice.NoticeBoard;
 import ai.haski.desktop.ui.photo.DisplayDecoder;
 import ai.haski.desktop.ui.session.GridThumbnails;
 import ai.haski.desktop.ui.session.SessionViewModel;
 import ai.haski.desktop.ui.task.TaskExecutor;
+import ai.haski.desktop.ui.task.TaskLanes;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Wires the desktop app's parts together: the engine, the executor and the ViewModels. The app builds one with
- * the user's folders; tests build one with their own model folders, settings file and executor.
+ * Wires the desktop app's parts together: the engine, the task lanes, the notice board, the dialogs and the
+ * ViewModels. The app builds one with the user's folders; tests build one with their own model folders, settings
+ * file, executor and, for ViewModel tests, doubles of the dialogs and the clipboard.
  */
 public final class DesktopContext implements AutoCloseable {
     private final Engine engine;
-    private final TaskExecutor executor;
+    private final TaskLanes lanes;
+    private final TaskExecutor batch;
+    private final NoticeBoard notices;
     private final ModelsViewModel models;
     private final MainViewModel main;
     private final SessionViewModel session;
-    private final List<TaskExecutor> sessionExecutors;
 
-    private DesktopContext(Engine engine, TaskExecutor executor, ModelsViewModel models, MainViewModel main,
-            SessionViewModel session, List<TaskExecutor> sessionExecutors) {
+    private DesktopContext(Engine engine, TaskLanes lanes, TaskExecutor batch, NoticeBoard notices,
+            ModelsViewModel models, MainViewModel main, SessionViewModel session) {
         this.engine = engine;
-        this.executor = executor;
+        this.lanes = lanes;
+        this.batch = batch;
+        this.notices = notices;
         this.models = models;
         this.main = main;
         this.session = session;
-        this.sessionExecutors = sessionExecutors;
+    }
+
+    /**
+     * As {@link #create(AppPaths, List, SettingsStore, TaskExecutor, DialogService, TextClipboard)}, with the JavaFX
+     * dialogs (owned by the window that has the focus) and the system clipboard: for the window tests.
+     */
+    public static DesktopContext create(AppPaths paths, List<Path> extraModelRoots, SettingsStore settings,
+            TaskExecutor executor) {
+        return create(paths, extraModelRoots, settings, executor, FxDialogService.overFocusedWindow(),
+                new FxTextClipboard());
     }
 
     /**
      * Scans the model folders (quick: manifests and weight hashes) and builds the ViewModels; loads nothing yet.
      *
      * @param extraModelRoots more folders of model packages, after the bundled and per-user ones
+     * @param executor        the interactive lane; the other lanes are made from it
      */
     public static DesktopContext create(AppPaths paths, List<Path> extraModelRoots, SettingsStore settings,
-            TaskExecutor executor) {
+            TaskExecutor executor, DialogService dialogs, TextClipboard clipboard) {
         Engine engine = Engine.create(paths, extraModelRoots);
         ImageLoader imageLoader = new ImageLoader();
-        MainViewModel[] main = new MainViewModel[1];
-        // Notices from the models part go to the window's notice bar, which the main ViewModel owns.
-        ModelsViewModel models = new ModelsViewModel(engine, imageLoader, settings, executor,
-                notice -> main[0].post(notice), inferenceThreads());
+        TaskLanes lanes = TaskLanes.from(executor, thumbnailThreads());
+        // Made before the ViewModels, so that every one of them can post without knowing who shows the notice.
+        NoticeBoard notices = new NoticeBoard();
+        ModelsViewModel models = new ModelsViewModel(engine, imageLoader, settings, lanes.models(), notices,
+                inferenceThreads());
         DisplayDecoder displayDecoder = new DisplayDecoder(imageLoader);
-        TaskExecutor store = executor.newSerial("session-store");
+        TaskExecutor store = lanes.store();
         TaskExecutor batch = executor.newSerial("session-batch");
-        TaskExecutor thumbnailPool = executor.newPool("thumbnails", thumbnailThreads());
+        TaskExecutor thumbnailPool = lanes.thumbnails();
         GridThumbnails thumbnails = new GridThumbnails(new ThumbnailStore(imageLoader,
                 paths.cacheDir().resolve("thumbnails"), THUMBNAIL_SIDE), thumbnailPool, GridThumbnails.MEMORY_BYTES);
         SessionViewModel session = new SessionViewModel(models, paths, ReviewerSettings.forUser(paths), displayDecoder,
-                executor, store, batch, executor.uiThread(), notice -> main[0].post(notice), batchThreads(),
+                executor, store, batch, executor.uiThread(), notices::post, batchThreads(),
                 thumbnails);
-        ModelManagerViewModel manager = new ModelManagerViewModel(engine, models, executor,
-                notice -> main[0].post(notice), FolderOpener::open, paths.cacheDir().resolve("import-labels"));
-        main[0] = new MainViewModel(models, manager, displayDecoder, executor,
-                paths.cacheDir().resolve("pasted"), paths.logDir(), session);
-        List<TaskExecutor> extra = store == executor ? List.of() : List.of(store, batch, thumbnailPool);
-        return new DesktopContext(engine, executor, models, main[0], session, extra);
+        ModelManagerViewModel manager = new ModelManagerViewModel(engine, models, lanes.interactive(), notices,
+                FolderOpener::open, paths.cacheDir().resolve("import-labels"));
+        MainViewModel main = new MainViewModel(models, models, manager, session, notices, dialogs, clipboard,
+                displayDecoder, lanes.interactive(), paths.cacheDir().resolve("pasted"), paths.logDir());
+        return new DesktopContext(engine, lanes, batch, notices, models, main, session);
     }
 
     /** The grid's thumbnails fit this square, in pixels: sharp at the grid's cell size on a HiDPI screen too. */
@@ -108,12 +128,19 @@ public final class DesktopContext implements AutoCloseable {
         return models;
     }
 
+    /** Where every part posts its notices; the window shows the current one. */
+    public NoticeBoard notices() {
+        return notices;
+    }
+
     /** Stops background work, then frees the active model's native memory. */
     @Override
     public void close() {
         session.close();
-        sessionExecutors.forEach(TaskExecutor::close);
-        executor.close();
+        if (batch != lanes.interactive()) {
+            batch.close();
+        }
+        lanes.close();
         models.close();
     }
 }

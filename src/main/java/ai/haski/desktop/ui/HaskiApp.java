@@ -4,6 +4,8 @@ import ai.haski.desktop.platform.AppPaths;
 import ai.haski.desktop.platform.AppVersion;
 import ai.haski.desktop.platform.FileLogging;
 import ai.haski.desktop.platform.SettingsStore;
+import ai.haski.desktop.ui.dialog.FxDialogService;
+import ai.haski.desktop.ui.dialog.FxTextClipboard;
 import ai.haski.desktop.ui.main.MainWindow;
 import ai.haski.desktop.ui.notice.Notice;
 import ai.haski.desktop.ui.task.FxTaskExecutor;
@@ -21,6 +23,8 @@ public final class HaskiApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(HaskiApp.class);
 
     private DesktopContext context;
+    /** Owns the dialogs; made by the toolkit after {@link #init()} has built the context. */
+    private Stage mainStage;
 
     /** Runs on the launcher thread, not the UI thread: the model folders are scanned (and hashed) here. */
     @Override
@@ -30,14 +34,15 @@ public final class HaskiApp extends Application {
         LOG.info("Haski Desktop {} starting: Java {}, JavaFX {}, data folder {}", AppVersion.get(),
                 System.getProperty("java.version"), System.getProperty("javafx.runtime.version"), paths.dataDir());
         context = DesktopContext.create(paths, List.of(), SettingsStore.forUser(paths),
-                FxTaskExecutor.sizedForThisMachine());
+                FxTaskExecutor.sizedForThisMachine(), new FxDialogService(() -> mainStage), new FxTextClipboard());
     }
 
     @Override
     public void start(Stage stage) {
+        mainStage = stage;
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
             LOG.error("Unexpected error on thread {}", thread.getName(), error);
-            Platform.runLater(() -> context.main().post(Notice.error("Something went wrong (" + error
+            Platform.runLater(() -> context.notices().post(Notice.error("Something went wrong (" + error
                     + "). You can keep working; the log has the details: Help > Open log folder.")));
         });
         MainWindow.show(stage, context.main());

@@ -1,14 +1,11 @@
 package ai.haski.desktop.ui.main;
 
-/** The window's commands that need the stage or the clipboard, which menus, buttons and keys all invoke. */
+/**
+ * The window's commands that need its controls, the stage or the clipboard's content, which menus, buttons and keys
+ * all invoke; every other command is a {@link MainViewModel} method.
+ */
 interface MainActions {
-    void openFile();
-
     void paste();
-
-    void saveResult();
-
-    void copyJson();
 
     void quit();
 
@@ -20,25 +17,9 @@ interface MainActions {
 
     void fitToWindow();
 
-    void openLogFolder();
-
-    void about();
-
-    void openFolder();
-
     void backToSession();
 
     void exportSession();
 
     void reviewerName();
-
-    void keyboardShortcuts();
-
-    void addModel();
-
-    void removeModel();
-
-    void showModelsFolder();
-
-    void reloadModels();
 }

@@ -33,17 +33,17 @@ final class MainMenu {
     }
 
     private Menu fileMenu() {
-        MenuItem open = item("_Open photo…", shortcut(KeyCode.O), actions::openFile);
+        MenuItem open = item("_Open photo…", shortcut(KeyCode.O), viewModel::openPhoto);
         MenuItem paste = item("_Paste photo", shortcut(KeyCode.V), actions::paste);
-        MenuItem save = item("_Save result…", shortcut(KeyCode.S), actions::saveResult);
+        MenuItem save = item("_Save result…", shortcut(KeyCode.S), viewModel::saveResultAs);
         MenuItem copy = item("_Copy result as JSON",
                 new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                actions::copyJson);
-        save.disableProperty().bind(viewModel.result().outcomeProperty().isNull());
-        copy.disableProperty().bind(viewModel.result().outcomeProperty().isNull());
+                viewModel::copyResult);
+        save.disableProperty().bind(viewModel.canSaveResultProperty().not());
+        copy.disableProperty().bind(viewModel.canCopyResultProperty().not());
         MenuItem quit = item("_Quit", shortcut(KeyCode.Q), actions::quit);
         MenuItem folder = item("Open _folder…", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN,
-                KeyCombination.SHIFT_DOWN), actions::openFolder);
+                KeyCombination.SHIFT_DOWN), viewModel::openFolder);
         MenuItem export = item("_Export session…", shortcut(KeyCode.E), actions::exportSession);
         export.disableProperty().bind(viewModel.session().sessionProperty().isNull());
         return new Menu("_File", null, open, folder, paste, new SeparatorMenuItem(), save, copy, export,
@@ -104,10 +104,10 @@ final class MainMenu {
             modelMenu.getItems().add(none);
         }
         modelMenu.getItems().addAll(new SeparatorMenuItem(),
-                item("_Add model…", null, actions::addModel),
-                item("_Remove…", null, actions::removeModel),
-                item("Show _folder", null, actions::showModelsFolder),
-                item("Re_load model folders", null, actions::reloadModels));
+                item("_Add model…", null, viewModel::addModel),
+                item("_Remove…", null, viewModel::removeModel),
+                item("Show _folder", null, viewModel.modelManager()::showFolder),
+                item("Re_load model folders", null, viewModel.modelManager()::reload));
         if (!models.runtimeChoices().isEmpty()) {
             modelMenu.getItems().add(new SeparatorMenuItem());
             ToggleGroup runtimeGroup = new ToggleGroup();
@@ -138,9 +138,9 @@ final class MainMenu {
 
     private Menu helpMenu() {
         return new Menu("_Help", null,
-                item("_Keyboard shortcuts", new KeyCodeCombination(KeyCode.F1), actions::keyboardShortcuts),
-                item("Open _log folder", null, actions::openLogFolder),
-                item("_About Haski Desktop", null, actions::about));
+                item("_Keyboard shortcuts", new KeyCodeCombination(KeyCode.F1), viewModel::keyboardShortcuts),
+                item("Open _log folder", null, viewModel::openLogFolder),
+                item("_About Haski Desktop", null, viewModel::about));
     }
 
     private static MenuItem item(String text, KeyCombination accelerator, Runnable action) {

@@ -3,8 +3,6 @@ package ai.haski.desktop.ui.main;
 import ai.haski.desktop.ui.drop.DropContent;
 import ai.haski.desktop.ui.drop.DropTarget;
 import ai.haski.desktop.ui.models.AddModelView;
-import ai.haski.desktop.ui.models.ModelChoice;
-import ai.haski.desktop.ui.models.ModelManagerViewModel;
 import ai.haski.desktop.ui.models.ModelPickerView;
 import ai.haski.desktop.ui.notice.Notice;
 import ai.haski.desktop.ui.notice.NoticeBar;
@@ -12,26 +10,20 @@ import ai.haski.desktop.ui.photo.ArgbPixels;
 import ai.haski.desktop.ui.photo.FxPictures;
 import ai.haski.desktop.ui.photo.PhotoViewer;
 import ai.haski.desktop.ui.result.ResultView;
-import ai.haski.desktop.ui.session.SessionKeys;
 import ai.haski.desktop.ui.session.SessionView;
 import ai.haski.desktop.ui.session.SessionViewModel;
 import java.io.File;
-import java.nio.file.Files;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -42,7 +34,6 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.Node;
 import javafx.scene.control.TextInputDialog;
-import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
@@ -53,8 +44,8 @@ import org.controlsfx.control.StatusBar;
  */
 public final class MainView implements MainActions {
     /** The title of Model > Remove…'s choice, then of its confirmation. */
-    public static final String REMOVE_TITLE = "Remove a model";
-    public static final String REMOVE_CONFIRM_TITLE = "Remove the model?";
+    public static final String REMOVE_TITLE = ModelRemoval.TITLE;
+    public static final String REMOVE_CONFIRM_TITLE = ModelRemoval.CONFIRM_TITLE;
 
     private final MainViewModel viewModel;
     private final Stage stage;
@@ -85,7 +76,7 @@ public final class MainView implements MainActions {
             }
         });
         viewModel.currentFileProperty().addListener((obs, old, now) -> showPhoto());
-        viewModel.setAddModelOpener(this::openAddModel);
+        viewModel.setAddModelWindow(dialog -> new AddModelView(dialog, stage).show());
     }
 
     private void showSession() {
@@ -113,14 +104,14 @@ public final class MainView implements MainActions {
 
     private HBox toolbar() {
         Button open = new Button("Open photo…");
-        open.setOnAction(event -> openFile());
+        open.setOnAction(event -> viewModel.openPhoto());
         open.setAccessibleText("Open a photo (Ctrl+O)");
         open.setTooltip(new Tooltip("Open a photo (Ctrl+O)"));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button folder = new Button("Open folder…");
         folder.setId("openFolder");
-        folder.setOnAction(event -> openFolder());
+        folder.setOnAction(event -> viewModel.openFolder());
         folder.setTooltip(new Tooltip("Open a folder of photos as a review session (Ctrl+Shift+O)"));
         HBox bar = new HBox(10, open, folder, new Separator(javafx.geometry.Orientation.VERTICAL),
                 new ModelPickerView(viewModel.models()), spacer);
@@ -176,7 +167,7 @@ public final class MainView implements MainActions {
         photoPane.getStyleClass().add("photo-pane");
         photoPane.setMinWidth(300);
 
-        ResultView results = new ResultView(viewModel.result(), this::copyJson, this::saveResult);
+        ResultView results = new ResultView(viewModel.result(), viewModel::copyResult, viewModel::saveResultAs);
         SplitPane split = new SplitPane(photoPane, results);
         split.setDividerPositions(0.62);
         // The results keep a readable width (bars of a 4K-wide pane say nothing more); the photo takes the rest,
@@ -258,60 +249,12 @@ public final class MainView implements MainActions {
     // ---- commands ------------------------------------------------------------------------------------------
 
     @Override
-    public void openFile() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open a photo");
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Photos (JPEG, PNG, BMP, GIF, TIFF, WebP)", "*.jpg", "*.jpeg",
-                        "*.JPG", "*.JPEG", "*.png", "*.PNG", "*.bmp", "*.gif", "*.tif", "*.tiff", "*.TIF", "*.webp"),
-                new FileChooser.ExtensionFilter("All files", "*"));
-        viewModel.suggestedResultFolder().filter(Files::isDirectory).map(java.nio.file.Path::toFile)
-                .ifPresent(chooser::setInitialDirectory);
-        File file = chooser.showOpenDialog(stage);
-        if (file != null) {
-            // Chosen on purpose, so the decoder, not the file name, decides whether it is a photo.
-            viewModel.open(file.toPath());
-        }
-    }
-
-    @Override
     public void paste() {
         Clipboard clipboard = Clipboard.getSystemClipboard();
         DropContent content = DropTarget.contentOf(clipboard);
         Optional<ArgbPixels> image = content.files().isEmpty() && content.hasImage()
                 ? FxPictures.pixelsOf(clipboard.getImage()) : Optional.empty();
         viewModel.use(content, image, "pasted");
-    }
-
-    @Override
-    public void saveResult() {
-        if (viewModel.resultJson().isEmpty()) {
-            viewModel.post(Notice.warning("There is no result to save yet: open a photo first."));
-            return;
-        }
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save the result as JSON");
-        chooser.setInitialFileName(viewModel.suggestedResultName());
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON", "*.json"));
-        viewModel.suggestedResultFolder().filter(Files::isDirectory).map(java.nio.file.Path::toFile)
-                .ifPresent(chooser::setInitialDirectory);
-        File file = chooser.showSaveDialog(stage);
-        if (file != null) {
-            viewModel.saveResult(file.toPath());
-        }
-    }
-
-    @Override
-    public void copyJson() {
-        Optional<String> json = viewModel.resultJson();
-        if (json.isEmpty()) {
-            viewModel.post(Notice.warning("There is no result to copy yet: open a photo first."));
-            return;
-        }
-        ClipboardContent content = new ClipboardContent();
-        content.putString(json.get());
-        Clipboard.getSystemClipboard().setContent(content);
-        viewModel.post(Notice.info("The result was copied as JSON, exactly as the command line writes it."));
     }
 
     @Override
@@ -337,21 +280,6 @@ public final class MainView implements MainActions {
     @Override
     public void fitToWindow() {
         photo.fitToWindow();
-    }
-
-    @Override
-    public void openLogFolder() {
-        viewModel.openLogFolder();
-    }
-
-    @Override
-    public void openFolder() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Open a folder of photos as a review session");
-        File folder = chooser.showDialog(stage);
-        if (folder != null) {
-            viewModel.session().openFolder(folder.toPath());
-        }
     }
 
     @Override
@@ -394,77 +322,5 @@ public final class MainView implements MainActions {
         dialog.setHeaderText("Who is reviewing? Every verdict, flag and note is saved with this name.");
         dialog.setContentText("Your name:");
         dialog.showAndWait().filter(name -> !name.isBlank()).ifPresent(viewModel.session()::setReviewer);
-    }
-
-    @Override
-    public void keyboardShortcuts() {
-        Alert keys = new Alert(Alert.AlertType.INFORMATION);
-        keys.initOwner(stage);
-        keys.setTitle("Keyboard shortcuts");
-        keys.setHeaderText("Reviewing a session with the keyboard");
-        Label text = new Label(SessionKeys.asText());
-        text.setStyle("-fx-font-family: monospace;");
-        keys.getDialogPane().setContent(text);
-        keys.getDialogPane().setMinWidth(560);
-        keys.show();
-    }
-
-    @Override
-    public void addModel() {
-        openAddModel(java.util.List.of());
-    }
-
-    /** Opens the Add model dialog, prefilled with {@code files} (e.g. a dropped .onnx). */
-    private void openAddModel(java.util.List<java.nio.file.Path> files) {
-        new AddModelView(viewModel.modelManager().newAddModel(files), stage).show();
-    }
-
-    @Override
-    public void removeModel() {
-        ModelManagerViewModel manager = viewModel.modelManager();
-        java.util.List<ModelChoice> removable = manager.removableModels();
-        if (removable.isEmpty()) {
-            viewModel.post(Notice.info("You have added no models, so there is none to remove (the bundled ones stay). "
-                    + "Your models folder is " + manager.modelsFolder() + "."));
-            return;
-        }
-        ModelChoice suggested = removable.stream().filter(manager::isActive).findFirst().orElse(removable.get(0));
-        ChoiceDialog<ModelChoice> choose = new ChoiceDialog<>(suggested, removable);
-        choose.initOwner(stage);
-        choose.setTitle(REMOVE_TITLE);
-        choose.setHeaderText("Which of your models should be removed? Bundled models cannot be.");
-        choose.setContentText("Model:");
-        choose.showAndWait().ifPresent(choice -> {
-            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION);
-            confirm.initOwner(stage);
-            confirm.setTitle(REMOVE_CONFIRM_TITLE);
-            confirm.setHeaderText("Remove " + choice.title() + "?");
-            confirm.setContentText("Its folder " + manager.modelsFolder().resolve(choice.id()) + " is deleted; "
-                    + "results already made with it stay." + (manager.isActive(choice) ? " It is the active model: the default model "
-                    + "takes its place." : ""));
-            confirm.getDialogPane().setMinWidth(520);
-            confirm.showAndWait().filter(answer -> answer == ButtonType.OK).ifPresent(answer -> manager.remove(choice));
-        });
-    }
-
-    @Override
-    public void showModelsFolder() {
-        viewModel.modelManager().showFolder();
-    }
-
-    @Override
-    public void reloadModels() {
-        viewModel.modelManager().reload();
-    }
-
-    @Override
-    public void about() {
-        Alert about = new Alert(Alert.AlertType.INFORMATION);
-        about.initOwner(stage);
-        about.setTitle("About Haski Desktop");
-        about.setHeaderText("Haski Desktop");
-        about.setContentText(viewModel.aboutText());
-        about.getDialogPane().setMinWidth(520);
-        about.show();
     }
 }

@@ -1,37 +1,42 @@
 package ai.haski.desktop.ui.main;
 
+import static ai.haski.desktop.ui.main.UserTexts.nameOf;
+import static ai.haski.desktop.ui.main.UserTexts.userMessage;
+
 import ai.haski.desktop.analysis.Analysis;
 import ai.haski.desktop.analysis.AnalysisOutcome;
 import ai.haski.desktop.analysis.Analyzer;
-import ai.haski.desktop.image.ImageDecodeException;
 import ai.haski.desktop.platform.AtomicFiles;
 import ai.haski.desktop.platform.FolderOpener;
-import ai.haski.desktop.platform.AppVersion;
+import ai.haski.desktop.ui.dialog.DialogService;
+import ai.haski.desktop.ui.dialog.TextClipboard;
 import ai.haski.desktop.ui.drop.DropCheck;
 import ai.haski.desktop.ui.drop.DropContent;
 import ai.haski.desktop.ui.drop.DropHandler;
 import ai.haski.desktop.ui.drop.DropVerdict;
+import ai.haski.desktop.ui.models.ActiveModelService;
+import ai.haski.desktop.ui.models.ActiveModelState;
+import ai.haski.desktop.ui.models.AddModelViewModel;
 import ai.haski.desktop.ui.models.ModelManagerViewModel;
 import ai.haski.desktop.ui.models.ModelsViewModel;
 import ai.haski.desktop.ui.notice.Notice;
+import ai.haski.desktop.ui.notice.NoticeBoard;
 import ai.haski.desktop.ui.photo.ArgbPixels;
 import ai.haski.desktop.ui.photo.DisplayDecoder;
 import ai.haski.desktop.ui.photo.DisplayPicture;
 import ai.haski.desktop.ui.result.ResultViewModel;
+import ai.haski.desktop.ui.session.SessionKeys;
 import ai.haski.desktop.ui.session.SessionViewModel;
 import ai.haski.desktop.ui.task.BackgroundTask;
+import ai.haski.desktop.ui.task.LatestWins;
 import ai.haski.desktop.ui.task.TaskExecutor;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.Optional;
-import javafx.beans.property.ObjectProperty;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -39,26 +44,30 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The main window's state and commands: which photo is shown, its analysis, drops and pastes, saving and copying
- * the result, and the status line. Slow work goes through the {@link TaskExecutor}; every method is called on the
- * UI thread.
+ * the result, and the status line. Each command runs its whole flow, asking through the {@link DialogService}; slow
+ * work goes through the {@link TaskExecutor}; every method is called on the UI thread.
  */
 public final class MainViewModel implements DropHandler {
     private static final Logger LOG = LoggerFactory.getLogger(MainViewModel.class);
 
+    private final ActiveModelService activeModel;
     private final ModelsViewModel models;
     private final ModelManagerViewModel modelManager;
+    private final SessionViewModel session;
+    private final NoticeBoard notices;
+    private final DialogService dialogs;
+    private final TextClipboard clipboard;
     private final DisplayDecoder displayDecoder;
     private final TaskExecutor executor;
     private final PastedImages pastedImages;
     private final Path logDir;
     private final ResultViewModel result = new ResultViewModel();
-    private final SessionViewModel session;
+    private final ModelRemoval modelRemoval;
 
     private final ReadOnlyObjectWrapper<Path> currentFile = new ReadOnlyObjectWrapper<>(this, "currentFile");
     private final ReadOnlyObjectWrapper<DisplayPicture> picture = new ReadOnlyObjectWrapper<>(this, "picture");
@@ -72,122 +81,144 @@ public final class MainViewModel implements DropHandler {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Haski Desktop");
     private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper(this, "running");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final ObjectProperty<Notice> notice = new SimpleObjectProperty<>(this, "notice");
+    private final ReadOnlyBooleanWrapper canSaveResult = new ReadOnlyBooleanWrapper(this, "canSaveResult");
+    private final ReadOnlyBooleanWrapper canCopyResult = new ReadOnlyBooleanWrapper(this, "canCopyResult");
 
-    /** Counts opened photos; a decode for an older one arrives late and is dropped. */
-    private long photoGeneration;
-    /** Counts analyses asked for; a result from an older one (other photo, other model) is dropped. */
-    private long analysisGeneration;
-    private BackgroundTask<DisplayPicture> decodeTask;
-    private BackgroundTask<AnalysisOutcome> analysisTask;
+    /** The shown photo's decode for the screen, and its analysis: a newer photo or model cancels the older. */
+    private final LatestWins decode;
+    private final LatestWins analysis;
+    /** A photo was opened while a model loaded: it is analysed once the load ends. */
+    private boolean analysisWaiting;
     /** The model the shown photo's latest analysis was asked of; a switch to another re-analyses. */
     private Analyzer requestedFrom;
 
-    /** Opens the Add model dialog prefilled with a dropped weights file; the view sets it. */
-    private Consumer<List<Path>> addModelOpener = files -> { };
+    /** Shows the Add model dialog for its ViewModel; the view sets it, since only a view makes windows. */
+    private Consumer<AddModelViewModel> addModelWindow = dialog -> { };
 
-    public MainViewModel(ModelsViewModel models, ModelManagerViewModel modelManager, DisplayDecoder displayDecoder, TaskExecutor executor, Path pasteFolder,
-            Path logDir, SessionViewModel session) {
-        this.session = session;
+    /**
+     * @param activeModel the model photos are analysed with ({@code models} in the app; a double in tests)
+     * @param models      the pickers and the status line's model texts
+     * @param notices     made before every ViewModel; this window shows its current notice
+     * @param executor    the interactive lane: decoding, analysing and saving what the user waits for
+     */
+    public MainViewModel(ActiveModelService activeModel, ModelsViewModel models, ModelManagerViewModel modelManager,
+            SessionViewModel session, NoticeBoard notices, DialogService dialogs, TextClipboard clipboard,
+            DisplayDecoder displayDecoder, TaskExecutor executor, Path pasteFolder, Path logDir) {
+        this.activeModel = activeModel;
         this.models = models;
         this.modelManager = modelManager;
+        this.session = session;
+        this.notices = notices;
+        this.dialogs = dialogs;
+        this.clipboard = clipboard;
         this.displayDecoder = displayDecoder;
         this.executor = executor;
         this.pastedImages = new PastedImages(pasteFolder);
         this.logDir = logDir;
-        busy.bind(running.greaterThan(0).or(models.loadingProperty()));
-        models.addModelChangedListener(this::reanalyseWith);
-        models.loadingProperty().addListener((obs, was, now) -> {
-            // A re-analysis after a switch, if any, replaces this right away with its own status.
-            if (now) {
-                statusText.set("Loading and checking the model…");
-            } else if (models.analyzerProperty().get() == null) {
-                statusText.set("No model: photos cannot be analysed");
-            } else if (currentFile.get() == null) {
-                statusText.set("Ready: drop, open or paste a photo");
-            } else {
-                statusText.set("Ready: " + models.modelTextProperty().get() + " is active");
+        this.modelRemoval = new ModelRemoval(modelManager, dialogs, notices);
+        this.decode = new LatestWins(executor);
+        this.analysis = new LatestWins(executor);
+        canSaveResult.bind(result.outcomeProperty().isNotNull());
+        canCopyResult.bind(result.outcomeProperty().isNotNull());
+        busy.bind(running.greaterThan(0).or(Bindings.createBooleanBinding(() -> activeModel.state().loading(),
+                activeModel.stateProperty())));
+        activeModel.stateProperty().addListener((obs, old, now) -> {
+            if (old.loading() != now.loading()) {
+                showModelStatus(now);
+            }
+            if (!now.loading()) {
+                analyseAfterLoad(now);
             }
         });
     }
 
-    /** The notices from the models part land in the same place as this window's own. */
+    private void showModelStatus(ActiveModelState now) {
+        // A re-analysis after a switch, if any, replaces this right away with its own status.
+        if (now.loading()) {
+            statusText.set("Loading and checking the model…");
+        } else if (now.analyzer().isEmpty()) {
+            statusText.set("No model: photos cannot be analysed");
+        } else if (currentFile.get() == null) {
+            statusText.set("Ready: drop, open or paste a photo");
+        } else {
+            statusText.set("Ready: " + models.modelTextProperty().get() + " is active");
+        }
+    }
+
+    /** A photo that waited for the load is analysed now; after a switch, the shown one again, with the new model. */
+    private void analyseAfterLoad(ActiveModelState now) {
+        Path file = currentFile.get();
+        if (file != null && (analysisWaiting || now.analyzer().filter(a -> a != requestedFrom).isPresent())) {
+            requestAnalysis(file);
+        }
+    }
+
+    /** Shows a notice in this window, as every other part does through the board. */
     public void post(Notice shown) {
-        notice.set(shown);
+        notices.post(shown);
     }
 
     // ---- opening photos -------------------------------------------------------------------------------------
 
     /** Shows and analyses a photo: decoding for the screen and the analysis both run in the background. */
     public void open(Path file) {
-        long photo = ++photoGeneration;
-        long mine = ++analysisGeneration;
-        cancelRunning();
         currentFile.set(file);
         title.set(nameOf(file) + " · Haski Desktop");
         picture.set(null);
         pictureMessage.set("Loading " + nameOf(file) + "…");
-        result.showPlaceholder(models.isLoading() ? "Waiting for the model to finish loading…"
+        result.showPlaceholder(activeModel.state().loading() ? "Waiting for the model to finish loading…"
                 : "Analysing " + nameOf(file) + "…");
         statusText.set("Opening " + nameOf(file) + "…");
-        decodeTask = executor.execute(tracked(BackgroundTask.of("decode for display " + nameOf(file),
+        decode.submit(tracked(BackgroundTask.of("decode for display " + nameOf(file),
                 () -> displayDecoder.decode(file))
                 .onSuccess(shown -> {
-                    if (photo == photoGeneration) {
-                        picture.set(shown);
-                        pictureMessage.set("");
-                    }
+                    picture.set(shown);
+                    pictureMessage.set("");
                 })
-                .onFailure(error -> {
-                    if (photo == photoGeneration) {
-                        pictureMessage.set(userMessage(error));
-                    }
-                })));
-        requestAnalysis(file, mine);
+                .onFailure(error -> pictureMessage.set(userMessage(error)))));
+        requestAnalysis(file);
     }
 
-    private void requestAnalysis(Path file, long mine) {
-        models.whenReady(ready -> {
-            if (mine != analysisGeneration) {
-                return;
-            }
-            if (ready.isEmpty()) {
-                requestedFrom = null;
-                result.showMessage(file, "This photo cannot be analysed: no model is active ("
-                        + models.noModelReason().orElse("none loaded") + ").");
-                statusText.set("No model: " + nameOf(file) + " was not analysed");
-                return;
-            }
-            Analyzer analyzer = ready.get();
-            requestedFrom = analyzer;
-            // From here, not from the drop: a photo dropped while the model loads waits for it, and the app's target
-            // (a dropped photo's result on screen within 300 ms) is counted from a loaded model.
-            long requestedNanos = System.nanoTime();
-            AnalysisOutcome shown = result.outcomeProperty().get();
-            if (shown != null && shown.file().equals(file)) {
-                // Re-analysis after a model switch: the current result stays until the new one replaces it.
-                statusText.set("Analysing " + nameOf(file) + " again with " + analyzer.provenance().modelId() + "…");
-            } else {
-                result.showPlaceholder("Analysing " + nameOf(file) + " with " + analyzer.provenance().modelId() + "…");
-                statusText.set("Analysing " + nameOf(file) + "…");
-            }
-            analysisTask = executor.execute(tracked(BackgroundTask.of("analyse " + nameOf(file),
-                    () -> analyzer.analyze(file))
-                    .onSuccess(outcome -> {
-                        if (mine == analysisGeneration) {
-                            showOutcome(outcome);
-                            LOG.info("Result shown: file={} {} ms after the request, model ready", nameOf(file),
-                                    (System.nanoTime() - requestedNanos) / 1_000_000);
-                        }
-                    })
-                    .onFailure(error -> {
-                        if (mine == analysisGeneration) {
-                            LOG.error("Analysis of {} failed unexpectedly", nameOf(file), error);
-                            result.showMessage(file, "The analysis failed unexpectedly (" + error
-                                    + "). The log has the details: Help > Open log folder.");
-                        }
-                    })));
-        });
+    /** Analyses {@code file} with the active model; while one loads, the end of the load asks again. */
+    private void requestAnalysis(Path file) {
+        analysis.cancel();
+        ActiveModelState state = activeModel.state();
+        analysisWaiting = state.loading();
+        if (analysisWaiting) {
+            return;
+        }
+        if (state.analyzer().isEmpty()) {
+            requestedFrom = null;
+            result.showMessage(file, "This photo cannot be analysed: no model is active ("
+                    + state.noModelReason().orElse("none loaded") + ").");
+            statusText.set("No model: " + nameOf(file) + " was not analysed");
+            return;
+        }
+        Analyzer analyzer = state.analyzer().get();
+        requestedFrom = analyzer;
+        // From here, not from the drop: a photo dropped while the model loads waits for it, and the app's target
+        // (a dropped photo's result on screen within 300 ms) is counted from a loaded model.
+        long requestedNanos = System.nanoTime();
+        AnalysisOutcome shown = result.outcomeProperty().get();
+        if (shown != null && shown.file().equals(file)) {
+            // Re-analysis after a model switch: the current result stays until the new one replaces it.
+            statusText.set("Analysing " + nameOf(file) + " again with " + analyzer.provenance().modelId() + "…");
+        } else {
+            result.showPlaceholder("Analysing " + nameOf(file) + " with " + analyzer.provenance().modelId() + "…");
+            statusText.set("Analysing " + nameOf(file) + "…");
+        }
+        analysis.submit(tracked(BackgroundTask.of("analyse " + nameOf(file),
+                () -> analyzer.analyze(file))
+                .onSuccess(outcome -> {
+                    showOutcome(outcome);
+                    LOG.info("Result shown: file={} {} ms after the request, model ready", nameOf(file),
+                            (System.nanoTime() - requestedNanos) / 1_000_000);
+                })
+                .onFailure(error -> {
+                    LOG.error("Analysis of {} failed unexpectedly", nameOf(file), error);
+                    result.showMessage(file, "The analysis failed unexpectedly (" + error
+                            + "). The log has the details: Help > Open log folder.");
+                })));
     }
 
     private void showOutcome(AnalysisOutcome outcome) {
@@ -199,27 +230,6 @@ public final class MainViewModel implements DropHandler {
                     + analysis.provenance().format() + ") in " + total);
         } else {
             statusText.set(nameOf(outcome.file()) + " could not be analysed");
-        }
-    }
-
-    /** After a model switch, the shown photo is analysed again so the result says which model made it. */
-    private void reanalyseWith(Analyzer now) {
-        Path file = currentFile.get();
-        if (file != null && requestedFrom != now) {
-            long mine = ++analysisGeneration;
-            if (analysisTask != null) {
-                analysisTask.cancel();
-            }
-            requestAnalysis(file, mine);
-        }
-    }
-
-    private void cancelRunning() {
-        if (decodeTask != null) {
-            decodeTask.cancel();
-        }
-        if (analysisTask != null) {
-            analysisTask.cancel();
         }
     }
 
@@ -257,7 +267,7 @@ public final class MainViewModel implements DropHandler {
         if (verdict.kind() == DropVerdict.Kind.MODEL_PACKAGE) {
             modelManager.install(verdict.file().get());
         } else if (verdict.kind() == DropVerdict.Kind.MODEL_FILE) {
-            addModelOpener.accept(List.of(verdict.file().get()));
+            openAddModel(List.of(verdict.file().get()));
         } else if (verdict.folder()) {
             session.openFolder(verdict.file().get());
         } else if (verdict.file().isPresent()) {
@@ -277,6 +287,75 @@ public final class MainViewModel implements DropHandler {
                 })
                 .onFailure(error -> post(Notice.error("The " + how + " image could not be saved for analysis: "
                         + userMessage(error) + ". Save it as a file yourself and open that.")))));
+    }
+
+    // ---- commands --------------------------------------------------------------------------------------------
+
+    /** File > Open photo…: asks for a photo, starting in the shown photo's folder, and opens it. */
+    public void openPhoto() {
+        // Chosen on purpose, so the decoder, not the file name, decides whether it is a photo.
+        dialogs.chooseFileToOpen("Open a photo", FileTypes.PHOTOS, suggestedResultFolder()).ifPresent(this::open);
+    }
+
+    /** File > Open folder…: asks for a folder and opens it as a review session. */
+    public void openFolder() {
+        dialogs.chooseFolder("Open a folder of photos as a review session").ifPresent(session::openFolder);
+    }
+
+    /** File > Save result…: asks where, then writes the shown result as JSON. */
+    public void saveResultAs() {
+        if (resultJson().isEmpty()) {
+            post(Notice.warning("There is no result to save yet: open a photo first."));
+            return;
+        }
+        dialogs.chooseFileToSave("Save the result as JSON", suggestedResultName(), FileTypes.JSON,
+                suggestedResultFolder()).ifPresent(target -> saveResult(target.file()));
+    }
+
+    /** File > Copy result as JSON: the shown result goes to the clipboard as the command line writes it. */
+    public void copyResult() {
+        Optional<String> json = resultJson();
+        if (json.isEmpty()) {
+            post(Notice.warning("There is no result to copy yet: open a photo first."));
+            return;
+        }
+        clipboard.putText(json.get());
+        post(Notice.info("The result was copied as JSON, exactly as the command line writes it."));
+    }
+
+    /** Model > Add model…: opens the Add model dialog, empty. */
+    public void addModel() {
+        openAddModel(List.of());
+    }
+
+    /** Opens the Add model dialog, prefilled with {@code files} (e.g. a dropped .onnx). */
+    private void openAddModel(List<Path> files) {
+        addModelWindow.accept(modelManager.newAddModel(files));
+    }
+
+    /** Model > Remove…: asks which of the user's models, confirms, then removes it. */
+    public void removeModel() {
+        modelRemoval.run();
+    }
+
+    /** Help > About. */
+    public void about() {
+        dialogs.showInformation("About Haski Desktop", "Haski Desktop", UserTexts.about(models.runtimeSummary(),
+                models.modelTextProperty().get(), logDir));
+    }
+
+    /** Help > Keyboard shortcuts. */
+    public void keyboardShortcuts() {
+        dialogs.showColumns("Keyboard shortcuts", "Reviewing a session with the keyboard", SessionKeys.asText());
+    }
+
+    /** True while a result (or a failure) is shown, so File > Save result… has something to write. */
+    public ReadOnlyBooleanProperty canSaveResultProperty() {
+        return canSaveResult.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canCopyResultProperty() {
+        return canCopyResult.getReadOnlyProperty();
     }
 
     // ---- results ---------------------------------------------------------------------------------------------
@@ -330,19 +409,8 @@ public final class MainViewModel implements DropHandler {
                         + " (it could not be shown in a file manager: " + userMessage(error) + ").")))));
     }
 
-    /** Versions of the app, Java, JavaFX and the runtimes, and where the app keeps its files. */
-    public String aboutText() {
-        return "Haski Desktop " + AppVersion.get() + "\n"
-                + "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")\n"
-                + "JavaFX " + System.getProperty("javafx.runtime.version", "unknown") + "\n"
-                + "Runtimes: " + models.runtimeSummary() + "\n"
-                + "Active model: " + models.modelTextProperty().get() + "\n\n"
-                + "Log folder: " + logDir.toAbsolutePath() + "\n\n"
-                + "Models run on this machine; no photo leaves it.";
-    }
-
     public void dismissNotice() {
-        notice.set(null);
+        notices.dismiss();
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------
@@ -350,31 +418,6 @@ public final class MainViewModel implements DropHandler {
     private <T> BackgroundTask<T> tracked(BackgroundTask<T> task) {
         return task.onRunning(() -> running.set(running.get() + 1))
                 .onFinished(() -> running.set(running.get() - 1));
-    }
-
-    /** The engine's messages are written for users; an I/O error is put in plain words. */
-    static String userMessage(Throwable error) {
-        if (error instanceof ImageDecodeException) {
-            return error.getMessage();
-        }
-        if (error instanceof AccessDeniedException denied) {
-            return "permission denied for " + denied.getFile();
-        }
-        if (error instanceof NoSuchFileException missing) {
-            return "no such file or folder: " + missing.getFile();
-        }
-        if (error instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason();
-        }
-        if (error instanceof IOException && error.getMessage() != null) {
-            return error.getMessage();
-        }
-        return error.toString();
-    }
-
-    private static String nameOf(Path file) {
-        Path name = file.getFileName();
-        return name == null ? file.toString() : name.toString();
     }
 
     /** The window shows the session (true) or the single photo; the title says which. */
@@ -400,9 +443,9 @@ public final class MainViewModel implements DropHandler {
         return modelManager;
     }
 
-    /** What a dropped .onnx or .tflite file opens: the Add model dialog, prefilled. */
-    public void setAddModelOpener(Consumer<List<Path>> opener) {
-        addModelOpener = opener;
+    /** Shows the Add model dialog (empty, or prefilled with a dropped .onnx or .tflite file); the view sets it. */
+    public void setAddModelWindow(Consumer<AddModelViewModel> window) {
+        addModelWindow = window;
     }
 
     public ResultViewModel result() {
@@ -452,6 +495,6 @@ public final class MainViewModel implements DropHandler {
 
     /** The message shown until dismissed or replaced; null when none. */
     public ReadOnlyObjectProperty<Notice> noticeProperty() {
-        return notice;
+        return notices.currentProperty();
     }
 }

@@ -11,8 +11,11 @@ import ai.haski.desktop.catalog.ModelImporter;
 import ai.haski.desktop.model.ModelManifest;
 import ai.haski.desktop.model.TensorLayout;
 import ai.haski.desktop.ui.task.BackgroundTask;
+import ai.haski.desktop.ui.task.Debouncer;
+import ai.haski.desktop.ui.task.LatestWins;
 import ai.haski.desktop.ui.task.TaskExecutor;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -88,9 +91,13 @@ public final class AddModelViewModel {
     private final ReadOnlyBooleanWrapper canImport = new ReadOnlyBooleanWrapper(this, "canImport");
     private final ReadOnlyBooleanWrapper imported = new ReadOnlyBooleanWrapper(this, "imported");
 
-    /** Counts changes; a proposal made for an older state is dropped, and proposed again when it ends. */
-    private long generation;
-    private boolean proposalRunning;
+    /** Typing pauses this long before the form is proposed again: a proposal reads the whole model. */
+    static final Duration TYPING_PAUSE = Duration.ofMillis(250);
+    private final Debouncer typing;
+    /** The proposal for the form as it is now; one for an older state is cancelled and its result dropped. */
+    private final LatestWins proposals;
+    /** Numbers the drafts, so that each typed-heads file has a folder of its own. */
+    private long drafts;
     /** True while the ViewModel itself fills the heads, so that this is not taken as the user's typing. */
     private boolean fillingHeads;
     private String autoId = "";
@@ -117,6 +124,8 @@ public final class AddModelViewModel {
         this.scratchDir = scratchDir;
         this.executor = executor;
         this.onImported = onImported;
+        this.typing = new Debouncer(executor, TYPING_PAUSE);
+        this.proposals = new LatestWins(executor);
         for (Field field : Field.values()) {
             problems.put(field, new ReadOnlyStringWrapper(this, "problem" + field, ""));
         }
@@ -130,7 +139,7 @@ public final class AddModelViewModel {
         // Change listeners, in this order: the heads' source is settled (above) before the proposal reads it.
         for (ObservableValue<?> input : List.<ObservableValue<?>>of(id, name, version, licence, labelsFile, headsText,
                 width, height, layout, mean, std, sample)) {
-            input.addListener((obs, old, now) -> propose());
+            input.addListener((obs, old, now) -> typing.submit(this::propose));
         }
         canImport.bind(valid.and(proposing.not()).and(importing.not()).and(imported.not()));
     }
@@ -151,69 +160,67 @@ public final class AddModelViewModel {
 
     /** Proposes the package for the fields as they are now, in the background; the latest state always wins. */
     public void propose() {
-        generation++;
+        typing.cancel();
         imported.set(false);
         resultText.set("");
         if (files.isEmpty()) {
+            stopProposal();
             clearProblems();
             valid.set(false);
             tensorsText.set("");
             statusText.set("Choose the model's .onnx and/or .tflite file.");
             return;
         }
-        if (!proposalRunning) {
-            startProposal();
-        }
+        startProposal();
+    }
+
+    private void stopProposal() {
+        proposals.cancel();
+        proposing.set(false);
     }
 
     private void startProposal() {
-        long mine = generation;
         ImportDraft draft;
         try {
-            draft = draft(mine);
+            draft = draft(++drafts);
         } catch (ImportDraft.FieldProblem e) {
+            stopProposal();
             clearProblems();
             problems.get(e.field()).set(e.getMessage());
             valid.set(false);
             statusText.set("Fix the field marked in red to go on.");
             return;
         }
-        proposalRunning = true;
         proposing.set(true);
         statusText.set("Reading the model and checking the proposed package…");
-        executor.execute(BackgroundTask.of("propose model import", () -> draft.run(importers.get()::propose))
-                .onSuccess(proposal -> {
-                    if (mine == generation) {
-                        show(proposal);
-                    }
-                })
+        BackgroundTask<ModelImporter.Proposal> task = BackgroundTask.of("propose model import",
+                () -> draft.run(importers.get()::propose));
+        proposals.submit(task
+                .onSuccess(this::show)
                 .onFailure(error -> {
-                    if (mine == generation) {
-                        LOG.warn("Import proposal failed", error);
-                        clearProblems();
-                        problems.get(Field.OTHER).set("The model could not be read: " + error);
-                        valid.set(false);
-                        statusText.set("The model could not be read.");
-                    }
+                    LOG.warn("Import proposal failed", error);
+                    clearProblems();
+                    problems.get(Field.OTHER).set("The model could not be read: " + error);
+                    valid.set(false);
+                    statusText.set("The model could not be read.");
                 })
                 .onFinished(() -> {
-                    proposalRunning = false;
-                    proposing.set(false);
-                    if (mine != generation && !files.isEmpty()) {
-                        startProposal();
+                    if (proposals.isLatest(task)) {
+                        proposing.set(false);
                     }
                 }));
     }
 
     /** Writes the package and proves it (the importer's self-check), in the background. */
     public void importModel() {
+        // A change still waiting for its pause is proposed first: Import acts on the form as it is now.
+        typing.flush();
         if (!canImport.get()) {
             return;
         }
-        long mine = generation;
         ImportDraft draft;
         try {
-            draft = draft(mine);
+            draft = draft(++drafts);
         } catch (ImportDraft.FieldProblem e) {
             problems.get(e.field()).set(e.getMessage());
             return;

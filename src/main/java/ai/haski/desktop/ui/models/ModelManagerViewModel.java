@@ -6,13 +6,13 @@ import ai.haski.desktop.catalog.ModelImporter;
 import ai.haski.desktop.catalog.PackageInstaller;
 import ai.haski.desktop.model.ModelPackage;
 import ai.haski.desktop.ui.notice.Notice;
+import ai.haski.desktop.ui.notice.NoticeSink;
 import ai.haski.desktop.ui.task.BackgroundTask;
 import ai.haski.desktop.ui.task.TaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -30,14 +30,14 @@ public final class ModelManagerViewModel {
     private final Engine engine;
     private final ModelsViewModel models;
     private final TaskExecutor executor;
-    private final Consumer<Notice> notices;
+    private final NoticeSink notices;
     private final FolderShower folderShower;
     private final PackageInstaller installer;
     private final Path scratchDir;
 
     /** @param scratchDir a cache folder for the dialog's typed labels */
     public ModelManagerViewModel(Engine engine, ModelsViewModel models, TaskExecutor executor,
-            Consumer<Notice> notices, FolderShower folderShower, Path scratchDir) {
+            NoticeSink notices, FolderShower folderShower, Path scratchDir) {
         this.engine = engine;
         this.models = models;
         this.executor = executor;
@@ -56,7 +56,7 @@ public final class ModelManagerViewModel {
     public AddModelViewModel newAddModel(List<Path> files) {
         AddModelViewModel dialog = new AddModelViewModel(this::importer, scratchDir, executor, imported -> {
             ModelPackage pkg = imported.result().modelPackage();
-            notices.accept(Notice.info("Model " + pkg.manifest().name() + " (" + pkg.id() + ") was imported into "
+            notices.post(Notice.info("Model " + pkg.manifest().name() + " (" + pkg.id() + ") was imported into "
                     + imported.result().folder() + " and passed its self-check"
                     + (imported.makeActive() ? "; it is being made the active model." : "; choose it in the Model picker.")));
             models.rescan(imported.makeActive() ? Optional.of(pkg.id()) : Optional.empty());
@@ -96,7 +96,7 @@ public final class ModelManagerViewModel {
     public void remove(ModelChoice choice) {
         Optional<ModelPackage> pkg = engine.registry().find(choice.id()).filter(this::removable);
         if (pkg.isEmpty()) {
-            notices.accept(Notice.warning("\"" + choice.id() + "\" is not a model you added, so it is not removed: "
+            notices.post(Notice.warning("\"" + choice.id() + "\" is not a model you added, so it is not removed: "
                     + "only packages in " + modelsFolder() + " can be."));
             return;
         }
@@ -104,22 +104,22 @@ public final class ModelManagerViewModel {
             installer.remove(pkg.get());
             return pkg.get();
         }).onSuccess(removed -> {
-            notices.accept(Notice.info("Model " + removed.manifest().name() + " (" + removed.id() + ") was removed "
+            notices.post(Notice.info("Model " + removed.manifest().name() + " (" + removed.id() + ") was removed "
                     + "from " + modelsFolder() + "."));
             models.rescan(Optional.empty());
-        }).onFailure(error -> notices.accept(Notice.error("Model " + choice.id() + " could not be removed: "
+        }).onFailure(error -> notices.post(Notice.error("Model " + choice.id() + " could not be removed: "
                 + message(error)))));
     }
 
     /** Copies a dropped package folder into the models folder, after checking it as the registry and self-check do. */
     public void install(Path folder) {
-        notices.accept(Notice.info("Checking the model package " + folder + "…"));
+        notices.post(Notice.info("Checking the model package " + folder + "…"));
         executor.execute(BackgroundTask.of("install model package " + folder, () ->
                 installer.install(folder, engine.registry())).onSuccess(pkg -> {
-                    notices.accept(Notice.info("Model " + pkg.manifest().name() + " (" + pkg.id() + ") passed its "
+                    notices.post(Notice.info("Model " + pkg.manifest().name() + " (" + pkg.id() + ") passed its "
                             + "self-check and was added to " + modelsFolder() + "; choose it in the Model picker."));
                     models.rescan(Optional.empty());
-                }).onFailure(error -> notices.accept(Notice.error("The model package " + folder
+                }).onFailure(error -> notices.post(Notice.error("The model package " + folder
                         + " was not added: " + message(error)))));
     }
 
@@ -138,7 +138,7 @@ public final class ModelManagerViewModel {
             Files.createDirectories(folder);
             folderShower.show(folder);
             return folder;
-        }).onFailure(error -> notices.accept(Notice.warning("Your models folder is " + folder.toAbsolutePath()
+        }).onFailure(error -> notices.post(Notice.warning("Your models folder is " + folder.toAbsolutePath()
                 + " (it could not be shown in a file manager: " + message(error) + ")."))));
     }
 

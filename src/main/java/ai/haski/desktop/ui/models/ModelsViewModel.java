@@ -3,24 +3,22 @@ package ai.haski.desktop.ui.models;
 import ai.haski.desktop.analysis.Analyzer;
 import ai.haski.desktop.analysis.Engine;
 import ai.haski.desktop.image.ImageLoader;
+import ai.haski.desktop.analysis.NoUsableModelException;
 import ai.haski.desktop.inference.ActiveModel;
-import ai.haski.desktop.inference.RuntimeStatus;
+import ai.haski.desktop.inference.ModelLoadException;
 import ai.haski.desktop.model.ModelFormat;
 import ai.haski.desktop.model.ModelManifest;
 import ai.haski.desktop.model.ModelPackage;
 import ai.haski.desktop.model.ModelRegistry;
-import ai.haski.desktop.model.RefusedPackage;
 import ai.haski.desktop.platform.Settings;
 import ai.haski.desktop.platform.SettingsStore;
 import ai.haski.desktop.ui.notice.Notice;
+import ai.haski.desktop.ui.notice.NoticeSink;
 import ai.haski.desktop.ui.task.BackgroundTask;
 import ai.haski.desktop.ui.task.TaskExecutor;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -36,23 +34,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The active model and the choice of it: lists every package and runtime, loads (and so proves) the chosen one
- * in the background, keeps the previous model when a new one is refused, remembers the choice, and holds analyses
- * back while a model loads.
+ * in the background, keeps the previous model when a new one is refused, remembers the choice, and says through
+ * {@link #stateProperty()} what the app analyses with, holding analyses back while a model loads.
  */
-public final class ModelsViewModel {
+public final class ModelsViewModel implements ActiveModelService {
     private static final Logger LOG = LoggerFactory.getLogger(ModelsViewModel.class);
 
     private final Engine engine;
     private final ImageLoader imageLoader;
     private final SettingsStore settingsStore;
     private final TaskExecutor executor;
-    private final Consumer<Notice> notices;
+    private final NoticeSink notices;
     private final int inferenceThreads;
 
     private final ObservableList<ModelChoice> modelChoices = FXCollections.observableArrayList();
     private final ObservableList<RuntimeChoice> runtimeChoices = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<ModelChoice> activeModelChoice = new ReadOnlyObjectWrapper<>(this, "activeModelChoice");
     private final ReadOnlyObjectWrapper<RuntimeChoice> activeRuntimeChoice = new ReadOnlyObjectWrapper<>(this, "activeRuntimeChoice");
+    private final ReadOnlyObjectWrapper<ActiveModelState> state = new ReadOnlyObjectWrapper<>(this, "state",
+            ActiveModelState.starting());
+    /** Views of {@link #state}, set only by its listener, for bindings that want one value. */
     private final ReadOnlyObjectWrapper<Analyzer> analyzer = new ReadOnlyObjectWrapper<>(this, "analyzer");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", true);
     private final ReadOnlyStringWrapper modelText = new ReadOnlyStringWrapper(this, "modelText", "Model: starting…");
@@ -62,35 +63,31 @@ public final class ModelsViewModel {
     private final ReadOnlyStringWrapper selfCheckDetail = new ReadOnlyStringWrapper(this, "selfCheckDetail", "");
     private final ReadOnlyStringWrapper bannerText = new ReadOnlyStringWrapper(this, "bannerText", "");
 
-    private final Map<ModelFormat, RuntimeStatus> runtimes = new EnumMap<>(ModelFormat.class);
-    /** Analyses asked for while a model loads; run (or told there is no model) when the load ends. */
-    private final List<Consumer<Optional<Analyzer>>> waiting = new ArrayList<>();
-    private final List<Consumer<Analyzer>> modelChangedListeners = new ArrayList<>();
-    private Optional<String> noModelReason = Optional.of("the model is still loading");
+    private ProbedRuntimes runtimes = ProbedRuntimes.notYet();
     private Settings settings = Settings.DEFAULT;
 
+    /** @param executor the models lane: probing, loading, closing, and saving the choice */
     public ModelsViewModel(Engine engine, ImageLoader imageLoader, SettingsStore settingsStore, TaskExecutor executor,
-            Consumer<Notice> notices, int inferenceThreads) {
+            NoticeSink notices, int inferenceThreads) {
         this.engine = engine;
         this.imageLoader = imageLoader;
         this.settingsStore = settingsStore;
         this.executor = executor;
         this.notices = notices;
         this.inferenceThreads = inferenceThreads;
+        // Before anyone else listens: a listener of the state that reads these sees them already updated.
+        state.addListener((obs, old, now) -> {
+            analyzer.set(now.analyzer().orElse(null));
+            loading.set(now.loading());
+        });
     }
 
     /** Probes the runtimes and loads the remembered model (or the default one), all in the background. */
     public void start() {
         settings = settingsStore.load();
-        executor.execute(BackgroundTask.of("probe runtimes", () -> {
-            Map<ModelFormat, RuntimeStatus> found = new EnumMap<>(ModelFormat.class);
-            for (ModelFormat format : ModelFormat.values()) {
-                found.put(format, engine.backends().get(format).status());
-            }
-            return found;
-        }).onSuccess(found -> {
-            runtimes.putAll(found);
-            modelChoices.setAll(buildModelChoices());
+        executor.execute(BackgroundTask.of("probe runtimes", () -> ProbedRuntimes.probe(engine)).onSuccess(found -> {
+            runtimes = found;
+            modelChoices.setAll(ModelChoiceList.of(engine.registry()));
             loadInitialModel();
         }).onFailure(error -> noModel("the runtimes could not be probed: " + error)));
     }
@@ -102,11 +99,11 @@ public final class ModelsViewModel {
             try {
                 engine.choose(Optional.empty());
                 reason = "no usable model package";
-            } catch (ai.haski.desktop.analysis.NoUsableModelException e) {
+            } catch (NoUsableModelException e) {
                 reason = e.getMessage();
             }
             noModel(reason);
-            notices.accept(Notice.error("No model can be used, so photos cannot be analysed: " + reason
+            notices.post(Notice.error("No model can be used, so photos cannot be analysed: " + reason
                     + ". Add one with Model > Add model…, or drop a model package folder on the window."));
             return;
         }
@@ -119,7 +116,7 @@ public final class ModelsViewModel {
                 format = settings.format().flatMap(ModelFormat::fromId)
                         .filter(f -> remembered.get().manifest().weights().containsKey(f));
             } else {
-                notices.accept(Notice.warning("The model you chose last time, \"" + settings.modelId().get()
+                notices.post(Notice.warning("The model you chose last time, \"" + settings.modelId().get()
                         + "\", is no longer installed; using the default model, " + chosen.manifest().name() + "."));
             }
         }
@@ -135,12 +132,9 @@ public final class ModelsViewModel {
             return;
         }
         if (!model.selectable()) {
-            notices.accept(Notice.warning("The model folder \"" + model.id() + "\" cannot be used: "
+            notices.post(Notice.warning("The model folder \"" + model.id() + "\" cannot be used: "
                     + model.refusedReason().orElse("it was refused") + "."));
-            // Point the picker back at the model that is really active.
-            ModelChoice active = activeModelChoice.get();
-            activeModelChoice.set(null);
-            activeModelChoice.set(active);
+            pointPickersAtActive();
             return;
         }
         Optional<ModelPackage> pkg = engine.registry().find(model.id());
@@ -149,7 +143,7 @@ public final class ModelsViewModel {
         }
         Optional<ModelFormat> format = runtime == null ? Optional.empty() : runtime.format();
         format = format.filter(f -> pkg.get().manifest().weights().containsKey(f));
-        Analyzer current = analyzer.get();
+        Analyzer current = state.get().analyzer().orElse(null);
         if (current != null && current.model().modelPackage().id().equals(model.id())
                 && activeRuntimeChoice.get() != null && activeRuntimeChoice.get().format().equals(format)) {
             return;
@@ -170,7 +164,7 @@ public final class ModelsViewModel {
 
     /** Reads the model folders again on the user's request, and says what was found. */
     public void reload() {
-        rescan(Optional.empty(), registry -> notices.accept(Notice.info("Model folders read again: "
+        rescan(Optional.empty(), registry -> notices.post(Notice.info("Model folders read again: "
                 + registry.packages().size() + " usable model package(s)" + (registry.refused().isEmpty() ? ""
                 : ", " + registry.refused().size() + " refused (the Model menu says why)") + ".")));
     }
@@ -178,8 +172,8 @@ public final class ModelsViewModel {
     private void rescan(Optional<String> activate, Consumer<ModelRegistry> afterwards) {
         executor.execute(BackgroundTask.of("rescan model folders", engine::rescanModels).onSuccess(registry -> {
             afterwards.accept(registry);
-            modelChoices.setAll(buildModelChoices());
-            Analyzer current = analyzer.get();
+            modelChoices.setAll(ModelChoiceList.of(registry));
+            Analyzer current = state.get().analyzer().orElse(null);
             Optional<String> activeId = Optional.ofNullable(current).map(a -> a.model().modelPackage().id());
             if (activeId.isPresent() && registry.find(activeId.get()).isEmpty()) {
                 activeRemoved(current, activate);
@@ -188,27 +182,29 @@ public final class ModelsViewModel {
             // The rebuilt list holds new (equal) entries: point the picker at the active one again.
             activeModelChoice.set(activeId.map(this::choiceFor).orElse(null));
             activate.map(this::choiceFor).ifPresent(this::chooseModel);
-        }).onFailure(error -> notices.accept(Notice.error("The model folders could not be read again (" + error
+        }).onFailure(error -> notices.post(Notice.error("The model folders could not be read again (" + error
                 + "); restart the app to see the change."))));
     }
 
     /** The active package was removed: its model is closed and another is loaded, or none is active. */
     private void activeRemoved(Analyzer removed, Optional<String> activate) {
         String what = removed.model().manifest().name();
-        analyzer.set(null);
-        activeModelChoice.set(null);
-        runtimeChoices.clear();
-        closeInBackground(removed);
         List<ModelPackage> packages = engine.registry().packages();
         Optional<ModelPackage> next = activate.flatMap(id -> engine.registry().find(id))
                 .or(() -> packages.stream().findFirst());
+        // The removed model is offered no more, not even while the next one loads, and only then closed.
+        state.set(next.isPresent() ? ActiveModelState.starting()
+                : new ActiveModelState(Optional.empty(), false, state.get().noModelReason()));
+        activeModelChoice.set(null);
+        runtimeChoices.clear();
+        closeInBackground(removed);
         if (next.isPresent()) {
-            notices.accept(Notice.info("The active model, " + what + ", was removed; "
+            notices.post(Notice.info("The active model, " + what + ", was removed; "
                     + next.get().manifest().name() + " is active now."));
             load(next.get(), Optional.empty(), true);
         } else {
             noModel("the active model, " + what + ", was removed and no other model is installed");
-            notices.accept(Notice.warning("The active model, " + what + ", was removed and no other model is "
+            notices.post(Notice.warning("The active model, " + what + ", was removed and no other model is "
                     + "installed, so no model is active: add one with Model > Add model…"));
         }
     }
@@ -219,11 +215,9 @@ public final class ModelsViewModel {
             return;
         }
         if (!runtime.selectable()) {
-            notices.accept(Notice.warning(runtime.label() + " cannot be used on this machine: "
+            notices.post(Notice.warning(runtime.label() + " cannot be used on this machine: "
                     + runtime.unavailableReason().orElse("it is unavailable") + "."));
-            RuntimeChoice active = activeRuntimeChoice.get();
-            activeRuntimeChoice.set(null);
-            activeRuntimeChoice.set(active);
+            pointPickersAtActive();
             return;
         }
         choose(activeModelChoice.get(), runtime);
@@ -235,9 +229,9 @@ public final class ModelsViewModel {
     }
 
     private void load(ModelPackage pkg, Optional<ModelFormat> format, boolean remember) {
-        Analyzer previous = analyzer.get();
+        Analyzer previous = state.get().analyzer().orElse(null);
         String what = pkg.id() + format.map(f -> " (" + f.id() + ")").orElse("");
-        loading.set(true);
+        state.set(state.get().loadingNext());
         selfCheck.set(SelfCheckState.RUNNING);
         selfCheckText.set("Self-check: running for " + what + "…");
         selfCheckDetail.set("Checking the weights' SHA-256, the tensor shapes and the test vector of " + what);
@@ -252,9 +246,9 @@ public final class ModelsViewModel {
             if (previous != null) {
                 closeInBackground(previous);
             }
-            finishLoading();
+            state.set(ActiveModelState.ready(loaded));
         }).onFailure(error -> {
-            String reason = error instanceof ai.haski.desktop.inference.ModelLoadException
+            String reason = error instanceof ModelLoadException
                     ? error.getMessage() : "unexpected error: " + error;
             LOG.warn("Model {} refused: {}", what, reason);
             selfCheck.set(SelfCheckState.FAILED);
@@ -262,29 +256,23 @@ public final class ModelsViewModel {
             if (previous != null) {
                 selfCheckText.set("Self-check failed for " + what + "; " + previous.provenance().modelId()
                         + " stays active");
-                notices.accept(Notice.error("Model " + what + " was refused, so " + previous.model().describe()
+                notices.post(Notice.error("Model " + what + " was refused, so " + previous.model().describe()
                         + " stays active. Reason: " + reason));
-                // Point the pickers back at the model that is really active.
-                activeModelChoice.set(null);
-                activeModelChoice.set(choiceFor(previous.model().modelPackage().id()));
-                RuntimeChoice runtime = activeRuntimeChoice.get();
-                activeRuntimeChoice.set(null);
-                activeRuntimeChoice.set(runtime);
+                pointPickersAt(choiceFor(previous.model().modelPackage().id()), activeRuntimeChoice.get(),
+                        Optional.empty());
+                state.set(ActiveModelState.ready(previous));
             } else {
                 selfCheckText.set("Self-check failed for " + what);
                 noModel("model " + what + " was refused: " + reason);
-                notices.accept(Notice.error("Model " + what + " was refused and no other model is active, so photos "
+                notices.post(Notice.error("Model " + what + " was refused and no other model is active, so photos "
                         + "cannot be analysed. Reason: " + reason + ". Choose another model or runtime."));
             }
-            finishLoading();
         }));
     }
 
     private void activate(Analyzer loaded, Optional<ModelFormat> forced) {
         ActiveModel model = loaded.model();
         ModelManifest manifest = model.manifest();
-        analyzer.set(loaded);
-        noModelReason = Optional.empty();
         modelText.set(manifest.id() + " " + manifest.version() + " (" + model.format().id() + ")");
         runtimeText.set(model.runtime().describe());
         selfCheck.set(SelfCheckState.PASSED);
@@ -294,30 +282,35 @@ public final class ModelsViewModel {
                 model.testVectorDeviation()));
         bannerText.set(manifest.clinicalUse() ? "" : "Not for clinical use: " + manifest.name()
                 + " is untrained / not validated; its outputs mean nothing medically.");
-        // Through null: the new model's choice may equal the last model's ("Automatic"), and a property set to an
-        // equal value tells no listener, so the picker, whose list was just replaced, would stay blank.
-        activeRuntimeChoice.set(null);
-        runtimeChoices.setAll(buildRuntimeChoices(model.modelPackage()));
-        activeModelChoice.set(choiceFor(manifest.id()));
-        activeRuntimeChoice.set(runtimeChoices.stream().filter(c -> c.format().equals(forced)).findFirst()
-                .orElse(runtimeChoices.get(0)));
+        List<RuntimeChoice> runtimesOfModel = runtimes.choicesFor(model.modelPackage());
+        pointPickersAt(choiceFor(manifest.id()), runtimesOfModel.stream().filter(c -> c.format().equals(forced))
+                .findFirst().orElse(runtimesOfModel.get(0)), Optional.of(runtimesOfModel));
         if (!model.loadNotes().isEmpty()) {
-            notices.accept(Notice.warning("Model " + manifest.id() + " runs as " + model.format().id()
+            notices.post(Notice.warning("Model " + manifest.id() + " runs as " + model.format().id()
                     + " because its preferred format failed: " + String.join("; ", model.loadNotes())));
         }
     }
 
-    private void finishLoading() {
-        loading.set(false);
-        Optional<Analyzer> ready = Optional.ofNullable(analyzer.get());
-        List<Consumer<Optional<Analyzer>>> queued = new ArrayList<>(waiting);
-        waiting.clear();
-        queued.forEach(action -> action.accept(ready));
-        ready.ifPresent(current -> List.copyOf(modelChangedListeners).forEach(listener -> listener.accept(current)));
+    /** Points the pickers back at the model and runtime really active, e.g. after the user picked a refused one. */
+    private void pointPickersAtActive() {
+        pointPickersAt(activeModelChoice.get(), activeRuntimeChoice.get(), Optional.empty());
+    }
+
+    /**
+     * Sets the pickers' values through null: a property set to an equal value tells no listener, so a picker the user
+     * just moved, or whose list was just replaced, would keep showing the wrong entry or none.
+     *
+     * @param runtimeList the active package's runtimes, when they change too
+     */
+    private void pointPickersAt(ModelChoice model, RuntimeChoice runtime, Optional<List<RuntimeChoice>> runtimeList) {
+        activeModelChoice.set(null);
+        activeRuntimeChoice.set(null);
+        runtimeList.ifPresent(runtimeChoices::setAll);
+        activeModelChoice.set(model);
+        activeRuntimeChoice.set(runtime);
     }
 
     private void noModel(String reason) {
-        noModelReason = Optional.of(reason);
         modelText.set("No model");
         runtimeText.set("");
         bannerText.set("");
@@ -326,7 +319,7 @@ public final class ModelsViewModel {
             selfCheckText.set("Self-check: no model");
         }
         selfCheckDetail.set(reason);
-        finishLoading();
+        state.set(ActiveModelState.none(reason));
     }
 
     private void remember(String id, Optional<ModelFormat> format) {
@@ -335,7 +328,7 @@ public final class ModelsViewModel {
         executor.execute(BackgroundTask.of("save settings", () -> {
             settingsStore.save(chosen);
             return chosen;
-        }).onFailure(error -> notices.accept(Notice.warning("Your model choice could not be saved to "
+        }).onFailure(error -> notices.post(Notice.warning("Your model choice could not be saved to "
                 + settingsStore.file() + " (" + describe(error) + "); it applies until the app closes."))));
     }
 
@@ -351,89 +344,26 @@ public final class ModelsViewModel {
         }).onSuccess(closed -> LOG.info("Closed model {}", closed.model().describe())));
     }
 
-    /**
-     * Runs {@code action} with the active model as soon as no model is loading: now, or when the load ends. It gets
-     * an empty value when there is no usable model; {@link #noModelReason()} then says why.
-     */
-    public void whenReady(Consumer<Optional<Analyzer>> action) {
-        if (isLoading()) {
-            waiting.add(action);
-        } else {
-            action.accept(Optional.ofNullable(analyzer.get()));
-        }
+    @Override
+    public ReadOnlyObjectProperty<ActiveModelState> stateProperty() {
+        return state.getReadOnlyProperty();
     }
 
-    /** Called on the UI thread after every successful switch, with the new model, e.g. to re-analyse the photo. */
-    public void addModelChangedListener(Consumer<Analyzer> listener) {
-        modelChangedListeners.add(listener);
-    }
-
-    /** Why no model is active, for messages; empty when one is. */
+    /** Why no model is active, for messages; empty when one is. The same as {@code state().noModelReason()}. */
     public Optional<String> noModelReason() {
-        return noModelReason;
+        return state.get().noModelReason();
     }
 
     /** Closes the active model; for exit, after the executor has stopped. Waits for runs in flight. */
     public void close() {
-        Analyzer current = analyzer.get();
-        analyzer.set(null);
-        if (current != null) {
-            current.model().close();
-        }
+        Optional<Analyzer> current = state.get().analyzer();
+        state.set(ActiveModelState.none("the app is closing"));
+        current.ifPresent(closing -> closing.model().close());
     }
 
     /** Each runtime with its version, or why it cannot load here; for the About box. */
     public String runtimeSummary() {
-        if (runtimes.isEmpty()) {
-            return "not probed yet";
-        }
-        return String.join("; ", runtimes.values().stream().map(status -> status.describe()
-                + status.unavailableReason().map(reason -> " (unavailable: " + reason + ")").orElse("")).toList());
-    }
-
-    private List<ModelChoice> buildModelChoices() {
-        List<ModelChoice> choices = new ArrayList<>();
-        for (ModelPackage pkg : engine.registry().packages()) {
-            ModelManifest manifest = pkg.manifest();
-            List<String> facts = new ArrayList<>();
-            facts.add(String.join(", ", manifest.weights().keySet().stream().map(ModelFormat::id).toList()));
-            facts.add(pkg.source() == ModelPackage.Source.BUNDLED ? "bundled" : "yours");
-            if (!manifest.clinicalUse()) {
-                facts.add("not for clinical use");
-            }
-            choices.add(new ModelChoice(pkg.id(), manifest.name() + " " + manifest.version(),
-                    String.join(" · ", facts), Optional.empty()));
-        }
-        for (RefusedPackage refused : engine.registry().refused()) {
-            String folder = refused.folder().getFileName() == null ? refused.folder().toString()
-                    : refused.folder().getFileName().toString();
-            choices.add(new ModelChoice(folder, folder + " (refused)", "refused: " + refused.reason(),
-                    Optional.of(refused.reason())));
-        }
-        return choices;
-    }
-
-    private List<RuntimeChoice> buildRuntimeChoices(ModelPackage pkg) {
-        List<RuntimeChoice> choices = new ArrayList<>();
-        List<ModelFormat> preference = pkg.manifest().backendPreference();
-        // "Automatic (prefers ONNX Runtime)": the package's first choice; the others are its fallbacks, in order.
-        choices.add(new RuntimeChoice(Optional.empty(), "Automatic (prefers " + runtimeName(preference.get(0)) + ")",
-                Optional.empty()));
-        for (ModelFormat format : ModelFormat.values()) {
-            if (!pkg.manifest().weights().containsKey(format)) {
-                continue;
-            }
-            RuntimeStatus status = runtimes.get(format);
-            String label = status == null ? format.id() : status.describe() + " (" + format.id() + ")";
-            choices.add(new RuntimeChoice(Optional.of(format), label,
-                    status == null ? Optional.empty() : status.unavailableReason()));
-        }
-        return choices;
-    }
-
-    private String runtimeName(ModelFormat format) {
-        RuntimeStatus status = runtimes.get(format);
-        return status == null ? format.id() : status.runtime();
+        return runtimes.summary();
     }
 
     private ModelChoice choiceFor(String id) {
@@ -457,11 +387,12 @@ public final class ModelsViewModel {
         return activeRuntimeChoice.getReadOnlyProperty();
     }
 
-    /** The analyzer over the active model; null while none is active. */
+    /** The analyzer over the active model; null while none is active. A view of {@link #stateProperty()}. */
     public ReadOnlyObjectProperty<Analyzer> analyzerProperty() {
         return analyzer.getReadOnlyProperty();
     }
 
+    /** True while a model loads. A view of {@link #stateProperty()}. */
     public ReadOnlyBooleanProperty loadingProperty() {
         return loading.getReadOnlyProperty();
     }

@@ -182,7 +182,7 @@ class ModelManagerViewModelTest {
     void aDroppedOnnxFileOpensAddModelWithIt() throws Exception {
         Path onnx = Files.write(temp.resolve("dropped.onnx"), TinyOnnx.nchw(16, 16, 14));
         List<List<Path>> opened = new ArrayList<>();
-        main.setAddModelOpener(opened::add);
+        main.setAddModelWindow(dialog -> opened.add(List.copyOf(dialog.files())));
 
         main.use(DropContent.ofFiles(List.of(onnx)), Optional.empty(), "dropped");
 

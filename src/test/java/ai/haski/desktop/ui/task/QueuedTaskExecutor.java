@@ -37,6 +37,17 @@ public final class QueuedTaskExecutor implements TaskExecutor {
         return true;
     }
 
+    /** Runs the oldest waiting task called {@code name}, leaving the others waiting; false when none is. */
+    public boolean runNamed(String name) {
+        BackgroundTask<?> task = pending.stream().filter(t -> t.name().equals(name)).findFirst().orElse(null);
+        if (task == null) {
+            return false;
+        }
+        pending.remove(task);
+        task.run(Runnable::run);
+        return true;
+    }
+
     /** Runs tasks, including those they start, until none waits. */
     public void runAll() {
         while (runNext()) {
