@@ -193,7 +193,7 @@ public final class AddModelViewModel {
         }
         proposing.set(true);
         statusText.set("Reading the model and checking the proposed package…");
-        BackgroundTask<ModelImporter.Proposal> task = BackgroundTask.of("propose model import",
+        BackgroundTask<ImportProposal> task = BackgroundTask.of("propose model import",
                 () -> draft.run(importers.get()::propose));
         proposals.submit(task
                 .onSuccess(this::show)

@@ -3,9 +3,9 @@ package ai.haski.desktop.ui.models;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.haski.desktop.TestFiles;
-import ai.haski.desktop.inference.ModelImporter;
+import ai.haski.desktop.catalog.ModelImporter;
 import ai.haski.desktop.inference.SharedEngine;
-import ai.haski.desktop.inference.TinyOnnx;
+import ai.haski.desktop.catalog.TinyOnnx;
 import ai.haski.desktop.ui.task.QueuedTaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
