@@ -1,12 +1,12 @@
 package ai.haski.desktop.cli;
 
 import ai.haski.desktop.analysis.Engine;
-import ai.haski.desktop.inference.HeadResult;
 import ai.haski.desktop.inference.ImportException;
 import ai.haski.desktop.inference.ImportProblem;
 import ai.haski.desktop.inference.ImportRequest;
 import ai.haski.desktop.inference.ModelImporter;
 import ai.haski.desktop.inference.TensorInfo;
+import ai.haski.desktop.model.HeadResult;
 import ai.haski.desktop.model.HeadSpec;
 import ai.haski.desktop.model.ModelFormat;
 import ai.haski.desktop.model.ModelManifest;

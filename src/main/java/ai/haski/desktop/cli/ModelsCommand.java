@@ -1,11 +1,11 @@
 package ai.haski.desktop.cli;
 
 import ai.haski.desktop.analysis.Engine;
-import ai.haski.desktop.inference.RuntimeStatus;
 import ai.haski.desktop.model.ModelFormat;
 import ai.haski.desktop.model.ModelManifest;
 import ai.haski.desktop.model.ModelPackage;
 import ai.haski.desktop.model.RefusedPackage;
+import ai.haski.desktop.model.RuntimeStatus;
 import ai.haski.desktop.platform.AppPaths;
 import java.io.PrintWriter;
 import java.nio.file.Path;
