@@ -61,7 +61,7 @@ final class ModelsCommand implements Callable<Integer> {
             out.printf("  input: %dx%d %s, heads: %s%n", m.input().width(), m.input().height(),
                     m.input().colourOrder(), m.heads().stream().map(h -> h.name() + "(" + h.length() + ")").toList());
             for (ModelFormat format : m.backendPreference()) {
-                RuntimeStatus runtime = engine.backends().get(format).status();
+                RuntimeStatus runtime = engine.runtime(format);
                 String state = runtime.isAvailable() ? "ready (" + runtime.describe() + ")"
                         : "runtime unavailable: " + runtime.unavailableReason().orElseThrow();
                 out.printf("  %-6s %s  sha256 %s  %s%n", format.id(), m.weights().get(format).file(),

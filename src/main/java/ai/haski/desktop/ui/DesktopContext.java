@@ -1,6 +1,8 @@
 package ai.haski.desktop.ui;
 
+import ai.haski.desktop.analysis.AnalysisPool;
 import ai.haski.desktop.analysis.Engine;
+import ai.haski.desktop.analysis.ThreadBudget;
 import ai.haski.desktop.image.ImageLoader;
 import ai.haski.desktop.image.ThumbnailStore;
 import ai.haski.desktop.platform.AppPaths;
@@ -28,15 +30,17 @@ public final class DesktopContext implements AutoCloseable {
     private final MainViewModel main;
     private final SessionViewModel session;
     private final List<TaskExecutor> sessionExecutors;
+    private final AnalysisPool batchPool;
 
     private DesktopContext(Engine engine, TaskExecutor executor, ModelsViewModel models, MainViewModel main,
-            SessionViewModel session, List<TaskExecutor> sessionExecutors) {
+            SessionViewModel session, List<TaskExecutor> sessionExecutors, AnalysisPool batchPool) {
         this.engine = engine;
         this.executor = executor;
         this.models = models;
         this.main = main;
         this.session = session;
         this.sessionExecutors = sessionExecutors;
+        this.batchPool = batchPool;
     }
 
     /**
@@ -48,10 +52,12 @@ public final class DesktopContext implements AutoCloseable {
             TaskExecutor executor) {
         Engine engine = Engine.create(paths, extraModelRoots);
         ImageLoader imageLoader = new ImageLoader();
+        ThreadBudget threads = ThreadBudget.desktop();
+        AnalysisPool batchPool = AnalysisPool.of(threads);
         MainViewModel[] main = new MainViewModel[1];
         // Notices from the models part go to the window's notice bar, which the main ViewModel owns.
-        ModelsViewModel models = new ModelsViewModel(engine, imageLoader, settings, executor,
-                notice -> main[0].post(notice), inferenceThreads());
+        ModelsViewModel models = new ModelsViewModel(engine, settings, executor, notice -> main[0].post(notice),
+                threads);
         DisplayDecoder displayDecoder = new DisplayDecoder(imageLoader);
         TaskExecutor store = executor.newSerial("session-store");
         TaskExecutor batch = executor.newSerial("session-batch");
@@ -59,14 +65,14 @@ public final class DesktopContext implements AutoCloseable {
         GridThumbnails thumbnails = new GridThumbnails(new ThumbnailStore(imageLoader,
                 paths.cacheDir().resolve("thumbnails"), THUMBNAIL_SIDE), thumbnailPool, GridThumbnails.MEMORY_BYTES);
         SessionViewModel session = new SessionViewModel(models, paths, ReviewerSettings.forUser(paths), displayDecoder,
-                executor, store, batch, executor.uiThread(), notice -> main[0].post(notice), batchThreads(),
+                executor, store, batch, executor.uiThread(), notice -> main[0].post(notice), batchPool,
                 thumbnails);
         ModelManagerViewModel manager = new ModelManagerViewModel(engine, models, executor,
                 notice -> main[0].post(notice), FolderOpener::open, paths.cacheDir().resolve("import-labels"));
         main[0] = new MainViewModel(models, manager, displayDecoder, executor,
                 paths.cacheDir().resolve("pasted"), paths.logDir(), session);
         List<TaskExecutor> extra = store == executor ? List.of() : List.of(store, batch, thumbnailPool);
-        return new DesktopContext(engine, executor, models, main[0], session, extra);
+        return new DesktopContext(engine, executor, models, main[0], session, extra, batchPool);
     }
 
     /** The grid's thumbnails fit this square, in pixels: sharp at the grid's cell size on a HiDPI screen too. */
@@ -75,16 +81,6 @@ public final class DesktopContext implements AutoCloseable {
     /** Thumbnails are small decodes: two workers at most, so that they never crowd out a running batch. */
     private static int thumbnailThreads() {
         return Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors() - 1));
-    }
-
-    /** One inference may use half the cores: the other half keep decoding and the UI responsive. */
-    private static int inferenceThreads() {
-        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
-    }
-
-    /** Photos a batch analyses at once: decoding dominates, so one per core but the first, at most four. */
-    private static int batchThreads() {
-        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1));
     }
 
     /** Probes the runtimes and loads the model, in the background. Call on the UI thread. */
@@ -114,6 +110,7 @@ public final class DesktopContext implements AutoCloseable {
         session.close();
         sessionExecutors.forEach(TaskExecutor::close);
         executor.close();
+        batchPool.close();
         models.close();
     }
 }

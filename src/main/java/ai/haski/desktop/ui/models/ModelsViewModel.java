@@ -2,8 +2,11 @@ package ai.haski.desktop.ui.models;
 
 import ai.haski.desktop.analysis.Analyzer;
 import ai.haski.desktop.analysis.Engine;
-import ai.haski.desktop.image.ImageLoader;
-import ai.haski.desktop.inference.ActiveModel;
+import ai.haski.desktop.analysis.ModelFacts;
+import ai.haski.desktop.analysis.ModelRequest;
+import ai.haski.desktop.analysis.ModelUnavailableException;
+import ai.haski.desktop.analysis.NoUsableModelException;
+import ai.haski.desktop.analysis.ThreadBudget;
 import ai.haski.desktop.model.ModelFormat;
 import ai.haski.desktop.model.ModelManifest;
 import ai.haski.desktop.model.ModelPackage;
@@ -43,11 +46,10 @@ public final class ModelsViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(ModelsViewModel.class);
 
     private final Engine engine;
-    private final ImageLoader imageLoader;
     private final SettingsStore settingsStore;
     private final TaskExecutor executor;
     private final Consumer<Notice> notices;
-    private final int inferenceThreads;
+    private final ThreadBudget threads;
 
     private final ObservableList<ModelChoice> modelChoices = FXCollections.observableArrayList();
     private final ObservableList<RuntimeChoice> runtimeChoices = FXCollections.observableArrayList();
@@ -69,14 +71,13 @@ public final class ModelsViewModel {
     private Optional<String> noModelReason = Optional.of("the model is still loading");
     private Settings settings = Settings.DEFAULT;
 
-    public ModelsViewModel(Engine engine, ImageLoader imageLoader, SettingsStore settingsStore, TaskExecutor executor,
-            Consumer<Notice> notices, int inferenceThreads) {
+    public ModelsViewModel(Engine engine, SettingsStore settingsStore, TaskExecutor executor,
+            Consumer<Notice> notices, ThreadBudget threads) {
         this.engine = engine;
-        this.imageLoader = imageLoader;
         this.settingsStore = settingsStore;
         this.executor = executor;
         this.notices = notices;
-        this.inferenceThreads = inferenceThreads;
+        this.threads = threads;
     }
 
     /** Probes the runtimes and loads the remembered model (or the default one), all in the background. */
@@ -85,7 +86,7 @@ public final class ModelsViewModel {
         executor.execute(BackgroundTask.of("probe runtimes", () -> {
             Map<ModelFormat, RuntimeStatus> found = new EnumMap<>(ModelFormat.class);
             for (ModelFormat format : ModelFormat.values()) {
-                found.put(format, engine.backends().get(format).status());
+                found.put(format, engine.runtime(format));
             }
             return found;
         }).onSuccess(found -> {
@@ -102,7 +103,7 @@ public final class ModelsViewModel {
             try {
                 engine.choose(Optional.empty());
                 reason = "no usable model package";
-            } catch (ai.haski.desktop.analysis.NoUsableModelException e) {
+            } catch (NoUsableModelException e) {
                 reason = e.getMessage();
             }
             noModel(reason);
@@ -242,8 +243,7 @@ public final class ModelsViewModel {
         selfCheckText.set("Self-check: running for " + what + "…");
         selfCheckDetail.set("Checking the weights' SHA-256, the tensor shapes and the test vector of " + what);
         executor.execute(BackgroundTask.of("load model " + what, () -> {
-            ActiveModel model = engine.loader().load(pkg, format.map(List::of).orElse(List.of()), inferenceThreads);
-            return new Analyzer(model, imageLoader);
+            return engine.open(ModelRequest.model(pkg.id()).forcing(format).withThreads(threads));
         }).onSuccess(loaded -> {
             activate(loaded, format);
             if (remember) {
@@ -254,7 +254,7 @@ public final class ModelsViewModel {
             }
             finishLoading();
         }).onFailure(error -> {
-            String reason = error instanceof ai.haski.desktop.inference.ModelLoadException
+            String reason = error instanceof ModelUnavailableException || error instanceof NoUsableModelException
                     ? error.getMessage() : "unexpected error: " + error;
             LOG.warn("Model {} refused: {}", what, reason);
             selfCheck.set(SelfCheckState.FAILED);
@@ -281,7 +281,7 @@ public final class ModelsViewModel {
     }
 
     private void activate(Analyzer loaded, Optional<ModelFormat> forced) {
-        ActiveModel model = loaded.model();
+        ModelFacts model = loaded.model();
         ModelManifest manifest = model.manifest();
         analyzer.set(loaded);
         noModelReason = Optional.empty();
@@ -343,10 +343,10 @@ public final class ModelsViewModel {
         return error instanceof IOException && error.getMessage() != null ? error.getMessage() : error.toString();
     }
 
-    /** ActiveModel.close waits for runs in flight, so it must never run on the UI thread. */
+    /** Analyzer.close waits for runs in flight, so it must never run on the UI thread. */
     private void closeInBackground(Analyzer old) {
         executor.execute(BackgroundTask.of("close model " + old.model().describe(), () -> {
-            old.model().close();
+            old.close();
             return old;
         }).onSuccess(closed -> LOG.info("Closed model {}", closed.model().describe())));
     }
@@ -378,7 +378,7 @@ public final class ModelsViewModel {
         Analyzer current = analyzer.get();
         analyzer.set(null);
         if (current != null) {
-            current.model().close();
+            current.close();
         }
     }
 
