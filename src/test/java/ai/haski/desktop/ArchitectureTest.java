@@ -1,10 +1,14 @@
 package ai.haski.desktop;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -104,5 +108,40 @@ class ArchitectureTest {
                         "ai.haski.desktop.platform..")
                 .should().dependOnClassesThat().resideInAPackage("ai.haski.desktop.ui..")
                 .check(classes);
+    }
+
+    /**
+     * The package importer's classes, which still live in inference while they move to their own package
+     * (ai.haski.desktop.catalog); the faces may use them until then, and nothing else of inference.
+     */
+    private static final Set<String> IMPORTER_CLASSES = Set.of("ModelImporter", "ImportRequest", "ImportProblem",
+            "ImportException", "PackageInstaller", "TensorInfo");
+
+    @Test
+    void theFacesReachModelsAndRuntimesOnlyThroughTheEngine() {
+        DescribedPredicate<JavaClass> inferenceBeyondTheImporter = DescribedPredicate.describe(
+                "reside in inference (other than the importer classes, which move to catalog)",
+                target -> target.getPackageName().startsWith("ai.haski.desktop.inference")
+                        && !IMPORTER_CLASSES.contains(outermost(target).getSimpleName()));
+        noClasses().that().resideInAnyPackage("ai.haski.desktop.cli..", "ai.haski.desktop.server..",
+                        "ai.haski.desktop.ui..", "ai.haski.desktop.session..", "ai.haski.desktop.bench..")
+                .should().dependOnClassesThat(inferenceBeyondTheImporter)
+                .because("every face opens models through analysis.Engine, so loading, thread budget and closing "
+                        + "are decided in one place")
+                .check(classes);
+    }
+
+    @Test
+    void theTopLevelPackagesDependOnEachOtherWithoutCycles() {
+        slices().matching("ai.haski.desktop.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    /** A nested class (ModelImporter.Result) counts as the class it is declared in. */
+    private static JavaClass outermost(JavaClass type) {
+        JavaClass outer = type;
+        while (outer.getEnclosingClass().isPresent()) {
+            outer = outer.getEnclosingClass().get();
+        }
+        return outer;
     }
 }
