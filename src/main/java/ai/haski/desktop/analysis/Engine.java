@@ -51,6 +51,7 @@ public final class Engine {
         return paths;
     }
 
+    /** The package catalogue: every usable package, and every refused folder with the reason. */
     public ModelRegistry registry() {
         return registry;
     }
