@@ -1,6 +1,7 @@
 package ai.haski.desktop;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -126,5 +127,20 @@ class ArchitectureTest {
                         "ai.haski.desktop.platform..")
                 .should().dependOnClassesThat().resideInAPackage("ai.haski.desktop.ui..")
                 .check(classes);
+    }
+
+    @Test
+    void theFacesReachModelsAndRuntimesOnlyThroughTheEngineAndTheCatalogue() {
+        noClasses().that().resideInAnyPackage("ai.haski.desktop.cli..", "ai.haski.desktop.server..",
+                        "ai.haski.desktop.ui..", "ai.haski.desktop.session..", "ai.haski.desktop.bench..")
+                .should().dependOnClassesThat().resideInAPackage("ai.haski.desktop.inference..")
+                .because("every face opens models through analysis.Engine and manages packages through catalog, so "
+                        + "loading, thread budget and closing are decided in one place")
+                .check(classes);
+    }
+
+    @Test
+    void theTopLevelPackagesDependOnEachOtherWithoutCycles() {
+        slices().matching("ai.haski.desktop.(*)..").should().beFreeOfCycles().check(classes);
     }
 }

@@ -1,6 +1,6 @@
 package ai.haski.desktop.analysis;
 
-import ai.haski.desktop.inference.HeadResult;
+import ai.haski.desktop.model.HeadResult;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -5,9 +5,9 @@ import ai.haski.desktop.image.ImageDecodeException;
 import ai.haski.desktop.image.ImageLoader;
 import ai.haski.desktop.inference.ActiveModel;
 import ai.haski.desktop.inference.HeadDecoder;
-import ai.haski.desktop.inference.HeadResult;
 import ai.haski.desktop.inference.InferenceException;
 import ai.haski.desktop.inference.Preprocessor;
+import ai.haski.desktop.model.HeadResult;
 import ai.haski.desktop.model.InputSpec;
 import ai.haski.desktop.model.ModelManifest;
 import java.nio.ByteBuffer;
@@ -21,10 +21,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one façade every face of the application uses: a photo and the active model in, an {@link Analysis} or an
- * {@link AnalysisFailure} out. Safe to call from several threads; each thread reuses its own input buffer.
+ * An open model, as {@link Engine#open} hands it out: a photo in, an {@link Analysis} or an {@link AnalysisFailure}
+ * out. It owns the loaded model (closing it frees the runtime's native memory), the image decoder and the
+ * provenance every result carries. Safe to call from several threads; each thread reuses its own input buffer.
  */
-public final class Analyzer {
+public final class Analyzer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Analyzer.class);
     /**
      * The shortest side worth analysing. Smaller images (icons, 1-pixel strips) would be upscaled so far that the
@@ -37,21 +38,26 @@ public final class Analyzer {
     /** A Preprocessor keeps working arrays between calls, so each thread has its own. */
     private final ThreadLocal<Preprocessor> preprocessors = ThreadLocal.withInitial(Preprocessor::new);
     private final Provenance provenance;
+    private final ModelFacts facts;
     private final ThreadLocal<ByteBuffer> inputBuffers;
 
-    public Analyzer(ActiveModel model, ImageLoader imageLoader) {
+    /** Takes ownership of {@code model}: it is closed with this analyzer. */
+    Analyzer(ActiveModel model, ImageLoader imageLoader) {
         this.model = model;
         this.imageLoader = imageLoader;
         ModelManifest manifest = model.manifest();
         this.provenance = new Provenance(manifest.id(), manifest.name(), manifest.version(), model.sha256(),
                 model.format().id(), model.runtime().runtime(), model.runtime().version(), manifest.clinicalUse());
+        this.facts = new ModelFacts(model.modelPackage(), model.format(), model.sha256(), model.runtime(),
+                model.testVectorDeviation(), model.loadNotes());
         int bytes = model.inputBytes();
         this.inputBuffers = ThreadLocal.withInitial(
                 () -> ByteBuffer.allocateDirect(bytes).order(ByteOrder.nativeOrder()));
     }
 
-    public ActiveModel model() {
-        return model;
+    /** The package, format, runtime and weights this analyzer runs, and how they did on the test vector. */
+    public ModelFacts model() {
+        return facts;
     }
 
     public Provenance provenance() {
@@ -134,6 +140,15 @@ public final class Analyzer {
         ImageFacts facts = new ImageFacts(decoded.originalWidth(), decoded.originalHeight(),
                 decoded.orientation().tagValue(), decoded.format());
         return new Analysis(file, heads, provenance, facts, timings, warnings);
+    }
+
+    /**
+     * Frees the model's native memory, after the runs in flight; a second call does nothing. An analysis asked for
+     * afterwards fails with INFERENCE_FAILED, saying the model was closed.
+     */
+    @Override
+    public void close() {
+        model.close();
     }
 
     private String shortSha() {

@@ -1,9 +1,14 @@
 package ai.haski.desktop.analysis;
 
+import ai.haski.desktop.image.ImageLoader;
+import ai.haski.desktop.inference.ActiveModel;
 import ai.haski.desktop.inference.Backends;
+import ai.haski.desktop.inference.ModelLoadException;
 import ai.haski.desktop.inference.ModelLoader;
+import ai.haski.desktop.model.ModelFormat;
 import ai.haski.desktop.model.ModelPackage;
 import ai.haski.desktop.model.ModelRegistry;
+import ai.haski.desktop.model.RuntimeStatus;
 import ai.haski.desktop.platform.AppPaths;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,8 +16,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The parts every face of the application assembles the same way: the model registry over the bundled and
- * per-user model folders, the runtimes, and the loader that proves a model before it is used.
+ * The one door to models for every face of the application: the catalogue of packages over the bundled and
+ * per-user model folders, the runtimes' status, and {@link #open}, which loads and proves a model and hands it out
+ * as an {@link Analyzer} its caller closes.
  */
 public final class Engine {
     private final AppPaths paths;
@@ -45,6 +51,7 @@ public final class Engine {
         return paths;
     }
 
+    /** The package catalogue: every usable package, and every refused folder with the reason. */
     public ModelRegistry registry() {
         return registry;
     }
@@ -56,12 +63,43 @@ public final class Engine {
         return now;
     }
 
-    public Backends backends() {
-        return backends;
+    /**
+     * Chooses the package the request names (or the default one), loads it in the request's format with the
+     * request's threads per inference, proves it by its test vector, and hands it out with an image decoder of the
+     * request's limits.
+     *
+     * @throws NoUsableModelException when no package fits the request
+     * @throws ModelUnavailableException when the package was found but none of the formats tried could be used
+     */
+    public Analyzer open(ModelRequest request) throws NoUsableModelException, ModelUnavailableException {
+        ModelPackage pkg = choose(request.modelId());
+        ActiveModel model;
+        try {
+            model = loader.load(pkg, ModelLoader.only(request.forcedFormat()), request.threads().threadsPerInference());
+        } catch (ModelLoadException e) {
+            throw new ModelUnavailableException(e.getMessage(), e);
+        }
+        try {
+            return new Analyzer(model, new ImageLoader(request.imageLimits()));
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
     }
 
-    public ModelLoader loader() {
-        return loader;
+    /** Whether the runtime for this format loads on this machine (the first call loads its native library). */
+    public RuntimeStatus runtime(ModelFormat format) {
+        return backends.get(format).status();
+    }
+
+    /** Which decoder plain JPEGs get in the analyzers this engine opens, in words for logs and benchmark output. */
+    public String jpegDecoder() {
+        return new ImageLoader().jpegDecoder();
+    }
+
+    /** The runtimes, for the package importer and installer, which prove a package before it is installed. */
+    public Backends backends() {
+        return backends;
     }
 
     /**

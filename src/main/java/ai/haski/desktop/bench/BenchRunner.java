@@ -2,16 +2,18 @@ package ai.haski.desktop.bench;
 
 import ai.haski.desktop.analysis.Analysis;
 import ai.haski.desktop.analysis.AnalysisOutcome;
+import ai.haski.desktop.analysis.AnalysisPool;
 import ai.haski.desktop.analysis.Analyzer;
-import ai.haski.desktop.analysis.ParallelAnalysis;
+import ai.haski.desktop.analysis.Engine;
+import ai.haski.desktop.analysis.ModelRequest;
+import ai.haski.desktop.analysis.ModelUnavailableException;
+import ai.haski.desktop.analysis.NoUsableModelException;
 import ai.haski.desktop.analysis.StageTimings;
+import ai.haski.desktop.analysis.ThreadBudget;
 import ai.haski.desktop.bench.BenchResults.BackendResult;
 import ai.haski.desktop.bench.BenchResults.LatencyGroup;
 import ai.haski.desktop.bench.BenchResults.Throughput;
-import ai.haski.desktop.image.ImageLoader;
-import ai.haski.desktop.inference.ActiveModel;
-import ai.haski.desktop.inference.ModelLoadException;
-import ai.haski.desktop.inference.ModelLoader;
+import ai.haski.desktop.image.ImageLimits;
 import ai.haski.desktop.model.ModelFormat;
 import ai.haski.desktop.model.ModelPackage;
 import java.nio.file.Path;
@@ -21,18 +23,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Measures one model in one format through exactly the path {@code analyze} takes ({@link Analyzer} and
- * {@link ParallelAnalysis}), with the same thread split: each of W workers runs the model with cores / W
- * threads.
+ * Measures one model in one format through exactly the path {@code analyze} takes ({@link Engine#open},
+ * {@link Analyzer} and {@link AnalysisPool}), with the same thread budget: W photos at once share the cores, each
+ * inference getting cores / W threads.
  */
 public final class BenchRunner {
-    private final ModelLoader loader;
-    private final ImageLoader images;
-    private final int cores = Runtime.getRuntime().availableProcessors();
+    private final Engine engine;
+    private final ImageLimits imageLimits;
 
-    public BenchRunner(ModelLoader loader, ImageLoader images) {
-        this.loader = loader;
-        this.images = images;
+    public BenchRunner(Engine engine, ImageLimits imageLimits) {
+        this.engine = engine;
+        this.imageLimits = imageLimits;
     }
 
     /** One photo or group of photos to time single-threaded. */
@@ -46,17 +47,18 @@ public final class BenchRunner {
      * @param threads the larger worker count; 1 is always measured too
      */
     public BackendResult run(ModelPackage pkg, ModelFormat format, List<LatencySet> latencySets,
-            List<Path> throughputFiles, int repeat, int threads) throws ModelLoadException, InterruptedException {
+            List<Path> throughputFiles, int repeat, int threads)
+            throws NoUsableModelException, ModelUnavailableException, InterruptedException {
+        ModelRequest request = ModelRequest.model(pkg.id()).forcing(format).withImageLimits(imageLimits);
         long loadStart = System.nanoTime();
         List<LatencyGroup> latency = new ArrayList<>();
         double loadMs;
         String runtime;
         String runtimeVersion;
-        try (ActiveModel model = loader.load(pkg, List.of(format), cores)) {
+        try (Analyzer analyzer = engine.open(request.withThreads(ThreadBudget.sharing(1)))) {
             loadMs = (System.nanoTime() - loadStart) / 1e6;
-            runtime = model.runtime().runtime();
-            runtimeVersion = model.runtime().version();
-            Analyzer analyzer = new Analyzer(model, images);
+            runtime = analyzer.model().runtime().runtime();
+            runtimeVersion = analyzer.model().runtime().version();
             warmUp(analyzer, latencySets);
             for (LatencySet set : latencySets) {
                 latency.add(timeOneByOne(analyzer, set, repeat));
@@ -65,10 +67,11 @@ public final class BenchRunner {
         List<Throughput> throughput = new ArrayList<>();
         Set<Integer> workerCounts = new LinkedHashSet<>(List.of(1, threads));
         for (int workers : workerCounts) {
-            try (ActiveModel model = loader.load(pkg, List.of(format), Math.max(1, cores / workers))) {
-                Analyzer analyzer = new Analyzer(model, images);
+            ThreadBudget budget = ThreadBudget.sharing(workers);
+            try (Analyzer analyzer = engine.open(request.withThreads(budget));
+                    AnalysisPool pool = AnalysisPool.of(budget)) {
                 analyzer.analyze(throughputFiles.get(0));
-                throughput.add(timeBatch(analyzer, throughputFiles, workers));
+                throughput.add(timeBatch(analyzer, pool, throughputFiles));
             }
         }
         return new BackendResult(pkg.id(), pkg.manifest().version(), format.id(), runtime, runtimeVersion, loadMs,
@@ -108,15 +111,15 @@ public final class BenchRunner {
                 StageStats.of(runs));
     }
 
-    private static Throughput timeBatch(Analyzer analyzer, List<Path> files, int workers)
+    private static Throughput timeBatch(Analyzer analyzer, AnalysisPool pool, List<Path> files)
             throws InterruptedException {
         int[] failures = {0};
         long start = System.nanoTime();
-        ParallelAnalysis.run(analyzer, files, workers, outcome -> {
+        pool.analyzeInOrder(analyzer, files, outcome -> {
             if (!(outcome instanceof Analysis)) {
                 failures[0]++;
             }
         });
-        return new Throughput(workers, files.size(), failures[0], (System.nanoTime() - start) / 1e9);
+        return new Throughput(pool.workers(), files.size(), failures[0], (System.nanoTime() - start) / 1e9);
     }
 }

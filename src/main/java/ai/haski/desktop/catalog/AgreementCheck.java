@@ -2,7 +2,7 @@ package ai.haski.desktop.catalog;
 
 import ai.haski.desktop.catalog.ImportProblem.Code;
 import ai.haski.desktop.inference.HeadDecoder;
-import ai.haski.desktop.inference.HeadResult;
+import ai.haski.desktop.model.HeadResult;
 import ai.haski.desktop.model.HeadSpec;
 import ai.haski.desktop.model.ManifestRules;
 import ai.haski.desktop.model.ModelFormat;

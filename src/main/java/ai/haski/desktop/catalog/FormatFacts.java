@@ -1,6 +1,6 @@
 package ai.haski.desktop.catalog;
 
-import ai.haski.desktop.inference.TensorInfo;
+import ai.haski.desktop.model.TensorInfo;
 import ai.haski.desktop.model.ModelFormat;
 import ai.haski.desktop.model.TensorLayout;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package ai.haski.desktop.catalog;
 
-import ai.haski.desktop.inference.HeadResult;
+import ai.haski.desktop.model.HeadResult;
 import ai.haski.desktop.model.ModelManifest;
 import java.nio.file.Path;
 import java.util.List;

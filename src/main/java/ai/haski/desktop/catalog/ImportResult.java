@@ -1,6 +1,6 @@
 package ai.haski.desktop.catalog;
 
-import ai.haski.desktop.inference.HeadResult;
+import ai.haski.desktop.model.HeadResult;
 import ai.haski.desktop.model.ModelFormat;
 import ai.haski.desktop.model.ModelPackage;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package ai.haski.desktop.catalog;
 
 import ai.haski.desktop.catalog.ImportProblem.Code;
 import ai.haski.desktop.catalog.ProblemList.Refused;
-import ai.haski.desktop.inference.TensorInfo;
+import ai.haski.desktop.model.TensorInfo;
 import ai.haski.desktop.model.ColourOrder;
 import ai.haski.desktop.model.InputSpec;
 import ai.haski.desktop.model.ManifestRules;

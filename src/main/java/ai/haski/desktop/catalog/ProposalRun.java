@@ -4,7 +4,7 @@ import ai.haski.desktop.catalog.ImportProblem.Code;
 import ai.haski.desktop.catalog.ProblemList.Refused;
 import ai.haski.desktop.inference.Backends;
 import ai.haski.desktop.inference.HeadDecoder;
-import ai.haski.desktop.inference.HeadResult;
+import ai.haski.desktop.model.HeadResult;
 import ai.haski.desktop.model.HeadSpec;
 import ai.haski.desktop.model.InputSpec;
 import ai.haski.desktop.model.ManifestRules;

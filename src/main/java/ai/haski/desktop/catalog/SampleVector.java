@@ -8,7 +8,7 @@ import ai.haski.desktop.image.ImageLoader;
 import ai.haski.desktop.inference.InferenceException;
 import ai.haski.desktop.inference.PreprocessSpec;
 import ai.haski.desktop.inference.Preprocessor;
-import ai.haski.desktop.inference.TensorInfo;
+import ai.haski.desktop.model.TensorInfo;
 import ai.haski.desktop.model.InputSpec;
 import ai.haski.desktop.model.ManifestRules;
 import ai.haski.desktop.model.OutputSpec;

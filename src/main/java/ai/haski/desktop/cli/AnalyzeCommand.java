@@ -1,15 +1,13 @@
 package ai.haski.desktop.cli;
 
 import ai.haski.desktop.analysis.Analysis;
-import ai.haski.desktop.analysis.AnalysisOutcome;
+import ai.haski.desktop.analysis.AnalysisPool;
 import ai.haski.desktop.analysis.Analyzer;
 import ai.haski.desktop.analysis.Engine;
+import ai.haski.desktop.analysis.ModelUnavailableException;
 import ai.haski.desktop.analysis.NoUsableModelException;
-import ai.haski.desktop.analysis.ParallelAnalysis;
+import ai.haski.desktop.analysis.ThreadBudget;
 import ai.haski.desktop.image.ImageFileScanner;
-import ai.haski.desktop.image.ImageLoader;
-import ai.haski.desktop.inference.ActiveModel;
-import ai.haski.desktop.inference.ModelLoadException;
 import ai.haski.desktop.platform.AppPaths;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -48,26 +46,25 @@ final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() {
         common.configureLogging();
         PrintWriter err = spec.commandLine().getErr();
-        int workers;
+        ThreadBudget budget;
         try {
             model.forcedFormat();
             CliArguments.requireOneOf("--format", format, "jsonl", "csv");
-            workers = model.workers();
+            budget = model.threadBudget();
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return HaskiCommand.USAGE;
         }
         Engine engine = Engine.create(AppPaths.current(), common.modelDirs);
-        try (ActiveModel active = model.load(engine, workers)) {
-            Analyzer analyzer = new Analyzer(active, new ImageLoader(common.imageLimits()));
-            return analyzeAll(analyzer, workers, err);
-        } catch (NoUsableModelException | ModelLoadException e) {
+        try (Analyzer analyzer = engine.open(model.request(common, budget))) {
+            return analyzeAll(analyzer, budget, err);
+        } catch (NoUsableModelException | ModelUnavailableException e) {
             err.println("error: " + e.getMessage());
             return HaskiCommand.USAGE;
         }
     }
 
-    private int analyzeAll(Analyzer analyzer, int workers, PrintWriter err) {
+    private int analyzeAll(Analyzer analyzer, ThreadBudget budget, PrintWriter err) {
         ImageFileScanner.Scan scan = ImageFileScanner.scan(paths);
         scan.problems().forEach(problem -> err.println("warning: " + problem));
         List<Path> files = scan.images();
@@ -77,8 +74,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             return HaskiCommand.USAGE;
         }
         Progress progress = Progress.forStderr(err, files.size());
-        try (ResultWriter writer = ResultWriter.open(format, out, analyzer.model().manifest().heads())) {
-            ParallelAnalysis.run(analyzer, files, workers, outcome -> {
+        try (ResultWriter writer = ResultWriter.open(format, out, analyzer.model().manifest().heads());
+                AnalysisPool pool = AnalysisPool.of(budget)) {
+            pool.analyzeInOrder(analyzer, files, outcome -> {
                 writer.write(outcome);
                 progress.advance(outcome instanceof Analysis);
             });

@@ -1,18 +1,18 @@
 package ai.haski.desktop.cli;
 
 import ai.haski.desktop.analysis.Engine;
+import ai.haski.desktop.analysis.ModelUnavailableException;
 import ai.haski.desktop.analysis.NoUsableModelException;
+import ai.haski.desktop.analysis.ThreadBudget;
 import ai.haski.desktop.bench.BenchReportFormat;
 import ai.haski.desktop.bench.BenchResults;
 import ai.haski.desktop.bench.BenchRunner;
 import ai.haski.desktop.bench.GeneratedPhotos;
 import ai.haski.desktop.bench.PeakMemory;
 import ai.haski.desktop.image.ImageFileScanner;
-import ai.haski.desktop.image.ImageLoader;
-import ai.haski.desktop.inference.ModelLoadException;
-import ai.haski.desktop.inference.RuntimeStatus;
 import ai.haski.desktop.model.ModelFormat;
 import ai.haski.desktop.model.ModelPackage;
+import ai.haski.desktop.model.RuntimeStatus;
 import ai.haski.desktop.platform.AppPaths;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -65,7 +65,7 @@ final class BenchCommand implements Callable<Integer> {
         common.configureLogging();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        int cores = Runtime.getRuntime().availableProcessors();
+        int cores = ThreadBudget.cores();
         int workers = threads == null ? cores : threads;
         if (workers < 1 || workers > 256 || repeat < 1 || repeat > 1000) {
             err.println("error: --threads must be 1-256 and --repeat 1-1000");
@@ -120,15 +120,14 @@ final class BenchCommand implements Callable<Integer> {
             input = folder + " (" + throughputFiles.size() + " photos)";
         }
         try {
-            ImageLoader imageLoader = new ImageLoader(common.imageLimits());
             // On stderr with the progress lines, so that --json output stays one object.
-            err.println("JPEG decoder: " + imageLoader.jpegDecoder());
-            BenchRunner runner = new BenchRunner(engine.loader(), imageLoader);
+            err.println("JPEG decoder: " + engine.jpegDecoder());
+            BenchRunner runner = new BenchRunner(engine, common.imageLimits());
             List<BenchResults.BackendResult> results = new ArrayList<>();
             List<String> skipped = new ArrayList<>();
             List<String> runtimes = new ArrayList<>();
             for (ModelFormat format : formats) {
-                RuntimeStatus status = engine.backends().get(format).status();
+                RuntimeStatus status = engine.runtime(format);
                 runtimes.add(status.describe() + (status.isAvailable() ? "" : " (unavailable)"));
                 if (!pkg.manifest().weights().containsKey(format)) {
                     skipped.add(format.id() + ": " + pkg.id() + " has no " + format.id() + " weights");
@@ -138,7 +137,7 @@ final class BenchCommand implements Callable<Integer> {
                 err.flush();
                 try {
                     results.add(runner.run(pkg, format, latencySets, throughputFiles, repeat, workers));
-                } catch (ModelLoadException e) {
+                } catch (NoUsableModelException | ModelUnavailableException e) {
                     skipped.add(format.id() + ": " + e.getMessage());
                 }
             }

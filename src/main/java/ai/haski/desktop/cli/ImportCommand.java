@@ -1,7 +1,7 @@
 package ai.haski.desktop.cli;
 
 import ai.haski.desktop.analysis.Engine;
-import ai.haski.desktop.inference.HeadResult;
+import ai.haski.desktop.model.HeadResult;
 import ai.haski.desktop.catalog.FormatFacts;
 import ai.haski.desktop.catalog.ImportResult;
 import ai.haski.desktop.catalog.ImportProposal;
@@ -10,7 +10,8 @@ import ai.haski.desktop.catalog.ImportProblem;
 import ai.haski.desktop.catalog.ImportRequest;
 import ai.haski.desktop.catalog.ImportWording;
 import ai.haski.desktop.catalog.ModelImporter;
-import ai.haski.desktop.inference.TensorInfo;
+import ai.haski.desktop.model.TensorInfo;
+import ai.haski.desktop.model.HeadResult;
 import ai.haski.desktop.model.HeadSpec;
 import ai.haski.desktop.model.ModelFormat;
 import ai.haski.desktop.model.ModelManifest;

@@ -1,12 +1,8 @@
 package ai.haski.desktop.cli;
 
-import ai.haski.desktop.analysis.Engine;
-import ai.haski.desktop.analysis.NoUsableModelException;
-import ai.haski.desktop.inference.ActiveModel;
-import ai.haski.desktop.inference.ModelLoadException;
-import ai.haski.desktop.inference.ModelLoader;
+import ai.haski.desktop.analysis.ModelRequest;
+import ai.haski.desktop.analysis.ThreadBudget;
 import ai.haski.desktop.model.ModelFormat;
-import ai.haski.desktop.model.ModelPackage;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -28,22 +24,21 @@ final class ModelOptions {
         return CliArguments.backend(backend);
     }
 
-    /** How many photos to analyse at once; a value out of range is a usage error. */
-    int workers() {
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    /**
+     * How many photos to analyse at once, the cores shared between them and the threads each inference may use; a
+     * value out of range is a usage error.
+     */
+    ThreadBudget threadBudget() {
+        int workers = threads == null ? ThreadBudget.cores() : threads;
         if (workers < 1 || workers > 256) {
             throw new IllegalArgumentException("--threads must be between 1 and 256, found " + workers);
         }
-        return workers;
+        return ThreadBudget.sharing(workers);
     }
 
-    /**
-     * Chooses the package and loads it, proven by its test vector, sharing the cores between the photos analysed
-     * at once and the threads each inference may use.
-     */
-    ActiveModel load(Engine engine, int workers) throws NoUsableModelException, ModelLoadException {
-        ModelPackage pkg = engine.choose(Optional.ofNullable(modelId));
-        int threadsPerRun = Math.max(1, Runtime.getRuntime().availableProcessors() / workers);
-        return engine.loader().load(pkg, ModelLoader.only(forcedFormat()), threadsPerRun);
+    /** The model these options ask for, decoding images within the common options' limits. */
+    ModelRequest request(CommonOptions common, ThreadBudget budget) {
+        return ModelRequest.defaultModel().withModel(Optional.ofNullable(modelId)).forcing(forcedFormat())
+                .withImageLimits(common.imageLimits()).withThreads(budget);
     }
 }

@@ -1,11 +1,11 @@
 package ai.haski.desktop.cli;
 
 import ai.haski.desktop.analysis.Engine;
-import ai.haski.desktop.inference.RuntimeStatus;
 import ai.haski.desktop.model.ModelFormat;
 import ai.haski.desktop.model.ModelManifest;
 import ai.haski.desktop.model.ModelPackage;
 import ai.haski.desktop.model.RefusedPackage;
+import ai.haski.desktop.model.RuntimeStatus;
 import ai.haski.desktop.platform.AppPaths;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -61,7 +61,7 @@ final class ModelsCommand implements Callable<Integer> {
             out.printf("  input: %dx%d %s, heads: %s%n", m.input().width(), m.input().height(),
                     m.input().colourOrder(), m.heads().stream().map(h -> h.name() + "(" + h.length() + ")").toList());
             for (ModelFormat format : m.backendPreference()) {
-                RuntimeStatus runtime = engine.backends().get(format).status();
+                RuntimeStatus runtime = engine.runtime(format);
                 String state = runtime.isAvailable() ? "ready (" + runtime.describe() + ")"
                         : "runtime unavailable: " + runtime.unavailableReason().orElseThrow();
                 out.printf("  %-6s %s  sha256 %s  %s%n", format.id(), m.weights().get(format).file(),

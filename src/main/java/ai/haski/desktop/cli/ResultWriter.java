@@ -4,7 +4,7 @@ import ai.haski.desktop.analysis.Analysis;
 import ai.haski.desktop.analysis.AnalysisFailure;
 import ai.haski.desktop.analysis.AnalysisOutcome;
 import ai.haski.desktop.analysis.ResultJson;
-import ai.haski.desktop.inference.HeadResult;
+import ai.haski.desktop.model.HeadResult;
 import ai.haski.desktop.model.HeadSpec;
 import ai.haski.desktop.platform.CsvRow;
 import java.io.BufferedWriter;

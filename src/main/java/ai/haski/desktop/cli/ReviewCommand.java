@@ -1,11 +1,11 @@
 package ai.haski.desktop.cli;
 
+import ai.haski.desktop.analysis.AnalysisPool;
 import ai.haski.desktop.analysis.Analyzer;
 import ai.haski.desktop.analysis.Engine;
+import ai.haski.desktop.analysis.ModelUnavailableException;
 import ai.haski.desktop.analysis.NoUsableModelException;
-import ai.haski.desktop.image.ImageLoader;
-import ai.haski.desktop.inference.ActiveModel;
-import ai.haski.desktop.inference.ModelLoadException;
+import ai.haski.desktop.analysis.ThreadBudget;
 import ai.haski.desktop.platform.AppPaths;
 import ai.haski.desktop.session.BatchListener;
 import ai.haski.desktop.session.BatchProgress;
@@ -68,10 +68,10 @@ final class ReviewCommand implements Callable<Integer> {
     public Integer call() {
         common.configureLogging();
         PrintWriter err = spec.commandLine().getErr();
-        int workers;
+        ThreadBudget budget;
         try {
             model.forcedFormat();
-            workers = model.workers();
+            budget = model.threadBudget();
             SessionFiles.realFolder(folder);
             if (sessionFile != null) {
                 SessionFiles.requireSessionName(sessionFile);
@@ -97,10 +97,10 @@ final class ReviewCommand implements Callable<Integer> {
                 return HaskiCommand.USAGE;
             }
             Engine engine = Engine.create(paths, common.modelDirs);
-            try (ActiveModel active = model.load(engine, workers)) {
-                Analyzer analyzer = new Analyzer(active, new ImageLoader(common.imageLimits()));
-                return runBatch(session, new BatchRunner(session, analyzer, workers, retryFailed), err);
-            } catch (NoUsableModelException | ModelLoadException e) {
+            try (Analyzer analyzer = engine.open(model.request(common, budget));
+                    AnalysisPool pool = AnalysisPool.of(budget)) {
+                return runBatch(session, new BatchRunner(session, analyzer, pool, retryFailed), err);
+            } catch (NoUsableModelException | ModelUnavailableException e) {
                 err.println("error: " + e.getMessage());
                 return HaskiCommand.USAGE;
             }

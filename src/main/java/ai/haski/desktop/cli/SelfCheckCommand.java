@@ -1,15 +1,18 @@
 package ai.haski.desktop.cli;
 
+import ai.haski.desktop.analysis.Analyzer;
 import ai.haski.desktop.analysis.Engine;
-import ai.haski.desktop.inference.ActiveModel;
-import ai.haski.desktop.inference.ModelLoadException;
-import ai.haski.desktop.inference.RuntimeStatus;
+import ai.haski.desktop.analysis.ModelFacts;
+import ai.haski.desktop.analysis.ModelRequest;
+import ai.haski.desktop.analysis.ModelUnavailableException;
+import ai.haski.desktop.analysis.NoUsableModelException;
+import ai.haski.desktop.analysis.ThreadBudget;
 import ai.haski.desktop.model.ModelFormat;
 import ai.haski.desktop.model.ModelPackage;
 import ai.haski.desktop.model.RefusedPackage;
+import ai.haski.desktop.model.RuntimeStatus;
 import ai.haski.desktop.platform.AppPaths;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,7 +38,7 @@ final class SelfCheckCommand implements Callable<Integer> {
 
         out.println("Runtimes");
         for (ModelFormat format : ModelFormat.values()) {
-            RuntimeStatus status = engine.backends().get(format).status();
+            RuntimeStatus status = engine.runtime(format);
             String state = status.isAvailable() ? "PASS loaded"
                     : (status.shippedForPlatform() ? "FAIL " : "SKIP ") + status.unavailableReason().orElseThrow();
             out.printf(Locale.ROOT, "  %-7s %-16s %-10s %s%n", format.id(), status.runtime(), status.version(), state);
@@ -65,20 +68,22 @@ final class SelfCheckCommand implements Callable<Integer> {
 
     private static boolean checkOne(Engine engine, ModelPackage pkg, ModelFormat format, PrintWriter out) {
         long start = System.nanoTime();
-        RuntimeStatus runtime = engine.backends().get(format).status();
+        RuntimeStatus runtime = engine.runtime(format);
         String runtimeText = runtime.describe();
         if (!runtime.isAvailable() && !runtime.shippedForPlatform()) {
             out.printf(Locale.ROOT, "%-24s %-9s %-7s %-22s %-6s %10s %9s  %s%n", pkg.id(), pkg.manifest().version(),
                     format.id(), runtimeText, "SKIP", "-", "-", runtime.unavailableReason().orElseThrow());
             return true;
         }
-        try (ActiveModel model = engine.loader().load(pkg, List.of(format), 1)) {
+        ModelRequest request = ModelRequest.model(pkg.id()).forcing(format).withThreads(ThreadBudget.single());
+        try (Analyzer analyzer = engine.open(request)) {
+            ModelFacts model = analyzer.model();
             double ms = (System.nanoTime() - start) / 1e6;
             out.printf(Locale.ROOT, "%-24s %-9s %-7s %-22s %-6s %10.2e %9.1f  tolerance %.1e, sha256 %s%n",
                     pkg.id(), pkg.manifest().version(), format.id(), runtimeText, "PASS", model.testVectorDeviation(),
                     ms, pkg.manifest().testVector().tolerance(), model.sha256().substring(0, 12));
             return true;
-        } catch (ModelLoadException e) {
+        } catch (NoUsableModelException | ModelUnavailableException e) {
             double ms = (System.nanoTime() - start) / 1e6;
             out.printf(Locale.ROOT, "%-24s %-9s %-7s %-22s %-6s %10s %9.1f  %s%n", pkg.id(),
                     pkg.manifest().version(), format.id(), runtimeText, "FAIL", "-", ms, e.getMessage());

@@ -2,11 +2,10 @@ package ai.haski.desktop.cli;
 
 import ai.haski.desktop.analysis.Analyzer;
 import ai.haski.desktop.analysis.Engine;
+import ai.haski.desktop.analysis.ModelRequest;
+import ai.haski.desktop.analysis.ModelUnavailableException;
 import ai.haski.desktop.analysis.NoUsableModelException;
-import ai.haski.desktop.image.ImageLoader;
-import ai.haski.desktop.inference.ActiveModel;
-import ai.haski.desktop.inference.ModelLoadException;
-import ai.haski.desktop.inference.ModelLoader;
+import ai.haski.desktop.analysis.ThreadBudget;
 import ai.haski.desktop.model.ModelFormat;
 import ai.haski.desktop.platform.AppPaths;
 import ai.haski.desktop.server.HaskiApiServer;
@@ -87,34 +86,35 @@ final class ServeCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return HaskiCommand.USAGE;
         }
-        int slots = maxConcurrent == null ? Runtime.getRuntime().availableProcessors() : maxConcurrent;
+        ThreadBudget budget = ThreadBudget.perRequest(maxConcurrent == null ? ThreadBudget.cores() : maxConcurrent);
         Engine engine = Engine.create(AppPaths.current(), common.modelDirs);
-        ActiveModel active = null;
+        Analyzer analyzer = null;
         ServedModel served;
         try {
-            active = engine.loader().load(engine.choose(Optional.ofNullable(modelId)), ModelLoader.only(forced), 1);
-            served = ServedModel.of(new Analyzer(active, new ImageLoader(common.imageLimits())));
-        } catch (NoUsableModelException | ModelLoadException e) {
+            analyzer = engine.open(ModelRequest.defaultModel().withModel(Optional.ofNullable(modelId)).forcing(forced)
+                    .withImageLimits(common.imageLimits()).withThreads(budget));
+            served = ServedModel.of(analyzer);
+        } catch (NoUsableModelException | ModelUnavailableException e) {
             // Serve anyway: clients get 503 with this reason instead of a refused connection.
             err.println("warning: no usable model, every analysis will answer 503: " + e.getMessage());
             served = ServedModel.unavailable(e.getMessage());
         }
         ServerSettings settings = new ServerSettings(bind, port, token, Optional.ofNullable(allowPaths),
-                maxUploadMb * 1024L * 1024L, slots, 30_000);
+                maxUploadMb * 1024L * 1024L, budget.photosAtOnce(), 30_000);
         HaskiApiServer server = HaskiApiServer.start(settings, served, AppPaths.current().cacheDir().resolve("serve"));
         CountDownLatch stopped = new CountDownLatch(1);
-        ActiveModel model = active;
+        Analyzer open = analyzer;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             err.println("Stopping: finishing requests in flight...");
             err.flush();
             server.close();
-            if (model != null) {
-                model.close();
+            if (open != null) {
+                open.close();
             }
             stopped.countDown();
         }, "haski-serve-stop"));
         err.printf("Haski API on http://%s:%d/api/v1/analyze/ (model: %s). Ctrl+C stops.%n", bind, server.port(),
-                active == null ? "none" : active.describe());
+                open == null ? "none" : open.model().describe());
         err.flush();
         stopped.await();
         return HaskiCommand.OK;

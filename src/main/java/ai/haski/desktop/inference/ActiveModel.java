@@ -3,6 +3,7 @@ package ai.haski.desktop.inference;
 import ai.haski.desktop.model.ModelFormat;
 import ai.haski.desktop.model.ModelManifest;
 import ai.haski.desktop.model.ModelPackage;
+import ai.haski.desktop.model.RuntimeStatus;
 import ai.haski.desktop.model.TensorLayout;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;

@@ -1,6 +1,7 @@
 package ai.haski.desktop.inference;
 
 import ai.haski.desktop.model.ModelFormat;
+import ai.haski.desktop.model.RuntimeStatus;
 
 /** A runtime that loads and runs one weights format (ONNX Runtime for ONNX, TensorFlow Lite for TFLite). */
 public interface InferenceBackend {

@@ -1,5 +1,6 @@
 package ai.haski.desktop.inference;
 
+import ai.haski.desktop.model.TensorInfo;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;

@@ -2,6 +2,7 @@ package ai.haski.desktop.inference;
 
 import ai.haski.desktop.model.ModelFormat;
 import ai.haski.desktop.model.ModelPackage;
+import ai.haski.desktop.model.RuntimeStatus;
 import ai.haski.desktop.model.Sha256;
 import ai.haski.desktop.model.WeightsSpec;
 import java.io.IOException;

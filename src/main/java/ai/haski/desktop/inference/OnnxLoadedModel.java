@@ -1,5 +1,6 @@
 package ai.haski.desktop.inference;
 
+import ai.haski.desktop.model.TensorInfo;
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;

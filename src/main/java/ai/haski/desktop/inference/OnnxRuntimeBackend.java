@@ -1,6 +1,7 @@
 package ai.haski.desktop.inference;
 
 import ai.haski.desktop.model.ModelFormat;
+import ai.haski.desktop.model.RuntimeStatus;
 import ai.haski.desktop.platform.NativeLibraryCache;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;

@@ -1,5 +1,6 @@
 package ai.haski.desktop.inference;
 
+import ai.haski.desktop.model.Quantization;
 import java.nio.ByteBuffer;
 
 /**

@@ -4,6 +4,7 @@ import ai.haski.desktop.model.InputSpec;
 import ai.haski.desktop.model.ModelFormat;
 import ai.haski.desktop.model.ModelPackage;
 import ai.haski.desktop.model.OutputSpec;
+import ai.haski.desktop.model.TensorInfo;
 import ai.haski.desktop.model.WeightsSpec;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -1,6 +1,7 @@
 package ai.haski.desktop.inference;
 
 import ai.haski.desktop.model.ModelFormat;
+import ai.haski.desktop.model.RuntimeStatus;
 import ai.haski.desktop.platform.NativeLibraryCache;
 import java.io.IOException;
 import java.nio.ByteBuffer;

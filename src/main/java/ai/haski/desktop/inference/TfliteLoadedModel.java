@@ -1,5 +1,7 @@
 package ai.haski.desktop.inference;
 
+import ai.haski.desktop.model.Quantization;
+import ai.haski.desktop.model.TensorInfo;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package ai.haski.desktop.server;
 
 import ai.haski.desktop.analysis.Analyzer;
+import ai.haski.desktop.analysis.ModelFacts;
 import ai.haski.desktop.analysis.Provenance;
-import ai.haski.desktop.inference.ActiveModel;
 import ai.haski.desktop.platform.AppVersion;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -25,7 +25,7 @@ final class HealthReport {
         if (model.analyzer().isPresent()) {
             Analyzer analyzer = model.analyzer().get();
             Provenance p = analyzer.provenance();
-            ActiveModel active = analyzer.model();
+            ModelFacts active = analyzer.model();
             ObjectNode m = json.putObject("model");
             m.put("id", p.modelId());
             m.put("name", p.modelName());

@@ -2,9 +2,10 @@ package ai.haski.desktop.session;
 
 import ai.haski.desktop.analysis.AnalysisFailure;
 import ai.haski.desktop.analysis.AnalysisOutcome;
+import ai.haski.desktop.analysis.AnalysisPool;
 import ai.haski.desktop.analysis.Analyzer;
 import ai.haski.desktop.analysis.Provenance;
-import ai.haski.desktop.platform.DaemonThreads;
+import ai.haski.desktop.analysis.RunControl;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryIteratorException;
@@ -16,23 +17,17 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Analyses every present photo of a session that the active model has not analysed yet, on a fixed number of
- * threads, saving each result in its own transaction the moment it is ready.
+ * Analyses every present photo of a session that the active model has not analysed yet, on the workers of an
+ * {@link AnalysisPool}, saving each result in its own transaction the moment it is ready.
  *
  * <p>Pause and cancel are checked before each photo is started, so they take effect as soon as the photos in flight
- * (at most one per thread, each well under a second for phone photos) are finished; those finished photos are
+ * (at most one per worker, each well under a second for phone photos) are finished; those finished photos are
  * saved, not thrown away, since a result is a result. A run that is killed loses at most the photos in flight; the
  * next run skips every photo already saved, and the session's unique key (photo, weights SHA-256, format) makes a
  * second save of the same result a no-op, so nothing is ever duplicated.
@@ -44,12 +39,11 @@ public final class BatchRunner {
 
     private final Session session;
     private final Analyzer analyzer;
-    private final int threads;
+    private final AnalysisPool pool;
     private final boolean retryFailures;
     private final List<BatchListener> listeners = new CopyOnWriteArrayList<>();
     private final RunControl control = new RunControl();
     private final Object progressLock = new Object();
-    private final AtomicReference<SessionException> fatal = new AtomicReference<>();
 
     // Guarded by progressLock.
     private BatchState state = BatchState.NOT_STARTED;
@@ -63,16 +57,13 @@ public final class BatchRunner {
     private long pausedTotalNanos;
 
     /**
-     * @param threads photos analysed at once (1 to 256)
+     * @param pool the workers; the batch analyses one photo per worker at a time
      * @param retryFailures also analyse photos whose stored result from this model is a failure
      */
-    public BatchRunner(Session session, Analyzer analyzer, int threads, boolean retryFailures) {
-        if (threads < 1 || threads > 256) {
-            throw new IllegalArgumentException("threads must be between 1 and 256, found " + threads);
-        }
+    public BatchRunner(Session session, Analyzer analyzer, AnalysisPool pool, boolean retryFailures) {
         this.session = session;
         this.analyzer = analyzer;
-        this.threads = threads;
+        this.pool = pool;
         this.retryFailures = retryFailures;
     }
 
@@ -134,34 +125,15 @@ public final class BatchRunner {
             alreadyAnalysed = present - pending.size();
         }
         LOG.info("Batch with {}: {} photos to analyse, {} already analysed, {} threads", model.describe(),
-                pending.size(), present - pending.size(), threads);
+                pending.size(), present - pending.size(), pool.workers());
         notifyState();
 
-        Queue<Photo> queue = new ConcurrentLinkedQueue<>(pending);
-        ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("session-batch-"));
-        for (int i = 0; i < threads; i++) {
-            pool.execute(() -> work(queue));
-        }
-        pool.shutdown();
-        boolean interrupted = false;
-        while (true) {
-            try {
-                if (pool.awaitTermination(1, TimeUnit.DAYS)) {
-                    break;
-                }
-            } catch (InterruptedException e) {
-                // The caller wants out: stop starting photos, let those in flight be saved, then return.
-                interrupted = true;
-                control.cancel();
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        SessionException failure = fatal.get();
-        if (failure != null) {
+        // An interrupt of this thread cancels the run; the pool lets the photos in flight be saved, then returns.
+        try {
+            pool.forEach(pending, control, this::analyseOne);
+        } catch (SessionException | RuntimeException | Error e) {
             finish(BatchState.FAILED);
-            throw failure;
+            throw e;
         }
         boolean allDone;
         synchronized (progressLock) {
@@ -225,23 +197,6 @@ public final class BatchRunner {
     public BatchProgress progress() {
         synchronized (progressLock) {
             return snapshot();
-        }
-    }
-
-    private void work(Queue<Photo> queue) {
-        try {
-            while (control.awaitGo() && fatal.get() == null) {
-                Photo photo = queue.poll();
-                if (photo == null) {
-                    return;
-                }
-                analyseOne(photo);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (SessionException e) {
-            fatal.compareAndSet(null, e);
-            control.cancel();
         }
     }
 

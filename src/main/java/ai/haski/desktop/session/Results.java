@@ -5,7 +5,7 @@ import ai.haski.desktop.analysis.AnalysisFailure;
 import ai.haski.desktop.analysis.AnalysisOutcome;
 import ai.haski.desktop.analysis.Provenance;
 import ai.haski.desktop.analysis.ResultJson;
-import ai.haski.desktop.inference.HeadResult;
+import ai.haski.desktop.model.HeadResult;
 import ai.haski.desktop.platform.AppVersion;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;

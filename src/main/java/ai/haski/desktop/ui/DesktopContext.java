@@ -1,6 +1,8 @@
 package ai.haski.desktop.ui;
 
+import ai.haski.desktop.analysis.AnalysisPool;
 import ai.haski.desktop.analysis.Engine;
+import ai.haski.desktop.analysis.ThreadBudget;
 import ai.haski.desktop.image.ImageLoader;
 import ai.haski.desktop.image.ThumbnailStore;
 import ai.haski.desktop.platform.AppPaths;
@@ -36,9 +38,10 @@ public final class DesktopContext implements AutoCloseable {
     private final ModelsViewModel models;
     private final MainViewModel main;
     private final SessionViewModel session;
+    private final AnalysisPool batchPool;
 
-    private DesktopContext(Engine engine, TaskLanes lanes, TaskExecutor batch, NoticeBoard notices,
-            ModelsViewModel models, MainViewModel main, SessionViewModel session) {
+    private DesktopContext(Engine engine, TaskLanes lanes, TaskExecutor batch, AnalysisPool batchPool,
+            NoticeBoard notices, ModelsViewModel models, MainViewModel main, SessionViewModel session) {
         this.engine = engine;
         this.lanes = lanes;
         this.batch = batch;
@@ -46,6 +49,7 @@ public final class DesktopContext implements AutoCloseable {
         this.models = models;
         this.main = main;
         this.session = session;
+        this.batchPool = batchPool;
     }
 
     /**
@@ -69,10 +73,11 @@ public final class DesktopContext implements AutoCloseable {
         Engine engine = Engine.create(paths, extraModelRoots);
         ImageLoader imageLoader = new ImageLoader();
         TaskLanes lanes = TaskLanes.from(executor, thumbnailThreads());
+        ThreadBudget threads = ThreadBudget.desktop();
+        AnalysisPool batchPool = AnalysisPool.of(threads);
         // Made before the ViewModels, so that every one of them can post without knowing who shows the notice.
         NoticeBoard notices = new NoticeBoard();
-        ModelsViewModel models = new ModelsViewModel(engine, imageLoader, settings, lanes.models(), notices,
-                inferenceThreads());
+        ModelsViewModel models = new ModelsViewModel(engine, settings, lanes.models(), notices, threads);
         DisplayDecoder displayDecoder = new DisplayDecoder(imageLoader);
         TaskExecutor store = lanes.store();
         TaskExecutor batch = executor.newSerial("session-batch");
@@ -80,13 +85,13 @@ public final class DesktopContext implements AutoCloseable {
         GridThumbnails thumbnails = new GridThumbnails(new ThumbnailStore(imageLoader,
                 paths.cacheDir().resolve("thumbnails"), THUMBNAIL_SIDE), thumbnailPool, GridThumbnails.MEMORY_BYTES);
         SessionViewModel session = new SessionViewModel(models, paths, ReviewerSettings.forUser(paths), displayDecoder,
-                executor, store, batch, executor.uiThread(), notices::post, batchThreads(),
+                executor, store, batch, executor.uiThread(), notices::post, batchPool,
                 thumbnails);
         ModelManagerViewModel manager = new ModelManagerViewModel(engine, models, lanes.interactive(), notices,
                 FolderOpener::open, paths.cacheDir().resolve("import-labels"));
         MainViewModel main = new MainViewModel(models, models, manager, session, notices, dialogs, clipboard,
                 displayDecoder, lanes.interactive(), paths.cacheDir().resolve("pasted"), paths.logDir());
-        return new DesktopContext(engine, lanes, batch, notices, models, main, session);
+        return new DesktopContext(engine, lanes, batch, batchPool, notices, models, main, session);
     }
 
     /** The grid's thumbnails fit this square, in pixels: sharp at the grid's cell size on a HiDPI screen too. */
@@ -95,16 +100,6 @@ public final class DesktopContext implements AutoCloseable {
     /** Thumbnails are small decodes: two workers at most, so that they never crowd out a running batch. */
     private static int thumbnailThreads() {
         return Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors() - 1));
-    }
-
-    /** One inference may use half the cores: the other half keep decoding and the UI responsive. */
-    private static int inferenceThreads() {
-        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
-    }
-
-    /** Photos a batch analyses at once: decoding dominates, so one per core but the first, at most four. */
-    private static int batchThreads() {
-        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1));
     }
 
     /** Probes the runtimes and loads the model, in the background. Call on the UI thread. */
@@ -141,6 +136,7 @@ public final class DesktopContext implements AutoCloseable {
             batch.close();
         }
         lanes.close();
+        batchPool.close();
         models.close();
     }
 }

@@ -3,7 +3,7 @@ package ai.haski.desktop.catalog;
 import ai.haski.desktop.TestFiles;
 import ai.haski.desktop.inference.ActiveModel;
 import ai.haski.desktop.inference.Backends;
-import ai.haski.desktop.inference.HeadResult;
+import ai.haski.desktop.model.HeadResult;
 import ai.haski.desktop.inference.ModelLoader;
 import ai.haski.desktop.model.ModelFormat;
 import ai.haski.desktop.model.ModelManifest;

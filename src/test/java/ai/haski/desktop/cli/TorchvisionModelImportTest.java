@@ -6,15 +6,16 @@ import ai.haski.desktop.TestFiles;
 import ai.haski.desktop.analysis.Analysis;
 import ai.haski.desktop.analysis.AnalysisOutcome;
 import ai.haski.desktop.analysis.Analyzer;
+import ai.haski.desktop.analysis.TestAnalyzers;
 import ai.haski.desktop.image.DecodedImage;
 import ai.haski.desktop.image.ImageLoader;
 import ai.haski.desktop.inference.ActiveModel;
 import ai.haski.desktop.inference.Backends;
-import ai.haski.desktop.inference.HeadResult;
 import ai.haski.desktop.inference.ModelLoader;
 import ai.haski.desktop.inference.PreprocessSpec;
 import ai.haski.desktop.inference.Preprocessor;
 import ai.haski.desktop.model.ColourOrder;
+import ai.haski.desktop.model.HeadResult;
 import ai.haski.desktop.model.ModelFormat;
 import ai.haski.desktop.model.ModelPackage;
 import ai.haski.desktop.model.ModelRegistry;
@@ -111,7 +112,7 @@ class TorchvisionModelImportTest {
             // The tensors PyTorch ran are what the pipeline feeds this model, not a look-alike.
             assertThat(model.preprocessSpec()).isEqualTo(EXPECTED_SPEC);
 
-            Analyzer analyzer = new Analyzer(model, imageLoader);
+            Analyzer analyzer = TestAnalyzers.over(model, imageLoader);
             double largest = 0;
             for (String photo : PHOTOS) {
                 AnalysisOutcome outcome = analyzer.analyze(TestFiles.photo(photo));

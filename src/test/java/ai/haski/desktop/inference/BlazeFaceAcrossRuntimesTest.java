@@ -7,6 +7,7 @@ import ai.haski.desktop.image.ImageLoader;
 import ai.haski.desktop.model.ColourOrder;
 import ai.haski.desktop.model.ModelFormat;
 import ai.haski.desktop.model.ResizeMode;
+import ai.haski.desktop.model.TensorInfo;
 import ai.haski.desktop.model.TensorLayout;
 import ai.haski.desktop.platform.AppPaths;
 import java.awt.image.BufferedImage;

@@ -1,5 +1,6 @@
 package ai.haski.desktop.inference;
 
+import ai.haski.desktop.model.TensorInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

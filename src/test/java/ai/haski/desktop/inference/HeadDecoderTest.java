@@ -3,6 +3,7 @@ package ai.haski.desktop.inference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.haski.desktop.model.HeadResult;
 import ai.haski.desktop.model.HeadSpec;
 import ai.haski.desktop.model.HeadSpec.Activation;
 import ai.haski.desktop.model.HeadSpec.Mode;

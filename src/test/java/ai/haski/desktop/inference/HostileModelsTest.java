@@ -8,6 +8,7 @@ import ai.haski.desktop.analysis.Analysis;
 import ai.haski.desktop.analysis.AnalysisOutcome;
 import ai.haski.desktop.analysis.Analyzer;
 import ai.haski.desktop.analysis.ResultJson;
+import ai.haski.desktop.analysis.TestAnalyzers;
 import ai.haski.desktop.image.ImageLoader;
 import ai.haski.desktop.inference.HostileModelPackages.Damage;
 import ai.haski.desktop.model.ModelFormat;
@@ -55,7 +56,7 @@ class HostileModelsTest {
         Path photo = TestFiles.photo("skimage_astronaut.png");
         for (ModelFormat format : ModelFormat.values()) {
             try (ActiveModel reference = SharedEngine.loader().load(SharedEngine.reference(), List.of(format), 1)) {
-                Analyzer analyzer = new Analyzer(reference, new ImageLoader());
+                Analyzer analyzer = TestAnalyzers.over(reference, new ImageLoader());
                 String before = probabilities(analyzer.analyze(photo));
 
                 for (ModelFormat hostileFormat : ModelFormat.values()) {

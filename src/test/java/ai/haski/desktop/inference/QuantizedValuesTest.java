@@ -3,6 +3,7 @@ package ai.haski.desktop.inference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.haski.desktop.inference.QuantizedValues.Type;
+import ai.haski.desktop.model.Quantization;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.junit.jupiter.api.Test;

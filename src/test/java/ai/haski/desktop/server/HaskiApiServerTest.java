@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.haski.desktop.TestFiles;
 import ai.haski.desktop.analysis.Analyzer;
 import ai.haski.desktop.analysis.ResultJson;
+import ai.haski.desktop.analysis.TestAnalyzers;
 import ai.haski.desktop.image.ImageLoader;
 import ai.haski.desktop.inference.ActiveModel;
 import ai.haski.desktop.inference.SharedEngine;
@@ -53,7 +54,7 @@ class HaskiApiServerTest {
     @BeforeAll
     static void start() throws Exception {
         model = SharedEngine.loader().load(SharedEngine.reference(), List.of(), 1);
-        analyzer = new Analyzer(model, new ImageLoader());
+        analyzer = TestAnalyzers.over(model, new ImageLoader());
         allowed = Files.createDirectories(work.resolve("allowed"));
         Files.copy(TestFiles.photo("skimage_coffee.png"), allowed.resolve("coffee.png"));
         Files.writeString(work.resolve("secret.txt"), "outside the allowed folder");

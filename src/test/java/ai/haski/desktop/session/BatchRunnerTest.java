@@ -31,7 +31,7 @@ class BatchRunnerTest {
     void aBatchStoresOneResultPerPhotoWithProvenanceAndFailuresWithTheirCodes() throws Exception {
         try (Session session = SessionFixtures.smallSession(dir)) {
             List<BatchProgress> seen = Collections.synchronizedList(new ArrayList<>());
-            BatchRunner runner = new BatchRunner(session, onnx, 2, false);
+            BatchRunner runner = new BatchRunner(session, onnx, SessionFixtures.pool(2), false);
             runner.addListener(new BatchListener() {
                 @Override
                 public void photoFinished(Photo photo, Optional<StoredResult> result, BatchProgress progress) {
@@ -72,7 +72,7 @@ class BatchRunnerTest {
     @Test
     void aCancelledBatchKeepsWhatFinishedAndTheNextRunDoesOnlyTheRestWithoutDuplicates() throws Exception {
         try (Session session = SessionFixtures.smallSession(dir)) {
-            BatchRunner first = new BatchRunner(session, onnx, 2, false);
+            BatchRunner first = new BatchRunner(session, onnx, SessionFixtures.pool(2), false);
             first.addListener(new BatchListener() {
                 @Override
                 public void photoFinished(Photo photo, Optional<StoredResult> result, BatchProgress progress) {
@@ -88,7 +88,7 @@ class BatchRunnerTest {
             int saved = session.results().byModel(first.model()).size();
             assertThat(saved).isEqualTo(cancelled.done());
 
-            BatchProgress rest = new BatchRunner(session, onnx, 2, false).run();
+            BatchProgress rest = new BatchRunner(session, onnx, SessionFixtures.pool(2), false).run();
 
             int photos = SessionFixtures.SMALL_SET.size();
             assertThat(rest.state()).isEqualTo(BatchState.FINISHED);
@@ -96,7 +96,7 @@ class BatchRunnerTest {
             assertThat(rest.done()).isEqualTo(photos - saved);
             assertThat(resultRowsPerPhoto(session.file())).hasSize(photos).containsOnly(1);
 
-            BatchProgress nothing = new BatchRunner(session, onnx, 2, false).run();
+            BatchProgress nothing = new BatchRunner(session, onnx, SessionFixtures.pool(2), false).run();
             assertThat(nothing.total()).isZero();
             assertThat(nothing.alreadyAnalysed()).isEqualTo(photos);
         }
@@ -119,7 +119,7 @@ class BatchRunnerTest {
             Files.copy(ai.haski.desktop.TestFiles.photo("skimage_rocket.jpg"),
                     session.root().resolve("broken_skimage_truncated.jpg"),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            BatchProgress retry = new BatchRunner(session, onnx, 1, true).run();
+            BatchProgress retry = new BatchRunner(session, onnx, SessionFixtures.pool(1), true).run();
             assertThat(retry.total()).isEqualTo(SessionFixtures.SMALL_SET_FAILURES);
             assertThat(retry.failed()).isEqualTo(1);
             assertThat(resultRowsPerPhoto(session.file())).containsOnly(1);
@@ -129,7 +129,7 @@ class BatchRunnerTest {
     @Test
     void pauseStopsStartingPhotosUntilResumed() throws Exception {
         try (Session session = SessionFixtures.smallSession(dir)) {
-            BatchRunner runner = new BatchRunner(session, onnx, 1, false);
+            BatchRunner runner = new BatchRunner(session, onnx, SessionFixtures.pool(1), false);
             CountDownLatch paused = new CountDownLatch(1);
             runner.addListener(new BatchListener() {
                 @Override
@@ -163,7 +163,7 @@ class BatchRunnerTest {
     @Test
     void cancelWhilePausedEndsTheRunWithinASecond() throws Exception {
         try (Session session = SessionFixtures.smallSession(dir)) {
-            BatchRunner runner = new BatchRunner(session, onnx, 2, false);
+            BatchRunner runner = new BatchRunner(session, onnx, SessionFixtures.pool(2), false);
             runner.addListener(new BatchListener() {
                 @Override
                 public void photoFinished(Photo photo, Optional<StoredResult> result, BatchProgress progress) {
@@ -194,7 +194,7 @@ class BatchRunnerTest {
     void aSecondBatchOnTheSameSessionIsRefusedWhileTheFirstRuns() throws Exception {
         try (Session session = SessionFixtures.smallSession(dir);
                 Session otherWindow = Session.openFile(session.file())) {
-            BatchRunner first = new BatchRunner(session, onnx, 1, false);
+            BatchRunner first = new BatchRunner(session, onnx, SessionFixtures.pool(1), false);
             first.addListener(new BatchListener() {
                 @Override
                 public void photoFinished(Photo photo, Optional<StoredResult> result, BatchProgress progress) {
@@ -212,14 +212,14 @@ class BatchRunnerTest {
                 Thread.sleep(10);
             }
 
-            BatchRunner second = new BatchRunner(otherWindow, onnx, 1, false);
+            BatchRunner second = new BatchRunner(otherWindow, onnx, SessionFixtures.pool(1), false);
             assertThatThrownBy(second::run).isInstanceOf(SessionException.class)
                     .hasMessageContaining("already being analysed").hasMessageContaining(session.file().toString());
             assertThat(second.state()).isEqualTo(BatchState.FAILED);
 
             first.cancel();
             run.get(10, TimeUnit.SECONDS);
-            BatchProgress rest = new BatchRunner(otherWindow, onnx, 2, false).run();
+            BatchProgress rest = new BatchRunner(otherWindow, onnx, SessionFixtures.pool(2), false).run();
             assertThat(rest.state()).isEqualTo(BatchState.FINISHED);
             assertThat(Path.of(session.file() + ".batch-lock")).doesNotExist();
         }
@@ -244,7 +244,7 @@ class BatchRunnerTest {
     void aFolderThatDisappearsMidBatchStopsItWithAMessageAndMarksNothingMissing() throws Exception {
         try (Session session = SessionFixtures.smallSession(dir)) {
             Path unplugged = dir.resolve("unplugged");
-            BatchRunner runner = new BatchRunner(session, onnx, 1, false);
+            BatchRunner runner = new BatchRunner(session, onnx, SessionFixtures.pool(1), false);
             runner.addListener(new BatchListener() {
                 @Override
                 public void photoFinished(Photo photo, Optional<StoredResult> result, BatchProgress progress) {

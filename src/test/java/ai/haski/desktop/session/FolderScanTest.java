@@ -86,7 +86,7 @@ class FolderScanTest {
             assertThat(report.problems()).anySatisfy(p -> assertThat(p).contains("pipe.jpg").contains("not a regular"))
                     .anySatisfy(p -> assertThat(p).contains("loop").contains("loop, not followed"));
             // A batch must not hang on it either: the scan left it out, so there is nothing to open.
-            BatchProgress done = new BatchRunner(session, SessionFixtures.reference(ModelFormat.ONNX), 1, false).run();
+            BatchProgress done = new BatchRunner(session, SessionFixtures.reference(ModelFormat.ONNX), SessionFixtures.pool(1), false).run();
             assertThat(done.done()).isEqualTo(1);
         }
     }

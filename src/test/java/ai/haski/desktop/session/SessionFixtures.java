@@ -1,7 +1,9 @@
 package ai.haski.desktop.session;
 
 import ai.haski.desktop.TestFiles;
+import ai.haski.desktop.analysis.AnalysisPool;
 import ai.haski.desktop.analysis.Analyzer;
+import ai.haski.desktop.analysis.TestAnalyzers;
 import ai.haski.desktop.image.ImageLimits;
 import ai.haski.desktop.image.ImageLoader;
 import ai.haski.desktop.inference.ActiveModel;
@@ -14,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +29,7 @@ final class SessionFixtures {
     static final int SMALL_SET_FAILURES = 2;
 
     private static final Map<ModelFormat, Analyzer> REFERENCE = new EnumMap<>(ModelFormat.class);
+    private static final Map<Integer, AnalysisPool> POOLS = new HashMap<>();
     private static Analyzer otherSeed;
     private static Path analysedTemplate;
 
@@ -107,7 +111,7 @@ final class SessionFixtures {
     private static Analyzer analyzer(ai.haski.desktop.model.ModelPackage pkg, ModelFormat format) {
         try {
             ActiveModel model = SharedEngine.loader().load(pkg, List.of(format), 1);
-            return new Analyzer(model, new ImageLoader(ImageLimits.DEFAULT));
+            return TestAnalyzers.over(model, new ImageLoader(ImageLimits.DEFAULT));
         } catch (ModelLoadException e) {
             throw new AssertionError(e.getMessage(), e);
         }
@@ -115,6 +119,11 @@ final class SessionFixtures {
 
     /** Runs a full batch with the reference ONNX model. */
     static BatchProgress analyseAll(Session session, Analyzer analyzer) throws SessionException {
-        return new BatchRunner(session, analyzer, 2, false).run();
+        return new BatchRunner(session, analyzer, pool(2), false).run();
+    }
+
+    /** A pool of this many workers, shared by the tests of this JVM as the app shares its pool between batches. */
+    static synchronized AnalysisPool pool(int workers) {
+        return POOLS.computeIfAbsent(workers, AnalysisPool::new);
     }
 }

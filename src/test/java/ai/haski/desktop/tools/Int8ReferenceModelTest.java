@@ -3,7 +3,7 @@ package ai.haski.desktop.tools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.haski.desktop.inference.ActiveModel;
-import ai.haski.desktop.inference.Quantization;
+import ai.haski.desktop.model.Quantization;
 import ai.haski.desktop.inference.SharedEngine;
 import ai.haski.desktop.model.ModelFormat;
 import com.fasterxml.jackson.databind.JsonNode;

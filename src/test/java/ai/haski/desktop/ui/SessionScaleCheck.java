@@ -1,6 +1,7 @@
 package ai.haski.desktop.ui;
 
 import ai.haski.desktop.TestFiles;
+import ai.haski.desktop.analysis.AnalysisPool;
 import ai.haski.desktop.analysis.Analyzer;
 import ai.haski.desktop.platform.AppPaths;
 import ai.haski.desktop.platform.SettingsStore;
@@ -72,7 +73,10 @@ class SessionScaleCheck {
         Analyzer analyzer = fx(() -> main.models().analyzerProperty().get());
         try (Session store = Session.open(folder, AppPaths.current())) {
             store.rescan();
-            BatchProgress last = new BatchRunner(store, analyzer, 2, false).run();
+            BatchProgress last;
+            try (AnalysisPool pool = new AnalysisPool(2)) {
+                last = new BatchRunner(store, analyzer, pool, false).run();
+            }
             line("batch (real store, 2 threads, no window work): %d analysed now, %d before, %.0f s", last.done(),
                     last.alreadyAnalysed(), seconds(started));
         }

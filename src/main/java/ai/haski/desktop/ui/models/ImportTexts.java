@@ -4,7 +4,7 @@ import ai.haski.desktop.catalog.FormatFacts;
 import ai.haski.desktop.catalog.ImportResult;
 import ai.haski.desktop.catalog.ImportProblem;
 import ai.haski.desktop.catalog.ImportWording;
-import ai.haski.desktop.inference.TensorInfo;
+import ai.haski.desktop.model.TensorInfo;
 import ai.haski.desktop.model.ModelFormat;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,10 +2,11 @@ package ai.haski.desktop.ui.models;
 
 import ai.haski.desktop.analysis.Analyzer;
 import ai.haski.desktop.analysis.Engine;
-import ai.haski.desktop.image.ImageLoader;
+import ai.haski.desktop.analysis.ModelFacts;
+import ai.haski.desktop.analysis.ModelRequest;
+import ai.haski.desktop.analysis.ModelUnavailableException;
 import ai.haski.desktop.analysis.NoUsableModelException;
-import ai.haski.desktop.inference.ActiveModel;
-import ai.haski.desktop.inference.ModelLoadException;
+import ai.haski.desktop.analysis.ThreadBudget;
 import ai.haski.desktop.model.ModelFormat;
 import ai.haski.desktop.model.ModelManifest;
 import ai.haski.desktop.model.ModelPackage;
@@ -41,11 +42,10 @@ public final class ModelsViewModel implements ActiveModelService {
     private static final Logger LOG = LoggerFactory.getLogger(ModelsViewModel.class);
 
     private final Engine engine;
-    private final ImageLoader imageLoader;
     private final SettingsStore settingsStore;
     private final TaskExecutor executor;
     private final NoticeSink notices;
-    private final int inferenceThreads;
+    private final ThreadBudget threads;
 
     private final ObservableList<ModelChoice> modelChoices = FXCollections.observableArrayList();
     private final ObservableList<RuntimeChoice> runtimeChoices = FXCollections.observableArrayList();
@@ -67,14 +67,13 @@ public final class ModelsViewModel implements ActiveModelService {
     private Settings settings = Settings.DEFAULT;
 
     /** @param executor the models lane: probing, loading, closing, and saving the choice */
-    public ModelsViewModel(Engine engine, ImageLoader imageLoader, SettingsStore settingsStore, TaskExecutor executor,
-            NoticeSink notices, int inferenceThreads) {
+    public ModelsViewModel(Engine engine, SettingsStore settingsStore, TaskExecutor executor, NoticeSink notices,
+            ThreadBudget threads) {
         this.engine = engine;
-        this.imageLoader = imageLoader;
         this.settingsStore = settingsStore;
         this.executor = executor;
         this.notices = notices;
-        this.inferenceThreads = inferenceThreads;
+        this.threads = threads;
         // Before anyone else listens: a listener of the state that reads these sees them already updated.
         state.addListener((obs, old, now) -> {
             analyzer.set(now.analyzer().orElse(null));
@@ -236,8 +235,7 @@ public final class ModelsViewModel implements ActiveModelService {
         selfCheckText.set("Self-check: running for " + what + "…");
         selfCheckDetail.set("Checking the weights' SHA-256, the tensor shapes and the test vector of " + what);
         executor.execute(BackgroundTask.of("load model " + what, () -> {
-            ActiveModel model = engine.loader().load(pkg, format.map(List::of).orElse(List.of()), inferenceThreads);
-            return new Analyzer(model, imageLoader);
+            return engine.open(ModelRequest.model(pkg.id()).forcing(format).withThreads(threads));
         }).onSuccess(loaded -> {
             activate(loaded, format);
             if (remember) {
@@ -248,7 +246,7 @@ public final class ModelsViewModel implements ActiveModelService {
             }
             state.set(ActiveModelState.ready(loaded));
         }).onFailure(error -> {
-            String reason = error instanceof ModelLoadException
+            String reason = error instanceof ModelUnavailableException || error instanceof NoUsableModelException
                     ? error.getMessage() : "unexpected error: " + error;
             LOG.warn("Model {} refused: {}", what, reason);
             selfCheck.set(SelfCheckState.FAILED);
@@ -271,7 +269,7 @@ public final class ModelsViewModel implements ActiveModelService {
     }
 
     private void activate(Analyzer loaded, Optional<ModelFormat> forced) {
-        ActiveModel model = loaded.model();
+        ModelFacts model = loaded.model();
         ModelManifest manifest = model.manifest();
         modelText.set(manifest.id() + " " + manifest.version() + " (" + model.format().id() + ")");
         runtimeText.set(model.runtime().describe());
@@ -336,10 +334,10 @@ public final class ModelsViewModel implements ActiveModelService {
         return error instanceof IOException && error.getMessage() != null ? error.getMessage() : error.toString();
     }
 
-    /** ActiveModel.close waits for runs in flight, so it must never run on the UI thread. */
+    /** Analyzer.close waits for runs in flight, so it must never run on the UI thread. */
     private void closeInBackground(Analyzer old) {
         executor.execute(BackgroundTask.of("close model " + old.model().describe(), () -> {
-            old.model().close();
+            old.close();
             return old;
         }).onSuccess(closed -> LOG.info("Closed model {}", closed.model().describe())));
     }
@@ -358,7 +356,7 @@ public final class ModelsViewModel implements ActiveModelService {
     public void close() {
         Optional<Analyzer> current = state.get().analyzer();
         state.set(ActiveModelState.none("the app is closing"));
-        current.ifPresent(closing -> closing.model().close());
+        current.ifPresent(Analyzer::close);
     }
 
     /** Each runtime with its version, or why it cannot load here; for the About box. */

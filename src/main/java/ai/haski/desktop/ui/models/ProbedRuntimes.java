@@ -1,9 +1,9 @@
 package ai.haski.desktop.ui.models;
 
 import ai.haski.desktop.analysis.Engine;
-import ai.haski.desktop.inference.RuntimeStatus;
 import ai.haski.desktop.model.ModelFormat;
 import ai.haski.desktop.model.ModelPackage;
+import ai.haski.desktop.model.RuntimeStatus;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -30,7 +30,7 @@ final class ProbedRuntimes {
     static ProbedRuntimes probe(Engine engine) {
         Map<ModelFormat, RuntimeStatus> found = new EnumMap<>(ModelFormat.class);
         for (ModelFormat format : ModelFormat.values()) {
-            found.put(format, engine.backends().get(format).status());
+            found.put(format, engine.runtime(format));
         }
         return new ProbedRuntimes(found);
     }

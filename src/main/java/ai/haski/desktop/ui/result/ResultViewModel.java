@@ -7,7 +7,7 @@ import ai.haski.desktop.analysis.ImageFacts;
 import ai.haski.desktop.analysis.Provenance;
 import ai.haski.desktop.analysis.ResultJson;
 import ai.haski.desktop.analysis.StageTimings;
-import ai.haski.desktop.inference.HeadResult;
+import ai.haski.desktop.model.HeadResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,5 +1,6 @@
 package ai.haski.desktop.ui.session;
 
+import ai.haski.desktop.analysis.AnalysisPool;
 import ai.haski.desktop.analysis.Analyzer;
 import ai.haski.desktop.platform.AppPaths;
 import ai.haski.desktop.session.BatchListener;
@@ -77,7 +78,7 @@ public final class SessionViewModel {
     private final TaskExecutor batchExecutor;
     private final Executor uiThread;
     private final Consumer<Notice> notices;
-    private final int batchThreads;
+    private final AnalysisPool batchPool;
 
     private final ReadOnlyObjectWrapper<Session> session = new ReadOnlyObjectWrapper<>(this, "session");
     private final ReadOnlyStringWrapper folderText = new ReadOnlyStringWrapper(this, "folderText", "");
@@ -135,12 +136,12 @@ public final class SessionViewModel {
      * @param store reads and writes the session, one task at a time, in order
      * @param batchExecutor runs the batch (blocking for as long as it lasts)
      * @param uiThread runs the batch's progress reports on the UI thread
-     * @param batchThreads photos analysed at once
+     * @param batchPool the workers the batch analyses photos on
      * @param thumbnails the grid's thumbnails
      */
     public SessionViewModel(ModelsViewModel models, AppPaths paths, ReviewerSettings reviewerSettings,
             DisplayDecoder displayDecoder, TaskExecutor executor, TaskExecutor store, TaskExecutor batchExecutor,
-            Executor uiThread, Consumer<Notice> notices, int batchThreads, GridThumbnails thumbnails) {
+            Executor uiThread, Consumer<Notice> notices, AnalysisPool batchPool, GridThumbnails thumbnails) {
         this.thumbnails = thumbnails;
         this.models = models;
         this.paths = paths;
@@ -151,7 +152,7 @@ public final class SessionViewModel {
         this.batchExecutor = batchExecutor;
         this.uiThread = uiThread;
         this.notices = notices;
-        this.batchThreads = batchThreads;
+        this.batchPool = batchPool;
         reviewer.set(reviewerSettings.name().orElse(""));
         filter.addListener((obs, old, now) -> refilter());
         threshold.addListener((obs, old, now) -> refilter());
@@ -294,7 +295,7 @@ public final class SessionViewModel {
     }
 
     private void run(Session current, Analyzer analyzer) {
-        BatchRunner started = new BatchRunner(current, analyzer, batchThreads, false);
+        BatchRunner started = new BatchRunner(current, analyzer, batchPool, false);
         runner = started;
         activeModel = started.model();
         started.addListener(new BatchListener() {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.haski.desktop.analysis.Analyzer;
 import ai.haski.desktop.analysis.Engine;
-import ai.haski.desktop.image.ImageLoader;
+import ai.haski.desktop.analysis.ThreadBudget;
 import ai.haski.desktop.platform.AppPaths;
 import ai.haski.desktop.platform.Settings;
 import ai.haski.desktop.platform.SettingsStore;
@@ -37,8 +37,8 @@ class ModelsViewModelStateTest {
     void setUp() {
         dataDir = UserDataDir.at(temp.resolve("data"));
         settings = new SettingsStore(temp.resolve("settings.json"));
-        models = new ModelsViewModel(Engine.create(AppPaths.current(), List.of()), new ImageLoader(), settings,
-                executor, notices, 1);
+        models = new ModelsViewModel(Engine.create(AppPaths.current(), List.of()), settings, executor, notices,
+                ThreadBudget.single());
     }
 
     @AfterEach

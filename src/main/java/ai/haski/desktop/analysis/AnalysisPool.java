@@ -1,0 +1,189 @@
+package ai.haski.desktop.analysis;
+
+import ai.haski.desktop.platform.DaemonThreads;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The worker threads that analyse photos, for every face that analyses more than one: a fixed number of workers,
+ * each decoding, preprocessing and running the model for one photo at a time, so that one photo's decode overlaps
+ * another's inference and the cores stay busy.
+ *
+ * <p>Work comes in runs: {@link #analyzeInOrder} hands outcomes back in input order, {@link #forEach} runs a task per
+ * item in whatever order they finish, under a {@link RunControl} that pauses or cancels it between items. Several
+ * runs may share the pool; each keeps at most one item per worker in flight, and a paused run holds no worker.
+ */
+public final class AnalysisPool implements AutoCloseable {
+    /** How many outcomes an ordered run lets wait in memory per worker, however long the list. */
+    private static final int ORDERED_WINDOW_PER_WORKER = 4;
+
+    private final int workers;
+    private final ExecutorService executor;
+
+    /** A pool of {@code workers} threads, started as work arrives. */
+    public AnalysisPool(int workers) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("at least one worker is needed, found " + workers);
+        }
+        this.workers = workers;
+        this.executor = Executors.newFixedThreadPool(workers, DaemonThreads.named("analysis-"));
+    }
+
+    /** A pool with one worker per photo the budget lets run at once. */
+    public static AnalysisPool of(ThreadBudget budget) {
+        return new AnalysisPool(budget.photosAtOnce());
+    }
+
+    public int workers() {
+        return workers;
+    }
+
+    /** Receives each outcome of an ordered run, in the order of the input list, on the calling thread. */
+    @FunctionalInterface
+    public interface OutcomeSink<E extends Exception> {
+        void accept(AnalysisOutcome outcome) throws E;
+    }
+
+    /** The work for one item of an unordered run, done on a worker thread. */
+    @FunctionalInterface
+    public interface Task<T, E extends Exception> {
+        void run(T item) throws E;
+    }
+
+    /**
+     * Analyses every file and hands each outcome to the sink in input order. Returns when all are handed over; when
+     * the sink throws or the calling thread is interrupted, the photos not yet handed over are dropped.
+     */
+    public <E extends Exception> void analyzeInOrder(Analyzer analyzer, List<Path> files, OutcomeSink<E> sink)
+            throws E, InterruptedException {
+        Deque<Future<AnalysisOutcome>> window = new ArrayDeque<>();
+        int next = 0;
+        try {
+            while (next < files.size() || !window.isEmpty()) {
+                while (next < files.size() && window.size() < workers * ORDERED_WINDOW_PER_WORKER) {
+                    Path file = files.get(next++);
+                    window.add(submit(() -> analyzer.analyze(file)));
+                }
+                sink.accept(await(window.poll()));
+            }
+        } finally {
+            window.forEach(pending -> pending.cancel(true));
+        }
+    }
+
+    /**
+     * Runs {@code task} for each item, at most one per worker at a time, starting each only when {@code control}
+     * lets it (so a pause or cancel takes effect between items, never inside one). Returns when every item ran, or,
+     * once cancelled, when the items in flight have finished.
+     *
+     * <p>A task that throws cancels the run; the first such exception is thrown here once the items in flight have
+     * finished. An interrupt of the calling thread cancels the run too; the call still waits for the items in flight
+     * (a result is a result) and returns with the interrupt flag set.
+     */
+    public <T, E extends Exception> void forEach(Iterable<T> items, RunControl control, Task<T, E> task) throws E {
+        Semaphore freeWorkers = new Semaphore(workers);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        boolean interrupted = false;
+        Iterator<T> next = items.iterator();
+        try {
+            while (next.hasNext()) {
+                freeWorkers.acquire();
+                boolean go = false;
+                try {
+                    go = control.awaitGo() && failure.get() == null;
+                } finally {
+                    if (!go) {
+                        // A permit is held only by an item in flight; an interrupted wait hands it back too.
+                        freeWorkers.release();
+                    }
+                }
+                if (!go) {
+                    break;
+                }
+                T item = next.next();
+                start(freeWorkers, () -> {
+                    try {
+                        task.run(item);
+                    } catch (Exception | Error e) {
+                        failure.compareAndSet(null, e);
+                        control.cancel();
+                    }
+                });
+            }
+        } catch (InterruptedException e) {
+            interrupted = true;
+            control.cancel();
+        }
+        // Every worker's permit back means every item started has finished.
+        freeWorkers.acquireUninterruptibly(workers);
+        freeWorkers.release(workers);
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        rethrow(failure.get());
+    }
+
+    private void start(Semaphore freeWorkers, Runnable work) {
+        try {
+            executor.execute(() -> {
+                try {
+                    work.run();
+                } finally {
+                    freeWorkers.release();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            freeWorkers.release();
+            throw new IllegalStateException("the analysis pool is closed", e);
+        }
+    }
+
+    private Future<AnalysisOutcome> submit(Callable<AnalysisOutcome> work) {
+        try {
+            return executor.submit(work);
+        } catch (RejectedExecutionException e) {
+            throw new IllegalStateException("the analysis pool is closed", e);
+        }
+    }
+
+    private static AnalysisOutcome await(Future<AnalysisOutcome> future) throws InterruptedException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            // Analyzer.analyze turns every failure into an outcome; reaching here is a bug (an Error, say).
+            throw new IllegalStateException("analysis crashed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** A task may only throw its own E, unchecked exceptions and errors, so the cast cannot be wrong. */
+    @SuppressWarnings("unchecked")
+    private static <E extends Exception> void rethrow(Throwable failure) throws E {
+        if (failure == null) {
+            return;
+        }
+        if (failure instanceof RuntimeException unchecked) {
+            throw unchecked;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        throw (E) failure;
+    }
+
+    /** Stops the workers; photos in flight are interrupted. */
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

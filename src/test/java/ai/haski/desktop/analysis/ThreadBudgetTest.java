@@ -1,0 +1,36 @@
+package ai.haski.desktop.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class ThreadBudgetTest {
+
+    @Test
+    void aBatchSharesTheCoresEvenlyBetweenThePhotosAtOnce() {
+        assertThat(ThreadBudget.sharing(8, 1)).isEqualTo(new ThreadBudget(1, 8));
+        assertThat(ThreadBudget.sharing(8, 2)).isEqualTo(new ThreadBudget(2, 4));
+        assertThat(ThreadBudget.sharing(8, 8)).isEqualTo(new ThreadBudget(8, 1));
+        assertThat(ThreadBudget.sharing(2, 16)).isEqualTo(new ThreadBudget(16, 1));
+    }
+
+    @Test
+    void theServerGivesEachRequestOneThread() {
+        assertThat(ThreadBudget.perRequest(3)).isEqualTo(new ThreadBudget(3, 1));
+    }
+
+    @Test
+    void theDesktopKeepsACoreForTheWindowAndHalfTheCoresForOneInference() {
+        assertThat(ThreadBudget.desktop(1)).isEqualTo(new ThreadBudget(1, 1));
+        assertThat(ThreadBudget.desktop(2)).isEqualTo(new ThreadBudget(1, 1));
+        assertThat(ThreadBudget.desktop(4)).isEqualTo(new ThreadBudget(3, 2));
+        assertThat(ThreadBudget.desktop(16)).isEqualTo(new ThreadBudget(4, 8));
+    }
+
+    @Test
+    void aBudgetWithoutAPhotoOrAThreadIsRefused() {
+        assertThatThrownBy(() -> new ThreadBudget(0, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ThreadBudget(1, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
