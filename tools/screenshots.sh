@@ -6,11 +6,11 @@
 #   tools/screenshots.sh [OUTPUT_DIR]      (default docs/screenshots)
 #
 # Needs xvfb-run and import (Debian: apt-get install xvfb imagemagick; installed here when run as root), the
-# public photos (../shared/corpus/fetch-public-photos.sh) and target/haski-desktop.jar (built when missing).
+# public photos (tools/fetch-public-photos.sh) and target/haski-desktop.jar (built when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-docs/screenshots}
-photos=${HASKI_PHOTOS:-$HOME/.cache/haski-public-photos}
+photos=${HASKI_PHOTOS:-${XDG_CACHE_HOME:-$HOME/.cache}/haski-public-photos}
 mkdir -p "$out"
 
 if ! command -v xvfb-run >/dev/null || ! command -v import >/dev/null; then

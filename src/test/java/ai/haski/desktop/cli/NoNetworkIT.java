@@ -2,6 +2,7 @@ package ai.haski.desktop.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.haski.desktop.RequiredTool;
 import ai.haski.desktop.TestFiles;
 import ai.haski.desktop.privacy.ConnectProbe;
 import ai.haski.desktop.privacy.NetworkRecordingSecurityManager;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -31,11 +31,12 @@ import org.junit.jupiter.api.io.TempDir;
  * <ul>
  *   <li>in the JVM, {@link NetworkRecordingSecurityManager}, which the JDK consults before every socket, channel and
  *       name lookup made by Java code, whichever library makes it;
- *   <li>below the JVM, when {@code strace} is installed, the operating system's own record of every {@code connect},
+ *   <li>below the JVM, {@code strace}: the operating system's own record of every {@code connect},
  *       {@code sendto} and {@code sendmsg} call to an internet address, which also covers the native runtimes
  *       (ONNX Runtime, TensorFlow Lite) that a security manager cannot see.
  * </ul>
- * A last run, where {@code unshare} may make an empty network namespace, shows the analysis needs no network at all.
+ * A last run in an empty network namespace ({@code unshare -n}) shows the analysis needs no network at all. Without
+ * {@code strace} or {@code unshare} the tests that need them are skipped, saying what to install.
  */
 @EnabledOnOs(OS.LINUX)
 class NoNetworkIT {
@@ -53,7 +54,6 @@ class NoNetworkIT {
     static Path work;
     private static Path trapClasses;
     private static Path photos;
-    private static boolean strace;
 
     @BeforeAll
     static void prepare() throws Exception {
@@ -65,21 +65,6 @@ class NoNetworkIT {
         photos = Files.createDirectories(work.resolve("my photos"));
         for (String photo : List.of("phone_IMG_1054.JPG", "skimage_astronaut.png", "broken_skimage_truncated.jpg")) {
             Files.copy(TestFiles.photo(photo), photos.resolve(photo));
-        }
-        strace = commandWorks("strace", "-V");
-    }
-
-    /** Whether the command exists here and succeeds; a missing tool only narrows what a test can check. */
-    private static boolean commandWorks(String... command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 
@@ -93,13 +78,11 @@ class NoNetworkIT {
         }
     }
 
-    /** A run under both detectors; {@code traceFile} gets strace's record when strace is installed. */
+    /** A run under both detectors; {@code traceFile} gets strace's record. */
     private static JarProcess.Result watched(Path traceFile, String mainClass, String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        if (strace) {
-            command.addAll(List.of("strace", "-f", "-qq", "-e", "trace=connect,sendto,sendmsg", "-e", "signal=none",
-                    "-o", traceFile.toString()));
-        }
+        RequiredTool.STRACE.assume();
+        List<String> command = new ArrayList<>(List.of("strace", "-f", "-qq", "-e", "trace=connect,sendto,sendmsg",
+                "-e", "signal=none", "-o", traceFile.toString()));
         command.addAll(List.of(JarProcess.java(),
                 "-Djava.security.manager=" + NetworkRecordingSecurityManager.class.getName(),
                 "-Dhaski.data.dir=" + work.resolve("user-data"),
@@ -109,9 +92,6 @@ class NoNetworkIT {
     }
 
     private static List<String> internetCalls(Path traceFile) throws IOException {
-        if (!strace) {
-            return List.of();
-        }
         return Files.readAllLines(traceFile).stream().filter(line -> INET_CALL.matcher(line).find()).toList();
     }
 
@@ -125,10 +105,8 @@ class NoNetworkIT {
                 .contains(NetworkRecordingSecurityManager.MARK + "SocketPermission localhost resolve")
                 .containsPattern(Pattern.quote(NetworkRecordingSecurityManager.MARK)
                         + "SocketPermission 127\\.0\\.0\\.1:\\d+ connect,resolve");
-        if (strace) {
-            assertThat(internetCalls(trace)).as("strace saw the loopback connections")
-                    .anySatisfy(line -> assertThat(line).contains("127.0.0.1"));
-        }
+        assertThat(internetCalls(trace)).as("strace saw the loopback connections")
+                .anySatisfy(line -> assertThat(line).contains("127.0.0.1"));
     }
 
     @Test
@@ -185,8 +163,7 @@ class NoNetworkIT {
 
     @Test
     void theAnalysisNeedsNoNetworkAtAll() throws Exception {
-        boolean namespaces = commandWorks("unshare", "-n", "true");
-        Assumptions.assumeTrue(namespaces, "unshare -n is not permitted here (needs root or user namespaces)");
+        RequiredTool.UNSHARE_NETWORK.assume();
 
         JarProcess.Result run = JarProcess.run(work, List.of("unshare", "-n", JarProcess.java(),
                 "-Dhaski.data.dir=" + work.resolve("user-data"), "-jar", JarProcess.jar(), "analyze",

@@ -166,7 +166,7 @@ class HostileImageFilesTest {
 
     @Test
     void theSame256MegapixelJpegThroughTurboJpegDecodesAtOneEighth() throws Exception {
-        assumeTrue(TurboJpegLibrary.shared().isPresent(), "no TurboJPEG library (TurboJpegDecodingTest requires it on Linux)");
+        assumeTrue(TurboJpegLibrary.shared().isPresent(), "libturbojpeg.so.0 is not installed; install it: apt-get install libturbojpeg0");
         Path huge = HostileImages.writeHugeJpeg(folder.resolve("huge scan.jpg"), HostileImages.HUGE_JPEG_SIDE);
         ImageLoader lenient = new ImageLoader(ImageLimits.ofMegapixels(300));
 

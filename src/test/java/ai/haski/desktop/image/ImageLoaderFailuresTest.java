@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -84,14 +85,35 @@ class ImageLoaderFailuresTest {
     void unreadableFile() throws Exception {
         Path file = TestImages.save(folder, "secret.png", TestImages.encode(TestImages.quadrants(4, 4), "png"));
         Files.setPosixFilePermissions(file, Set.of());
-        // Root ignores permission bits, and CI runs as root: there ImageFileAccessTest covers the mapping of the
-        // operating system's "permission denied" instead.
-        Assumptions.assumeFalse(Files.isReadable(file), "running as root: mode 000 does not stop root from reading");
 
+        if (Files.isReadable(file)) {
+            // Root ignores permission bits (CAP_DAC_OVERRIDE), and CI runs as root: load it in a child process that
+            // setpriv started without the capabilities that let root read any file, so the refusal is real there too.
+            List<String> lines = loadWithoutReadOverride(file);
+            assertThat(lines).as("the probe's output").contains("code=" + ImageErrorCode.UNREADABLE)
+                    .anySatisfy(line -> assertThat(line).startsWith("message=").contains("secret.png")
+                            .contains("permission"));
+            return;
+        }
         ImageDecodeException failure = failureFor(file);
 
         assertThat(failure.code()).isEqualTo(ImageErrorCode.UNREADABLE);
         assertThat(failure).hasMessageContaining("secret.png").hasMessageContaining("permission");
+    }
+
+    private static List<String> loadWithoutReadOverride(Path file) throws Exception {
+        Assumptions.assumeTrue(new ProcessBuilder("setpriv", "--version").redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() == 0,
+                "running as root, the unreadable-file check needs setpriv to drop CAP_DAC_OVERRIDE; install it: "
+                        + "apt-get install util-linux");
+        Process probe = new ProcessBuilder("setpriv", "--bounding-set=-dac_override,-dac_read_search",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), LoadFailureProbe.class.getName(), file.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(probe.waitFor(60, TimeUnit.SECONDS)).as("the probe finished").isTrue();
+        assertThat(probe.exitValue()).as(output).isZero();
+        return output.lines().toList();
     }
 
     @Test

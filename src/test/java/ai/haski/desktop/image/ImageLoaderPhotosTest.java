@@ -32,7 +32,7 @@ class ImageLoaderPhotosTest {
 
     @Test
     void twelveMegapixelPhoneJpegThroughTurboJpegIsDecodedAtOneQuarter() throws Exception {
-        assumeTrue(TurboJpegLibrary.shared().isPresent(), "no TurboJPEG library (TurboJpegDecodingTest requires it on Linux)");
+        assumeTrue(TurboJpegLibrary.shared().isPresent(), "libturbojpeg.so.0 is not installed; install it: apt-get install libturbojpeg0");
         DecodedImage decoded = loader.load(PublicPhotos.photo("phone_IMG_20200827_231612.jpg"), 224, 224);
 
         assertThat(decoded.decoder()).isEqualTo(DecodedImage.TURBOJPEG);

@@ -1,9 +1,16 @@
 package ai.haski.desktop.session;
 
+import ai.haski.desktop.analysis.AnalysisPool;
+import ai.haski.desktop.analysis.TestAnalyzers;
+import ai.haski.desktop.image.ImageLoader;
+import ai.haski.desktop.inference.ActiveModel;
+import ai.haski.desktop.inference.SharedEngine;
+import ai.haski.desktop.model.ModelFormat;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A child process for the crash tests: it writes to a session through the real store, without end (or COUNT verdicts
@@ -14,7 +21,11 @@ import java.util.List;
  * <pre>
  * CrashWorker verdicts SESSION WORKER_TAG [COUNT]  # "verdict SEQ" after each override, "note SEQ" after each note
  * CrashWorker export SESSION csv|json OUT   # "exported N" after each complete export
+ * CrashWorker batch SESSION FOLDER         # "result N" after each photo's result is saved (one thread, ONNX)
  * </pre>
+ *
+ * The batch mode runs the real {@link BatchRunner} with the bundled reference model, as {@code review} does, on one
+ * thread, so that the parent can kill it after a chosen number of saved results.
  *
  * Each verdict and note carries {@code WORKER_TAG-SEQ} (as the reviewer's name, and as the note's text), so that the
  * parent can count each one's copies in the database.
@@ -24,6 +35,10 @@ public final class CrashWorker {
 
     public static void main(String[] args) throws Exception {
         PrintStream out = System.out;
+        if (args[0].equals("batch")) {
+            batch(Path.of(args[1]), Path.of(args[2]), out);
+            return;
+        }
         try (Session session = Session.openFile(Path.of(args[1]))) {
             switch (args[0]) {
                 case "verdicts" -> writeVerdicts(session, args[2], args.length > 3 ? Long.parseLong(args[3])
@@ -55,6 +70,24 @@ public final class CrashWorker {
             session.reviews().note(result.photoId(), tag + "-" + seq, tag);
             out.println("note " + seq);
             out.flush();
+        }
+    }
+
+    private static void batch(Path sessionFile, Path folder, PrintStream out) throws Exception {
+        try (Session session = Session.open(folder, sessionFile);
+                ActiveModel model = SharedEngine.loader().load(SharedEngine.reference(), List.of(ModelFormat.ONNX), 1);
+                AnalysisPool pool = new AnalysisPool(1)) {
+            session.rescan();
+            BatchRunner runner = new BatchRunner(session, TestAnalyzers.over(model, new ImageLoader()), pool, false);
+            runner.addListener(new BatchListener() {
+                @Override
+                public void photoFinished(Photo photo, Optional<StoredResult> result, BatchProgress progress) {
+                    // Called after the result is committed: from here on it must survive a kill.
+                    out.println("result " + progress.done());
+                    out.flush();
+                }
+            });
+            runner.run();
         }
     }
 

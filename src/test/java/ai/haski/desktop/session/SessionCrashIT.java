@@ -2,6 +2,7 @@ package ai.haski.desktop.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.haski.desktop.RequiredTool;
 import ai.haski.desktop.TestFiles;
 import ai.haski.desktop.model.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -31,8 +31,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * SIGKILL at random moments of a batch, of reviewing (two processes at once) and of exporting, many times over: after
  * each kill the session passes {@code PRAGMA integrity_check}, every write the killed process had finished is there
- * exactly once, and an export's target is the whole earlier export or nothing. Kill moments come from a seeded
- * random source; the seed is in every failure message, so a failure can be replayed with {@code -Dhaski.crash.seed}.
+ * exactly once, and an export's target is the whole earlier export or nothing.
+ *
+ * <p>Kill moments are defined by progress, not by the clock, so that the test does the same on a fast machine and a
+ * busy one: each child prints a line after every write it finished, and the parent kills it once it has seen k of
+ * them (k from a seeded random source), plus a random fraction of one write's time so that kills land inside writes
+ * too. Every round checks that the kill hit a running child (killed by the signal, not finished). The seed is in
+ * every failure message, so a failure can be replayed with {@code -Dhaski.crash.seed}.
  */
 @EnabledOnOs(OS.LINUX)
 class SessionCrashIT {
@@ -67,22 +72,22 @@ class SessionCrashIT {
     void aBatchKilledAtRandomMomentsLosesAndDuplicatesNothing() throws Exception {
         Path session = work.resolve("batch.haski-session");
         Map<Long, String> committed = new HashMap<>();
-        int kills = 0;
-        for (int attempt = 0; attempt < 6; attempt++) {
-            Process review = start(jarCommand("review", photos.toString(), "--session", session.toString(),
-                    "--threads", "2"), work.resolve("batch-" + attempt + ".log"));
-            Thread.sleep(800 + random.nextInt(2500));
-            if (!review.isAlive()) {
-                break;
-            }
-            kill(review);
-            kills++;
-            if (!Files.exists(session)) {
-                continue; // killed before it made the file; looking would create an empty one
-            }
+        for (int round = 0; round < 6; round++) {
+            // One thread and at most a third of the photos left before the kill: the batch cannot finish first.
+            int left = photoCount - committed.size();
+            int k = 1 + random.nextInt(Math.max(1, left / 3));
+            Worker batch = Worker.start(workerCommand("batch", session.toString(), photos.toString()),
+                    work.resolve("batch-" + round + ".out"));
+            long acknowledged = batch.killAfter("result", k, random);
+            assertThat(acknowledged).as("round %d killed the batch before it finished; %s", round, seed())
+                    .isLessThan(left);
+
             assertHealthy(session);
             Map<Long, String> now = results(session);
             assertThat(now).as(seed()).containsAllEntriesOf(committed);
+            // Every result the batch acknowledged is saved; at most the one in flight at the kill is there too.
+            assertThat(now.size() - committed.size()).as("results saved in round %d; %s", round, seed())
+                    .isBetween((int) acknowledged, (int) acknowledged + 1);
             committed = now;
         }
         Process last = start(jarCommand("review", photos.toString(), "--session", session.toString()),
@@ -90,7 +95,6 @@ class SessionCrashIT {
         assertThat(last.waitFor(300, TimeUnit.SECONDS)).isTrue();
         assertThat(last.exitValue()).as(Files.readString(work.resolve("batch-last.log"))).isIn(0, 3);
 
-        assertThat(kills).as("at least one kill landed while the batch ran; " + seed()).isPositive();
         assertHealthy(session);
         assertThat(results(session)).as(seed()).hasSize(photoCount).containsAllEntriesOf(committed);
         assertThat(count(session, "SELECT count(*) FROM (SELECT 1 FROM analysis GROUP BY photo_id, model_sha256, "
@@ -101,19 +105,17 @@ class SessionCrashIT {
     void twoReviewersKilledAtRandomMomentsKeepEveryVerdictAndNoteExactlyOnce() throws Exception {
         Path session = analysedSession("verdicts");
         for (int round = 0; round < 8; round++) {
-            // Two processes write to the one session at once, as two app windows would.
+            // Two processes write to the one session at once, as two app windows would; they write without end, so
+            // each is running when it is killed.
             List<String> tags = List.of("r" + round + "a", "r" + round + "b");
             List<Worker> workers = new ArrayList<>();
             for (String tag : tags) {
                 workers.add(Worker.start(workerCommand("verdicts", session.toString(), tag),
                         work.resolve(tag + ".out")));
             }
+            // The first is killed after its k-th note, while the second still writes; then the second likewise.
             for (Worker worker : workers) {
-                worker.awaitFirstWrite();
-            }
-            Thread.sleep(random.nextInt(1500));
-            for (Worker worker : workers) {
-                worker.kill();
+                worker.killAfter("note", 1 + random.nextInt(60), random);
             }
             assertHealthy(session);
             for (int i = 0; i < tags.size(); i++) {
@@ -134,9 +136,7 @@ class SessionCrashIT {
             for (int round = 0; round < 6; round++) {
                 Worker worker = Worker.start(workerCommand("export", session.toString(), format, target.toString()),
                         work.resolve("export-" + format + "-" + round + ".out"));
-                worker.awaitFirstWrite();
-                Thread.sleep(random.nextInt(1200));
-                worker.kill();
+                worker.killAfter("exported", 1 + random.nextInt(3), random);
                 assertCompleteExport(target, format);
             }
         }
@@ -144,8 +144,7 @@ class SessionCrashIT {
 
     @Test
     void aDiskThatFillsDuringAnExportLeavesThePreviousExportIntactAndSaysSo() throws Exception {
-        Assumptions.assumeTrue(commandWorks("unshare", "-rm", "true"),
-                "unshare -rm is not permitted here (needs root or user namespaces)");
+        RequiredTool.UNSHARE_MOUNT.assume();
         Path session = analysedSession("full-disk");
         Path previous = work.resolve("previous.json");
         try (Session open = Session.openFile(session)) {
@@ -171,8 +170,7 @@ class SessionCrashIT {
 
     @Test
     void aDiskThatFillsDuringABatchStopsItSavingEverythingBeforeAndTheRunResumesOnceThereIsSpace() throws Exception {
-        Assumptions.assumeTrue(commandWorks("unshare", "-rm", "true"),
-                "unshare -rm is not permitted here (needs root or user namespaces)");
+        RequiredTool.UNSHARE_MOUNT.assume();
         Path disk = Files.createDirectories(work.resolve("small-disk-for-review"));
         Path session = disk.resolve("full.haski-session");
         Path copy = work.resolve("after-full-disk.haski-session");
@@ -288,8 +286,9 @@ class SessionCrashIT {
     }
 
     private static List<String> workerCommand(String... args) {
-        List<String> command = new ArrayList<>(List.of(java(), "-cp", System.getProperty("java.class.path"),
-                CrashWorker.class.getName()));
+        List<String> command = new ArrayList<>(List.of(java(), "-Dhaski.data.dir=" + work.resolve("user-data"),
+                "-Dhaski.cache.dir=" + work.resolve("worker-cache"), "-Dhaski.repo=" + TestFiles.repo(),
+                "-cp", System.getProperty("java.class.path"), CrashWorker.class.getName()));
         command.addAll(List.of(args));
         return command;
     }
@@ -338,18 +337,37 @@ class SessionCrashIT {
         }
 
         /**
-         * Waits until the worker has finished one write (its JVM started, the session opened, the code warmed), so
-         * that the random kill lands among its writes rather than in its start-up.
+         * Kills the worker by SIGKILL once it has acknowledged {@code k} writes of {@code kind}, plus a random part of
+         * the time one write took, so that the kill lands anywhere in the next write; checks that the kill hit a
+         * running process. Returns how many it had acknowledged when it died.
          */
-        void awaitFirstWrite() throws Exception {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (last().isEmpty()) {
+        long killAfter(String kind, int k, Random random) throws Exception {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            long firstSeen = 0;
+            long seen;
+            while ((seen = count(kind)) < k) {
                 if (!process.isAlive() || System.nanoTime() > deadline) {
-                    throw new AssertionError("the worker wrote nothing (alive: " + process.isAlive()
-                            + "); its stderr:\n" + workersStderr());
+                    throw new AssertionError("the worker acknowledged " + seen + " of " + k + " " + kind
+                            + " lines (alive: " + process.isAlive() + "); its stderr:\n" + workersStderr());
                 }
-                Thread.sleep(20);
+                if (seen > 0 && firstSeen == 0) {
+                    firstSeen = System.nanoTime();
+                }
+                Thread.sleep(2);
             }
+            // The writes seen so far say how long one takes here; without two of them, a millisecond or so.
+            long perWrite = seen > 1 && firstSeen > 0 ? (System.nanoTime() - firstSeen) / (seen - 1) : 1_000_000;
+            long offset = (long) (random.nextDouble() * Math.min(perWrite, TimeUnit.SECONDS.toNanos(2)));
+            TimeUnit.NANOSECONDS.sleep(offset);
+            assertThat(process.isAlive()).as("the worker is still running when it is killed; " + seed()).isTrue();
+            SessionCrashIT.kill(process);
+            assertThat(process.exitValue()).as("the worker died by SIGKILL, not of its own accord; " + seed())
+                    .isEqualTo(128 + 9);
+            return count(kind);
+        }
+
+        private long count(String kind) throws IOException {
+            return last().getOrDefault(kind, 0L);
         }
 
         /** The last sequence number printed for each kind of write; a line cut by the kill is not counted. */
@@ -366,27 +384,11 @@ class SessionCrashIT {
             return seen;
         }
 
-        void kill() throws InterruptedException {
-            SessionCrashIT.kill(process);
-        }
     }
 
     private static void kill(Process process) throws InterruptedException {
         process.destroyForcibly();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    }
-
-    private static boolean commandWorks(String... command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     private static String seed() {

@@ -91,11 +91,14 @@ class SessionReviewWindowTest {
         click("#pauseBatch");
         waitUntil("the batch to say it is paused", () -> state() == BatchState.PAUSED);
         assertThat(fx(() -> ((Button) lookup("#pauseBatch")).getText())).isEqualTo("Resume");
-        // Photos in flight when Pause was pressed are finished and saved; then nothing more may start.
-        Thread.sleep(1000);
+        // Photos in flight when Pause was pressed may still finish and be saved (the desktop's batch runs at most four
+        // at once); no new one may start. The count is read after the PAUSED state reached the UI thread, so every
+        // earlier photo is in it. The wait is only how long we watch for a wrong start: a slow machine that finishes
+        // its in-flight photos late still passes, where a fixed "they are done within a second" did not.
+        int atPause = done();
+        Thread.sleep(2500);
         int paused = done();
-        Thread.sleep(1500);
-        assertThat(done()).as("the count stopped within a second of Pause").isEqualTo(paused);
+        assertThat(paused).as("only the photos in flight at Pause finished after it").isBetween(atPause, atPause + 4);
         assertThat(paused).isLessThan(240);
 
         click("#pauseBatch");
