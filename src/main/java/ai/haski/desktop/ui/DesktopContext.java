@@ -6,16 +6,25 @@ import ai.haski.desktop.image.ThumbnailStore;
 import ai.haski.desktop.platform.AppPaths;
 import ai.haski.desktop.platform.FolderOpener;
 import ai.haski.desktop.platform.SettingsStore;
+import ai.haski.desktop.session.BatchRunner;
 import ai.haski.desktop.session.ReviewerSettings;
+import ai.haski.desktop.ui.dialog.FxDialogService;
 import ai.haski.desktop.ui.main.MainViewModel;
+import ai.haski.desktop.ui.models.ActiveModelService;
+import ai.haski.desktop.ui.models.ActiveModelState;
 import ai.haski.desktop.ui.models.ModelManagerViewModel;
 import ai.haski.desktop.ui.models.ModelsViewModel;
 import ai.haski.desktop.ui.photo.DisplayDecoder;
+import ai.haski.desktop.ui.session.BatchJob;
 import ai.haski.desktop.ui.session.GridThumbnails;
 import ai.haski.desktop.ui.session.SessionViewModel;
 import ai.haski.desktop.ui.task.TaskExecutor;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import javafx.beans.InvalidationListener;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
  * Wires the desktop app's parts together: the engine, the executor and the ViewModels. The app builds one with
@@ -58,15 +67,39 @@ public final class DesktopContext implements AutoCloseable {
         TaskExecutor thumbnailPool = executor.newPool("thumbnails", thumbnailThreads());
         GridThumbnails thumbnails = new GridThumbnails(new ThumbnailStore(imageLoader,
                 paths.cacheDir().resolve("thumbnails"), THUMBNAIL_SIDE), thumbnailPool, GridThumbnails.MEMORY_BYTES);
-        SessionViewModel session = new SessionViewModel(models, paths, ReviewerSettings.forUser(paths), displayDecoder,
-                executor, store, batch, executor.uiThread(), notice -> main[0].post(notice), batchThreads(),
-                thumbnails);
+        int batchThreads = batchThreads();
+        SessionViewModel session = new SessionViewModel(new ModelsAsActiveModel(models), paths,
+                ReviewerSettings.forUser(paths), displayDecoder, executor, store, batch,
+                (opened, analyzer) -> BatchJob.of(new BatchRunner(opened, analyzer, batchThreads, false)),
+                notice -> main[0].post(notice), new FxDialogService(), thumbnails);
         ModelManagerViewModel manager = new ModelManagerViewModel(engine, models, executor,
                 notice -> main[0].post(notice), FolderOpener::open, paths.cacheDir().resolve("import-labels"));
         main[0] = new MainViewModel(models, manager, displayDecoder, executor,
                 paths.cacheDir().resolve("pasted"), paths.logDir(), session);
         List<TaskExecutor> extra = store == executor ? List.of() : List.of(store, batch, thumbnailPool);
         return new DesktopContext(engine, executor, models, main[0], session, extra);
+    }
+
+    /**
+     * Today's models ViewModel seen as the one active-model service. To be removed once ModelsViewModel implements
+     * ActiveModelService itself (branch ui-wiring): then pass {@code models}.
+     */
+    private static final class ModelsAsActiveModel implements ActiveModelService {
+        private final ReadOnlyObjectWrapper<ActiveModelState> state = new ReadOnlyObjectWrapper<>();
+
+        ModelsAsActiveModel(ModelsViewModel models) {
+            InvalidationListener update = changed -> state.set(new ActiveModelState(
+                    Optional.ofNullable(models.analyzerProperty().get()), models.loadingProperty().get(),
+                    models.noModelReason()));
+            models.analyzerProperty().addListener(update);
+            models.loadingProperty().addListener(update);
+            update.invalidated(null);
+        }
+
+        @Override
+        public ReadOnlyObjectProperty<ActiveModelState> stateProperty() {
+            return state.getReadOnlyProperty();
+        }
     }
 
     /** The grid's thumbnails fit this square, in pixels: sharp at the grid's cell size on a HiDPI screen too. */
