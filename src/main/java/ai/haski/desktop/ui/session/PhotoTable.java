@@ -35,11 +35,11 @@ final class PhotoTable {
         table.setId("sessionTable");
         table.setPlaceholder(new Label("No photos in this folder (JPEG, PNG, BMP, GIF, TIFF or WebP)"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        table.getColumns().add(column("File", 150, 70, ReviewRow::file));
-        table.getColumns().add(column("Review", 80, 60, row -> row.reviewState().name().toLowerCase(Locale.ROOT)));
-        table.getColumns().add(column("Flag", 40, 30, row -> row.flagged() ? "⚑" : ""));
-        table.getColumns().add(column("Conditions", 90, 50, row -> conditionsText(row.conditions())));
-        table.getColumns().add(column("Error", 70, 40, ReviewRow::error));
+        table.getColumns().add(column("File", 128, 70, ReviewRow::file));
+        table.getColumns().add(column("Review", 78, 60, row -> row.reviewState().name().toLowerCase(Locale.ROOT)));
+        table.getColumns().add(column("Flag", 36, 30, row -> row.flagged() ? "⚑" : ""));
+        table.getColumns().add(column("Conditions", 80, 50, row -> conditionsText(row.conditions())));
+        table.getColumns().add(column("Error", 56, 40, ReviewRow::error));
         addComparisonColumns();
         rows.headNames().forEach(this::addHeadColumns);
         rows.headNames().addListener((ListChangeListener<String>) change -> {
@@ -129,12 +129,12 @@ final class PhotoTable {
     /** Two columns per head, inserted before Conditions: its label and its confidence (sortable as a number). */
     private void addHeadColumns(String head) {
         int at = table.getColumns().size() - 2;
-        TableColumn<ReviewRow, String> label = column(DisplayNames.head(head), 90, 50,
+        TableColumn<ReviewRow, String> label = column(DisplayNames.head(head), 86, 50,
                 row -> DisplayNames.label(row.label(head)));
         label.setId("head-" + head);
         table.getColumns().add(at, label);
         TableColumn<ReviewRow, Number> confidence = new TableColumn<>("%");
-        confidence.setPrefWidth(46);
+        confidence.setPrefWidth(42);
         confidence.setMinWidth(38);
         confidence.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().confidence(head)));
         confidence.setCellFactory(col -> new TableCell<>() {
