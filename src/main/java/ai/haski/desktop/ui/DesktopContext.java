@@ -8,6 +8,7 @@ import ai.haski.desktop.image.ThumbnailStore;
 import ai.haski.desktop.platform.AppPaths;
 import ai.haski.desktop.platform.FolderOpener;
 import ai.haski.desktop.platform.SettingsStore;
+import ai.haski.desktop.session.BatchRunner;
 import ai.haski.desktop.session.ReviewerSettings;
 import ai.haski.desktop.ui.dialog.DialogService;
 import ai.haski.desktop.ui.dialog.FxDialogService;
@@ -18,6 +19,7 @@ import ai.haski.desktop.ui.models.ModelManagerViewModel;
 import ai.haski.desktop.ui.models.ModelsViewModel;
 import ai.haski.desktop.ui.notice.NoticeBoard;
 import ai.haski.desktop.ui.photo.DisplayDecoder;
+import ai.haski.desktop.ui.session.BatchJob;
 import ai.haski.desktop.ui.session.GridThumbnails;
 import ai.haski.desktop.ui.session.SessionViewModel;
 import ai.haski.desktop.ui.task.TaskExecutor;
@@ -84,9 +86,10 @@ public final class DesktopContext implements AutoCloseable {
         TaskExecutor thumbnailPool = lanes.thumbnails();
         GridThumbnails thumbnails = new GridThumbnails(new ThumbnailStore(imageLoader,
                 paths.cacheDir().resolve("thumbnails"), THUMBNAIL_SIDE), thumbnailPool, GridThumbnails.MEMORY_BYTES);
-        SessionViewModel session = new SessionViewModel(models, paths, ReviewerSettings.forUser(paths), displayDecoder,
-                executor, store, batch, executor.uiThread(), notices::post, batchPool,
-                thumbnails);
+        SessionViewModel session = new SessionViewModel(models, paths, ReviewerSettings.forUser(paths),
+                displayDecoder, executor, store, batch,
+                (opened, analyzer) -> BatchJob.of(new BatchRunner(opened, analyzer, batchPool, false)),
+                notices, dialogs, thumbnails);
         ModelManagerViewModel manager = new ModelManagerViewModel(engine, models, lanes.interactive(), notices,
                 FolderOpener::open, paths.cacheDir().resolve("import-labels"));
         MainViewModel main = new MainViewModel(models, models, manager, session, notices, dialogs, clipboard,

@@ -63,7 +63,7 @@ class SessionReviewWindowTest {
     static void showWindow() throws Exception {
         Path models = temp.resolve("models");
         SecondModelPackages.otherSeedIn(models);
-        window = TestWindow.show(temp, List.of(models), started -> started.session().setReviewer("UI Tester"));
+        window = TestWindow.show(temp, List.of(models), started -> started.session().reviewer().setName("UI Tester"));
         stage = window.stage();
         context = window.context();
         main = window.main();
@@ -84,7 +84,7 @@ class SessionReviewWindowTest {
             session.openFolder(folder);
             return null;
         });
-        waitUntil("the session's rows", () -> session.rows().size() == 240);
+        waitUntil("the session's rows", () -> session.table().rows().size() == 240);
 
         click("#analyseAll");
         waitUntil("a few photos analysed", () -> done() >= 3);
@@ -106,7 +106,7 @@ class SessionReviewWindowTest {
         click("#cancelBatch");
         waitUntil("the batch to stop", () -> !session.batchRunningProperty().get()
                 && state() == BatchState.CANCELLED);
-        BatchProgress last = fx(() -> session.lastProgressProperty().get());
+        BatchProgress last = fx(() -> session.batch().lastProgressProperty().get());
         assertThat(last.done()).isGreaterThan(paused).isLessThan(240);
 
         ModelKey model = ModelKey.of(main.models().analyzerProperty().get().provenance());
@@ -114,7 +114,7 @@ class SessionReviewWindowTest {
         Set<Long> photos = new HashSet<>();
         stored.forEach(result -> assertThat(photos.add(result.photoId())).as("one result per photo").isTrue());
         assertThat(stored).hasSize(last.done());
-        assertThat(fx(() -> session.rows().stream().filter(ReviewRow::analysed).count())).isEqualTo(last.done());
+        assertThat(fx(() -> session.table().rows().stream().filter(ReviewRow::analysed).count())).isEqualTo(last.done());
     }
 
     @Test
@@ -128,12 +128,12 @@ class SessionReviewWindowTest {
             session.openFolder(folder);
             return null;
         });
-        waitUntil("the session's rows", () -> session.rows().size() == PHOTOS.size()
+        waitUntil("the session's rows", () -> session.table().rows().size() == PHOTOS.size()
                 && session.sessionProperty().get().root().endsWith("clinic"));
         analyseAll();
         reviewSome();
         assertThat(fx(() -> ((javafx.scene.control.TableView<?>) lookup("#sessionTable")).getColumns().stream()
-                .filter(column -> column.getText().equals("skin_type")).count()))
+                .filter(column -> column.getText().equals("Skin type")).count()))
                 .as("a second folder with the same heads adds no columns twice").isEqualTo(1L);
 
         fx(() -> {
@@ -166,19 +166,19 @@ class SessionReviewWindowTest {
             lookup("#sessionGrid").requestFocus();
             return null;
         });
-        String next = fx(() -> session.sortedRows().get(session.sortedRows().indexOf(session.selectedProperty().get())
+        String next = fx(() -> session.table().sortedRows().get(session.table().sortedRows().indexOf(session.review().selectedProperty().get())
                 + 1).file());
         new FxRobot().type(KeyCode.J);
         waitUntil("J to move to the next photo", () -> next.equals(selectedFile()));
         waitUntil("the grid to mark it", () -> cellOf(next).getPseudoClassStates()
                 .contains(PseudoClass.getPseudoClass("selected")));
         fx(() -> {
-            session.select(session.rows().stream().filter(r -> r.file().equals("skimage_chelsea.png")).findFirst()
+            session.review().select(session.table().rows().stream().filter(r -> r.file().equals("skimage_chelsea.png")).findFirst()
                     .orElseThrow());
             return null;
         });
-        waitUntil("the review pane's picture", () -> session.pictureProperty().get() != null
-                && !session.heads().isEmpty());
+        waitUntil("the review pane's picture", () -> session.review().pictureProperty().get() != null
+                && !session.review().heads().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         Thread.sleep(300);
         snapshot("session-grid");
@@ -196,17 +196,17 @@ class SessionReviewWindowTest {
         waitUntil("the second model", () -> !main.models().isLoading() && main.models().analyzerProperty().get()
                 .provenance().modelId().equals(SecondModelPackages.ID));
         analyseAll();
-        waitUntil("both models listed", () -> session.sessionModels().size() == 2);
+        waitUntil("both models listed", () -> session.comparison().sessionModels().size() == 2);
 
         fx(() -> {
             ((ToggleButton) lookup("#showTable")).fire();
-            session.filterProperty().set(RowFilter.MODELS_DISAGREE);
+            session.table().filterProperty().set(RowFilter.MODELS_DISAGREE);
             return null;
         });
-        waitUntil("the disagreements", () -> !session.disagreementsProperty().get().isEmpty());
-        int rows = fx(() -> session.sortedRows().size());
-        assertThat(rows).isEqualTo(session.disagreementsProperty().get().size()).isLessThan(PHOTOS.size());
-        String first = fx(() -> session.disagreementText(session.sortedRows().get(0)));
+        waitUntil("the disagreements", () -> !session.comparison().disagreementsProperty().get().isEmpty());
+        int rows = fx(() -> session.table().sortedRows().size());
+        assertThat(rows).isEqualTo(session.comparison().disagreementsProperty().get().size()).isLessThan(PHOTOS.size());
+        String first = fx(() -> session.comparison().disagreementText(session.table().sortedRows().get(0)));
         assertThat(first).contains(" ≠ ");
         assertThat(text("#sessionStatus")).startsWith(PHOTOS.size() + " photos · " + PHOTOS.size() + " analysed");
         assertThat(text("#sessionModel")).contains("seed 7");
@@ -226,27 +226,27 @@ class SessionReviewWindowTest {
     private static void analyseAll() throws Exception {
         click("#analyseAll");
         waitUntil("the batch to finish", () -> !session.batchRunningProperty().get()
-                && session.lastProgressProperty().get() != null
-                && session.lastProgressProperty().get().state() == BatchState.FINISHED);
+                && session.batch().lastProgressProperty().get() != null
+                && session.batch().lastProgressProperty().get().state() == BatchState.FINISHED);
     }
 
     /** A few verdicts and a flag, so that the badges show every state. */
     private static void reviewSome() throws Exception {
         for (String name : List.of("skimage_astronaut.png", "skimage_coffee.png")) {
             fx(() -> {
-                session.select(session.rows().stream().filter(r -> r.file().equals(name)).findFirst().orElseThrow());
+                session.review().select(session.table().rows().stream().filter(r -> r.file().equals(name)).findFirst().orElseThrow());
                 return null;
             });
-            waitUntil("the heads of " + name, () -> !session.heads().isEmpty());
+            waitUntil("the heads of " + name, () -> !session.review().heads().isEmpty());
             fx(() -> {
                 if (name.equals("skimage_astronaut.png")) {
-                    session.acceptAll();
+                    session.review().acceptAll();
                 } else {
-                    session.toggleFlag();
+                    session.review().toggleFlag();
                 }
                 return null;
             });
-            waitUntil("the verdict on " + name, () -> session.rows().stream().filter(r -> r.file().equals(name))
+            waitUntil("the verdict on " + name, () -> session.table().rows().stream().filter(r -> r.file().equals(name))
                     .findFirst().orElseThrow().reviewState() != ai.haski.desktop.session.ReviewState.UNREVIEWED);
         }
     }
@@ -263,12 +263,12 @@ class SessionReviewWindowTest {
     }
 
     private static int done() throws Exception {
-        return fx(() -> session.lastProgressProperty().get() == null ? 0 : session.lastProgressProperty().get().done());
+        return fx(() -> session.batch().lastProgressProperty().get() == null ? 0 : session.batch().lastProgressProperty().get().done());
     }
 
     private static BatchState state() throws Exception {
-        return fx(() -> session.lastProgressProperty().get() == null ? null
-                : session.lastProgressProperty().get().state());
+        return fx(() -> session.batch().lastProgressProperty().get() == null ? null
+                : session.batch().lastProgressProperty().get().state());
     }
 
     private static void click(String selector) throws Exception {
@@ -279,7 +279,7 @@ class SessionReviewWindowTest {
     }
 
     private static String selectedFile() throws Exception {
-        return fx(() -> session.selectedProperty().get() == null ? null : session.selectedProperty().get().file());
+        return fx(() -> session.review().selectedProperty().get() == null ? null : session.review().selectedProperty().get().file());
     }
 
     private static void snapshot(String name) throws Exception {
@@ -300,6 +300,6 @@ class SessionReviewWindowTest {
 
     private static void waitUntil(String what, Callable<Boolean> condition) throws Exception {
         FxProbe.waitUntil(what, condition, () -> "notice: " + main.noticeProperty().get() + "; progress: "
-                + session.progressTextProperty().get());
+                + session.batch().progressTextProperty().get());
     }
 }

@@ -63,7 +63,7 @@ class SessionScaleCheck {
         MainViewModel main = context.main();
         SessionViewModel session = context.session();
         FxToolkit.setupStage(shown -> {
-            session.setReviewer("Scale Check");
+            session.reviewer().setName("Scale Check");
             MainWindow.show(shown, main);
             context.start();
         });
@@ -103,7 +103,7 @@ class SessionScaleCheck {
             session.openFolder(folder);
             return null;
         });
-        waitUntil(300, () -> session.rows().size() == count && !session.openingProperty().get());
+        waitUntil(300, () -> session.table().rows().size() == count && !session.lifecycle().openingProperty().get());
         double openSeconds = seconds(started);
         Thread.sleep(500);
         fx(() -> {
@@ -125,8 +125,8 @@ class SessionScaleCheck {
             session.openFolder(folder);
             return null;
         });
-        waitUntil(300, () -> session.sessionProperty().get() != first && session.rows().size() == count
-                && !session.openingProperty().get());
+        waitUntil(300, () -> session.sessionProperty().get() != first && session.table().rows().size() == count
+                && !session.lifecycle().openingProperty().get());
         double reopenSeconds = seconds(started);
         Thread.sleep(500);
         fx(() -> {

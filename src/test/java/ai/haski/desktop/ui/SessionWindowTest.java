@@ -47,7 +47,7 @@ class SessionWindowTest {
     @BeforeAll
     static void showWindow() throws Exception {
         // Asked once and remembered; set here so that the name dialog does not wait for a person.
-        window = TestWindow.show(temp, List.of(), started -> started.session().setReviewer("UI Tester"));
+        window = TestWindow.show(temp, List.of(), started -> started.session().reviewer().setName("UI Tester"));
         stage = window.stage();
         context = window.context();
         main = window.main();
@@ -69,7 +69,7 @@ class SessionWindowTest {
         assertThat(drag(DragEvent.DRAG_OVER, folder)).isEqualTo(TransferMode.COPY);
         assertThat(text("#dropHint")).isEqualTo("Drop to open clinic as a review session");
         drag(DragEvent.DRAG_DROPPED, folder);
-        waitUntil("the session's rows", () -> session.rows().size() == PHOTOS.size());
+        waitUntil("the session's rows", () -> session.table().rows().size() == PHOTOS.size());
         assertThat(fx(() -> lookup("#sessionTable").isVisible())).isTrue();
 
         fx(() -> {
@@ -77,10 +77,10 @@ class SessionWindowTest {
             return null;
         });
         waitUntil("the batch to finish", () -> !session.batchRunningProperty().get()
-                && session.lastProgressProperty().get() != null
-                && session.lastProgressProperty().get().state() == BatchState.FINISHED);
+                && session.batch().lastProgressProperty().get() != null
+                && session.batch().lastProgressProperty().get().state() == BatchState.FINISHED);
         assertThat(text("#batchProgressText")).startsWith("5 of 5 analysed, 1 failed");
-        assertThat(fx(() -> session.rows().stream().allMatch(ReviewRow::analysed))).isTrue();
+        assertThat(fx(() -> session.table().rows().stream().allMatch(ReviewRow::analysed))).isTrue();
 
         // Rows are in path order: the broken photo first, then phone_debian_logo.jpg, then skimage_camera.png.
         fx(() -> {
@@ -94,22 +94,22 @@ class SessionWindowTest {
         robot.type(KeyCode.A);
         waitUntil("the accept to be saved and the next photo shown", () ->
                 state("phone_debian_logo.jpg") == ReviewState.ACCEPTED && "skimage_camera.png".equals(selectedFile())
-                && !session.heads().isEmpty());
+                && !session.review().heads().isEmpty());
         robot.type(KeyCode.L);
-        String curly = fx(() -> session.heads().get(1).labels().get(2));
+        String curly = fx(() -> session.review().heads().get(1).labels().get(2));
         robot.type(KeyCode.DIGIT3);
         waitUntil("the override to be saved", () -> state("skimage_camera.png") == ReviewState.OVERRIDDEN);
-        waitUntil("the review pane to show it", () -> session.heads().get(1).current().isPresent());
+        waitUntil("the review pane to show it", () -> session.review().heads().get(1).current().isPresent());
         assertThat(text("#verdict-hair_type")).isEqualTo("overridden to " + curly + " by UI Tester");
         WaitForAsyncUtils.waitForFxEvents();
         snapshot("session-reviewed");
 
         Path exported = temp.resolve("review.json");
         fx(() -> {
-            session.export(exported, SessionExport.Format.JSON);
+            session.export().export(exported, SessionExport.Format.JSON);
             return null;
         });
-        waitUntil("the export", () -> Files.exists(exported) && !session.exportingProperty().get());
+        waitUntil("the export", () -> Files.exists(exported) && !session.export().exportingProperty().get());
         JsonNode photos = new ObjectMapper().readTree(exported.toFile()).get("photos");
         JsonNode accepted = photoNamed(photos, "phone_debian_logo.jpg").path("review");
         JsonNode overridden = photoNamed(photos, "skimage_camera.png").path("review");
@@ -131,11 +131,11 @@ class SessionWindowTest {
     }
 
     private static String selectedFile() throws Exception {
-        return fx(() -> session.selectedProperty().get() == null ? null : session.selectedProperty().get().file());
+        return fx(() -> session.review().selectedProperty().get() == null ? null : session.review().selectedProperty().get().file());
     }
 
     private static ReviewState state(String file) {
-        return session.rows().stream().filter(r -> r.file().equals(file)).findFirst().orElseThrow().reviewState();
+        return session.table().rows().stream().filter(r -> r.file().equals(file)).findFirst().orElseThrow().reviewState();
     }
 
     private static void snapshot(String name) throws Exception {
@@ -159,6 +159,6 @@ class SessionWindowTest {
     }
 
     private static void waitUntil(String what, Callable<Boolean> condition) throws Exception {
-        FxProbe.waitUntil(what, condition, () -> "notice: " + main.noticeProperty().get() + "; progress: " + session.progressTextProperty().get());
+        FxProbe.waitUntil(what, condition, () -> "notice: " + main.noticeProperty().get() + "; progress: " + session.batch().progressTextProperty().get());
     }
 }

@@ -33,7 +33,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.Node;
-import javafx.scene.control.TextInputDialog;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
@@ -291,36 +290,11 @@ public final class MainView implements MainActions {
 
     @Override
     public void exportSession() {
-        SessionViewModel session = viewModel.session();
-        if (session.sessionProperty().get() == null) {
-            viewModel.post(Notice.warning("Open a folder first: there is no session to export."));
-            return;
-        }
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the session");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV (one row per photo)", "*.csv"),
-                new FileChooser.ExtensionFilter("JSON (everything, with history)", "*.json"));
-        chooser.setInitialFileName("session.csv");
-        chooser.setInitialDirectory(session.sessionProperty().get().root().toFile());
-        File file = chooser.showSaveDialog(stage);
-        if (file != null) {
-            java.nio.file.Path target = file.toPath();
-            boolean json = chooser.getSelectedExtensionFilter() != null
-                    && chooser.getSelectedExtensionFilter().getDescription().startsWith("JSON");
-            if (json && !target.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
-                target = target.resolveSibling(target.getFileName() + ".json");
-            }
-            session.export(target, SessionViewModel.formatFor(target));
-        }
+        viewModel.session().exportSession();
     }
 
     @Override
     public void reviewerName() {
-        TextInputDialog dialog = new TextInputDialog(viewModel.session().reviewerProperty().get());
-        dialog.initOwner(stage);
-        dialog.setTitle("Reviewer name");
-        dialog.setHeaderText("Who is reviewing? Every verdict, flag and note is saved with this name.");
-        dialog.setContentText("Your name:");
-        dialog.showAndWait().filter(name -> !name.isBlank()).ifPresent(viewModel.session()::setReviewer);
+        viewModel.session().askReviewerName();
     }
 }

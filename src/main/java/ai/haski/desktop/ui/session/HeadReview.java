@@ -14,8 +14,8 @@ public record HeadReview(String head, String topLabel, double topProbability, Li
     /** "accepted by ana", "overridden to oily by ana", or "not reviewed". */
     public String verdictText() {
         return current.map(v -> switch (v.action()) {
-            case ACCEPT -> "accepted (" + v.label() + ") by " + v.reviewer();
-            case OVERRIDE -> "overridden to " + v.label() + " by " + v.reviewer();
+            case ACCEPT -> "accepted (" + DisplayNames.label(v.label()) + ") by " + v.reviewer();
+            case OVERRIDE -> "overridden to " + DisplayNames.label(v.label()) + " by " + v.reviewer();
         }).orElse("not reviewed");
     }
 }

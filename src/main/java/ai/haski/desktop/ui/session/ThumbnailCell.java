@@ -63,10 +63,10 @@ final class ThumbnailCell extends GridCell<ReviewRow> {
         box.setAlignment(Pos.TOP_CENTER);
         setOnMouseClicked(event -> {
             if (getItem() != null) {
-                viewModel.select(getItem());
+                viewModel.review().select(getItem());
             }
         });
-        viewModel.selectedProperty().addListener(new WeakChangeListener<>(selectionChanged));
+        viewModel.review().selectedProperty().addListener(new WeakChangeListener<>(selectionChanged));
     }
 
     @Override
@@ -127,7 +127,7 @@ final class ThumbnailCell extends GridCell<ReviewRow> {
     }
 
     private void showSelection() {
-        ReviewRow selected = viewModel.selectedProperty().get();
+        ReviewRow selected = viewModel.review().selectedProperty().get();
         pseudoClassStateChanged(SELECTED, getItem() != null && selected != null
                 && selected.photoId() == getItem().photoId());
     }
@@ -165,7 +165,8 @@ final class ThumbnailCell extends GridCell<ReviewRow> {
             return "";
         }
         HeadSummary first = row.result().orElseThrow().heads().get(0);
-        return String.format(Locale.ROOT, "%s %.0f%%", first.topLabel(), first.topProbability() * 100);
+        return String.format(Locale.ROOT, "%s %.0f%%", DisplayNames.label(first.topLabel()),
+                first.topProbability() * 100);
     }
 
     /** The toolkit's image of a thumbnail: here, in the view, since ViewModels keep to plain pixels. */

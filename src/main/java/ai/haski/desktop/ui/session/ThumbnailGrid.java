@@ -24,16 +24,16 @@ final class ThumbnailGrid {
         grid.setVerticalCellSpacing(4);
         grid.setCellFactory(view -> new ThumbnailCell(viewModel));
         // Hidden, the grid holds no items: its cells would otherwise lay out and ask for thumbnails nobody sees.
-        grid.setItems(viewModel.gridShownProperty().get() ? viewModel.sortedRows()
+        grid.setItems(viewModel.table().gridShownProperty().get() ? viewModel.table().sortedRows()
                 : javafx.collections.FXCollections.observableArrayList());
-        viewModel.gridShownProperty().addListener((obs, was, now) -> grid.setItems(now ? viewModel.sortedRows()
+        viewModel.table().gridShownProperty().addListener((obs, was, now) -> grid.setItems(now ? viewModel.table().sortedRows()
                 : javafx.collections.FXCollections.observableArrayList()));
         grid.setFocusTraversable(true);
         grid.setAccessibleText("Photos as thumbnails");
-        viewModel.selectedProperty().addListener((obs, old, now) -> reveal(now));
+        viewModel.review().selectedProperty().addListener((obs, old, now) -> reveal(now));
         grid.visibleProperty().addListener((obs, was, now) -> {
             if (now) {
-                reveal(viewModel.selectedProperty().get());
+                reveal(viewModel.review().selectedProperty().get());
             }
         });
     }

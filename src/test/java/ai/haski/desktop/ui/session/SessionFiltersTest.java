@@ -41,7 +41,7 @@ class SessionFiltersTest {
         contexts.add(context);
         context.start();
         SessionViewModel session = context.session();
-        session.setReviewer("Ana Tester");
+        session.reviewer().setName("Ana Tester");
         session.openFolder(SessionViewModelTest.folderOfPhotos(temp.resolve("clinic")));
         session.startBatch();
         return session;
@@ -50,39 +50,39 @@ class SessionFiltersTest {
     @Test
     void theLabelFilterKeepsThePhotosWhoseHeadHasThatLabel() throws Exception {
         SessionViewModel session = openAndAnalyse();
-        ReviewRow camera = session.rows().stream().filter(r -> r.file().equals("skimage_camera.png")).findFirst()
+        ReviewRow camera = session.table().rows().stream().filter(r -> r.file().equals("skimage_camera.png")).findFirst()
                 .orElseThrow();
         String hair = camera.label("hair_type");
 
-        session.filterProperty().set(RowFilter.LABEL);
-        assertThat(session.sortedRows()).as("no label chosen yet").isEmpty();
-        session.labelHeadProperty().set("hair_type");
-        assertThat(session.labelChoices()).contains(hair).isSorted();
-        session.labelValueProperty().set(hair);
+        session.table().filterProperty().set(RowFilter.LABEL);
+        assertThat(session.table().sortedRows()).as("no label chosen yet").isEmpty();
+        session.table().labelHeadProperty().set("hair_type");
+        assertThat(session.table().labelChoices()).contains(hair).isSorted();
+        session.table().labelValueProperty().set(hair);
 
-        assertThat(session.sortedRows()).isNotEmpty().allMatch(row -> row.label("hair_type").equals(hair))
+        assertThat(session.table().sortedRows()).isNotEmpty().allMatch(row -> row.label("hair_type").equals(hair))
                 .extracting(ReviewRow::file).contains("skimage_camera.png");
-        long expected = session.rows().stream().filter(row -> row.label("hair_type").equals(hair)).count();
-        assertThat(session.sortedRows()).hasSize((int) expected);
-        assertThat(session.countTextProperty().get()).isEqualTo(expected + " of 4 photos");
+        long expected = session.table().rows().stream().filter(row -> row.label("hair_type").equals(hair)).count();
+        assertThat(session.table().sortedRows()).hasSize((int) expected);
+        assertThat(session.table().countTextProperty().get()).isEqualTo(expected + " of 4 photos");
     }
 
     @Test
     void theStatusBarCountsPhotosAnalysedReviewedFlaggedErrorsAndNamesTheModel() throws Exception {
         SessionViewModel session = openAndAnalyse();
-        assertThat(session.statusTextProperty().get())
+        assertThat(session.table().statusTextProperty().get())
                 .isEqualTo("4 photos · 4 analysed · 0 reviewed · 0 flagged · 1 error · 0 missing");
 
-        session.select(session.rows().stream().filter(r -> r.file().equals("skimage_coins.png")).findFirst()
+        session.review().select(session.table().rows().stream().filter(r -> r.file().equals("skimage_coins.png")).findFirst()
                 .orElseThrow());
-        session.acceptAll();
-        session.select(session.rows().stream().filter(r -> r.file().equals("skimage_camera.png")).findFirst()
+        session.review().acceptAll();
+        session.review().select(session.table().rows().stream().filter(r -> r.file().equals("skimage_camera.png")).findFirst()
                 .orElseThrow());
-        session.toggleFlag();
+        session.review().toggleFlag();
 
-        assertThat(session.statusTextProperty().get())
+        assertThat(session.table().statusTextProperty().get())
                 .isEqualTo("4 photos · 4 analysed · 1 reviewed · 1 flagged · 1 error · 0 missing");
-        assertThat(session.activeModelTextProperty().get()).startsWith("Model: ").contains("1.0.0 (onnx)");
+        assertThat(session.batch().activeModelTextProperty().get()).startsWith("Model: ").contains("1.0.0 (onnx)");
     }
 
     @Test
@@ -94,30 +94,30 @@ class SessionFiltersTest {
         context.models().chooseModel(other);
         session.startBatch();
 
-        assertThat(session.sessionModels()).hasSize(2);
-        ModelKey a = session.modelAProperty().get();
-        ModelKey b = session.modelBProperty().get();
+        assertThat(session.comparison().sessionModels()).hasSize(2);
+        ModelKey a = session.comparison().modelAProperty().get();
+        ModelKey b = session.comparison().modelBProperty().get();
         assertThat(a.modelId()).isEqualTo("haski-reference");
         assertThat(b.modelId()).isEqualTo(SecondModelPackages.ID);
 
-        session.filterProperty().set(RowFilter.MODELS_DISAGREE);
+        session.table().filterProperty().set(RowFilter.MODELS_DISAGREE);
 
         List<Disagreement> expected = session.sessionProperty().get().results().disagreements(a, b);
         assertThat(expected).as("another seed gives other top labels on some photos").isNotEmpty();
         Set<Long> photos = expected.stream().map(Disagreement::photoId).collect(Collectors.toSet());
-        assertThat(session.sortedRows()).extracting(ReviewRow::photoId).containsExactlyInAnyOrderElementsOf(photos);
+        assertThat(session.table().sortedRows()).extracting(ReviewRow::photoId).containsExactlyInAnyOrderElementsOf(photos);
         for (Disagreement d : expected) {
-            ReviewRow row = session.sortedRows().stream().filter(r -> r.photoId() == d.photoId()).findFirst()
+            ReviewRow row = session.table().sortedRows().stream().filter(r -> r.photoId() == d.photoId()).findFirst()
                     .orElseThrow();
             // Heads and labels are listed in the same order, so the n-th label of each side is for the n-th head.
-            int at = List.of(session.disagreeingHeads(row).split(", ")).indexOf(d.head());
+            int at = List.of(session.comparison().disagreeingHeads(row).split(", ")).indexOf(d.head());
             assertThat(at).isNotNegative();
-            assertThat(session.firstModelLabels(row).split(", ")[at]).startsWith(d.labelA() + " ");
-            assertThat(session.secondModelLabels(row).split(", ")[at]).startsWith(d.labelB() + " ");
+            assertThat(session.comparison().firstModelLabels(row).split(", ")[at]).startsWith(d.labelA() + " ");
+            assertThat(session.comparison().secondModelLabels(row).split(", ")[at]).startsWith(d.labelB() + " ");
         }
 
         // The same model twice disagrees with nothing.
-        session.modelBProperty().set(a);
-        assertThat(session.sortedRows()).isEmpty();
+        session.comparison().modelBProperty().set(a);
+        assertThat(session.table().sortedRows()).isEmpty();
     }
 }

@@ -55,7 +55,7 @@ class SessionViewModelTest {
     }
 
     private static ReviewRow row(SessionViewModel session, String file) {
-        return session.rows().stream().filter(r -> r.file().equals(file)).findFirst().orElseThrow();
+        return session.table().rows().stream().filter(r -> r.file().equals(file)).findFirst().orElseThrow();
     }
 
     private static Optional<Notice> notice(DesktopContext context) {
@@ -70,11 +70,11 @@ class SessionViewModelTest {
         session.openFolder(folderOfPhotos(temp.resolve("clinic")));
 
         assertThat(session.sessionProperty().get()).isNotNull();
-        assertThat(session.rows()).extracting(ReviewRow::file).containsExactlyInAnyOrderElementsOf(PHOTOS);
-        assertThat(session.rows()).noneMatch(ReviewRow::analysed);
-        assertThat(session.selectedProperty().get()).isEqualTo(session.sortedRows().get(0));
-        assertThat(session.countTextProperty().get()).isEqualTo("4 photos");
-        assertThat(session.progressTextProperty().get()).isEqualTo("4 photos, 0 analysed");
+        assertThat(session.table().rows()).extracting(ReviewRow::file).containsExactlyInAnyOrderElementsOf(PHOTOS);
+        assertThat(session.table().rows()).noneMatch(ReviewRow::analysed);
+        assertThat(session.review().selectedProperty().get()).isEqualTo(session.table().sortedRows().get(0));
+        assertThat(session.table().countTextProperty().get()).isEqualTo("4 photos");
+        assertThat(session.batch().progressTextProperty().get()).isEqualTo("4 photos, 0 analysed");
     }
 
     @Test
@@ -85,16 +85,16 @@ class SessionViewModelTest {
 
         session.startBatch();
 
-        BatchProgress last = session.lastProgressProperty().get();
+        BatchProgress last = session.batch().lastProgressProperty().get();
         assertThat(last.state()).isEqualTo(BatchState.FINISHED);
         assertThat(last.done()).isEqualTo(4);
         assertThat(last.failed()).isEqualTo(1);
-        assertThat(session.progressTextProperty().get()).startsWith("4 of 4 analysed, 1 failed").endsWith("finished");
+        assertThat(session.batch().progressTextProperty().get()).startsWith("4 of 4 analysed, 1 failed").endsWith("finished");
         assertThat(session.batchRunningProperty().get()).isFalse();
-        assertThat(session.rows()).allMatch(ReviewRow::analysed);
+        assertThat(session.table().rows()).allMatch(ReviewRow::analysed);
         assertThat(row(session, "broken_skimage_truncated.jpg").error()).isNotEmpty();
         assertThat(row(session, "skimage_camera.png").label("skin_type")).isNotEmpty();
-        assertThat(session.headNames()).contains("skin_type");
+        assertThat(session.table().headNames()).contains("skin_type");
         assertThat(notice(context).map(Notice::text)).hasValueSatisfying(text -> assertThat(text)
                 .startsWith("Batch finished: 3 analysed, 1 failed"));
     }
@@ -104,40 +104,40 @@ class SessionViewModelTest {
         Path folder = folderOfPhotos(temp.resolve("clinic"));
         DesktopContext context = start();
         SessionViewModel session = context.session();
-        session.setReviewer("Ana Tester");
+        session.reviewer().setName("Ana Tester");
         session.openFolder(folder);
         session.startBatch();
 
-        session.select(row(session, "phone_debian_logo.jpg"));
-        session.acceptAll();
+        session.review().select(row(session, "phone_debian_logo.jpg"));
+        session.review().acceptAll();
         assertThat(row(session, "phone_debian_logo.jpg").reviewState()).isEqualTo(ReviewState.ACCEPTED);
-        assertThat(session.selectedProperty().get().file()).as("accepting moves on").isEqualTo("skimage_camera.png");
+        assertThat(session.review().selectedProperty().get().file()).as("accepting moves on").isEqualTo("skimage_camera.png");
 
-        session.focusNextHead();
-        HeadReview focused = session.heads().get(1);
-        session.overrideFocused(2);
-        HeadReview overridden = session.heads().get(1);
+        session.review().focusNextHead();
+        HeadReview focused = session.review().heads().get(1);
+        session.review().overrideFocused(2);
+        HeadReview overridden = session.review().heads().get(1);
         assertThat(overridden.current()).hasValueSatisfying(verdict -> {
             assertThat(verdict.action()).isEqualTo(VerdictAction.OVERRIDE);
             assertThat(verdict.label()).isEqualTo(focused.labels().get(1));
             assertThat(verdict.reviewer()).isEqualTo("Ana Tester");
         });
         assertThat(row(session, "skimage_camera.png").reviewState()).isEqualTo(ReviewState.OVERRIDDEN);
-        session.overrideFocused(1);
-        assertThat(session.heads().get(1).verdictCount()).as("the earlier verdict is kept as history").isEqualTo(2);
-        assertThat(session.heads().get(1).history()).contains("Ana Tester: override " + focused.labels().get(1));
+        session.review().overrideFocused(1);
+        assertThat(session.review().heads().get(1).verdictCount()).as("the earlier verdict is kept as history").isEqualTo(2);
+        assertThat(session.review().heads().get(1).history()).contains("Ana Tester: override " + focused.labels().get(1));
 
-        session.toggleFlag();
-        session.saveNote("blurred, ask for another photo");
+        session.review().toggleFlag();
+        session.review().saveNote("blurred, ask for another photo");
         assertThat(row(session, "skimage_camera.png").reviewState()).isEqualTo(ReviewState.FLAGGED);
-        session.filterProperty().set(RowFilter.FLAGGED);
-        assertThat(session.sortedRows()).extracting(ReviewRow::file).containsExactly("skimage_camera.png");
-        session.filterProperty().set(RowFilter.ERRORS);
-        assertThat(session.sortedRows()).extracting(ReviewRow::file).containsExactly("broken_skimage_truncated.jpg");
-        session.filterProperty().set(RowFilter.UNREVIEWED);
-        assertThat(session.sortedRows()).extracting(ReviewRow::file)
+        session.table().filterProperty().set(RowFilter.FLAGGED);
+        assertThat(session.table().sortedRows()).extracting(ReviewRow::file).containsExactly("skimage_camera.png");
+        session.table().filterProperty().set(RowFilter.ERRORS);
+        assertThat(session.table().sortedRows()).extracting(ReviewRow::file).containsExactly("broken_skimage_truncated.jpg");
+        session.table().filterProperty().set(RowFilter.UNREVIEWED);
+        assertThat(session.table().sortedRows()).extracting(ReviewRow::file)
                 .containsExactly("broken_skimage_truncated.jpg", "skimage_coins.png");
-        session.filterProperty().set(RowFilter.ALL);
+        session.table().filterProperty().set(RowFilter.ALL);
 
         // The same folder opened again, as after a restart: everything is still there and nothing is re-analysed.
         DesktopContext again = start();
@@ -145,60 +145,60 @@ class SessionViewModelTest {
         reopened.openFolder(folder);
         assertThat(row(reopened, "phone_debian_logo.jpg").reviewState()).isEqualTo(ReviewState.ACCEPTED);
         assertThat(row(reopened, "skimage_camera.png").reviewState()).isEqualTo(ReviewState.FLAGGED);
-        reopened.select(row(reopened, "skimage_camera.png"));
-        assertThat(reopened.noteTextProperty().get()).isEqualTo("blurred, ask for another photo");
+        reopened.review().select(row(reopened, "skimage_camera.png"));
+        assertThat(reopened.review().noteTextProperty().get()).isEqualTo("blurred, ask for another photo");
         reopened.startBatch();
-        assertThat(reopened.lastProgressProperty().get().total()).isZero();
-        assertThat(reopened.lastProgressProperty().get().alreadyAnalysed()).isEqualTo(4);
+        assertThat(reopened.batch().lastProgressProperty().get().total()).isZero();
+        assertThat(reopened.batch().lastProgressProperty().get().alreadyAnalysed()).isEqualTo(4);
     }
 
     @Test
     void nextUnreviewedSkipsReviewedPhotosAndAFailedPhotoCannotBeAccepted() throws IOException {
         DesktopContext context = start();
         SessionViewModel session = context.session();
-        session.setReviewer("Ana Tester");
+        session.reviewer().setName("Ana Tester");
         session.openFolder(folderOfPhotos(temp.resolve("clinic")));
         session.startBatch();
 
-        assertThat(session.selectedProperty().get().file()).isEqualTo("broken_skimage_truncated.jpg");
-        session.acceptAll();
+        assertThat(session.review().selectedProperty().get().file()).isEqualTo("broken_skimage_truncated.jpg");
+        session.review().acceptAll();
         assertThat(notice(context).map(Notice::text)).hasValueSatisfying(text -> assertThat(text)
                 .isEqualTo("broken_skimage_truncated.jpg has no result to accept (its analysis failed); flag it (F) "
                         + "or write a note instead."));
 
-        session.next();
-        session.acceptAll();
-        session.previous();
-        session.previous();
-        assertThat(session.selectedProperty().get().file()).isEqualTo("broken_skimage_truncated.jpg");
-        session.nextUnreviewed();
-        assertThat(session.selectedProperty().get().file()).isEqualTo("skimage_camera.png");
+        session.review().next();
+        session.review().acceptAll();
+        session.review().previous();
+        session.review().previous();
+        assertThat(session.review().selectedProperty().get().file()).isEqualTo("broken_skimage_truncated.jpg");
+        session.review().nextUnreviewed();
+        assertThat(session.review().selectedProperty().get().file()).isEqualTo("skimage_camera.png");
     }
 
     @Test
     void exportWritesTheVerdictsAndAFailedExportSaysWhyAndWhatToDo() throws IOException {
         DesktopContext context = start();
         SessionViewModel session = context.session();
-        session.setReviewer("Ana Tester");
+        session.reviewer().setName("Ana Tester");
         session.openFolder(folderOfPhotos(temp.resolve("clinic")));
         session.startBatch();
-        session.select(row(session, "skimage_coins.png"));
-        session.acceptAll();
+        session.review().select(row(session, "skimage_coins.png"));
+        session.review().acceptAll();
 
         Path csv = temp.resolve("out/review.csv");
         Files.createDirectories(csv.getParent());
-        session.export(csv, SessionViewModel.formatFor(csv));
+        session.export().export(csv, ExportCommand.formatFor(csv));
         assertThat(Files.readString(csv)).contains("skimage_coins.png").contains("Ana Tester");
         assertThat(notice(context).map(Notice::text)).hasValueSatisfying(text -> assertThat(text)
                 .startsWith("Exported 4 photos"));
 
         Path json = temp.resolve("out/review.json");
-        assertThat(SessionViewModel.formatFor(json)).isEqualTo(SessionExport.Format.JSON);
-        session.export(json, SessionExport.Format.JSON);
+        assertThat(ExportCommand.formatFor(json)).isEqualTo(SessionExport.Format.JSON);
+        session.export().export(json, SessionExport.Format.JSON);
         assertThat(Files.readString(json)).contains("\"Ana Tester\"");
 
         Path intoAFolder = Files.createDirectories(temp.resolve("out/a folder"));
-        session.export(intoAFolder, SessionExport.Format.CSV);
+        session.export().export(intoAFolder, SessionExport.Format.CSV);
         assertThat(notice(context)).hasValueSatisfying(notice -> {
             assertThat(notice.severity()).isEqualTo(Notice.Severity.ERROR);
             assertThat(notice.text()).startsWith("The export to " + intoAFolder + " failed: ")
@@ -210,10 +210,10 @@ class SessionViewModelTest {
     void progressLinesSayCountRateAndTimeLeft() {
         BatchProgress running = new BatchProgress(BatchState.RUNNING, 100, 40, 2, 0, 5, Duration.ofSeconds(10), 4.0,
                 Optional.of(Duration.ofSeconds(95)));
-        assertThat(SessionViewModel.progressLine(running))
+        assertThat(BatchViewModel.progressLine(running))
                 .isEqualTo("40 of 100 analysed, 2 failed · 4.0 photos/s · about 1 min 35 s left (5 analysed before)");
         BatchProgress paused = new BatchProgress(BatchState.PAUSED, 100, 40, 0, 0, 0, Duration.ofSeconds(10), 4.0,
                 Optional.of(Duration.ofSeconds(15)));
-        assertThat(SessionViewModel.progressLine(paused)).isEqualTo("40 of 100 analysed · 4.0 photos/s · paused");
+        assertThat(BatchViewModel.progressLine(paused)).isEqualTo("40 of 100 analysed · 4.0 photos/s · paused");
     }
 }
