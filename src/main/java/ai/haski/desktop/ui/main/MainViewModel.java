@@ -73,6 +73,7 @@ public final class MainViewModel implements DropHandler {
     private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper(this, "running");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ObjectProperty<Notice> notice = new SimpleObjectProperty<>(this, "notice");
+    private final PhotoSequence sequence = new PhotoSequence(currentFile, this::open);
 
     /** Counts opened photos; a decode for an older one arrives late and is dropped. */
     private long photoGeneration;
@@ -393,6 +394,11 @@ public final class MainViewModel implements DropHandler {
 
     public ModelsViewModel models() {
         return models;
+    }
+
+    /** Several photos given at launch, stepped through with Next and Previous. */
+    public PhotoSequence sequence() {
+        return sequence;
     }
 
     /** Add, remove and show the user's own model packages. */
