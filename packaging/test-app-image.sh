@@ -186,5 +186,30 @@ else
   echo "skip: the noexec /tmp check needs root and unshare -m"
 fi
 
+# --- a photo named on the launcher's command line --------------------------------------------------------------
+# As a file manager or a shell starts it (`haski-desktop PHOTO`, no --open): under Xvfb the window opens with the
+# photo and analyses it, which the app's log (under the sandbox HOME) says; the app is stopped once it has.
+if ! command -v xvfb-run >/dev/null; then
+  echo "skip: xvfb-run is not installed, the launcher is not given a photo"
+elif ! ldconfig -p 2>/dev/null | grep -q 'libgtk-3\.so\.0'; then
+  echo "skip: no libgtk-3.so.0 (apt-get install libgtk-3-0), so no window can open; the launcher is not given a photo"
+else
+  # Inside the clean environment (so that DISPLAY is Xvfb's): the launcher, stopped once the log has the result.
+  until_result=(xvfb-run -a sh -c '"$@" & app=$!; log=$HOME/.local/share/haski-desktop/logs/haski-desktop.log; tries=0
+    while [ "$tries" -lt 450 ] && kill -0 "$app" 2>/dev/null && ! grep -q "Result shown: file=" "$log" 2>/dev/null; do
+      sleep 0.2; tries=$((tries + 1)); done
+    kill "$app" 2>/dev/null; wait "$app" || true' sh)
+  traced=$have_strace; have_strace=0
+  launch window-photo none until_result "$photo" || true
+  have_strace=$traced
+  app_log=$sandbox/window-photo/home/.local/share/haski-desktop/logs/haski-desktop.log
+  if grep -q "Result shown: file=$(basename "$photo")" "$app_log" 2>/dev/null; then
+    pass "window-photo: the launcher given $(basename "$photo") opened the window and showed its result"
+  else
+    fail "window-photo: no 'Result shown: file=$(basename "$photo")' in $app_log; the launcher said:"
+    sed 's/^/    /' "$sandbox/window-photo.out" | tail -20 >&2
+  fi
+fi
+
 if [ "$failures" -gt 0 ]; then echo "packaging test: $failures failure(s)" >&2; exit 1; fi
 echo "packaging test passed"

@@ -13,6 +13,10 @@ import java.util.Optional;
  * <p>User data never goes inside the installation: on Linux it follows the XDG base directories, on macOS
  * {@code ~/Library}, on Windows {@code %APPDATA%} and {@code %LOCALAPPDATA%}. Every location can be overridden
  * with a system property so that tests and packaged launchers can pin them.
+ *
+ * <p>The home folder is {@code $HOME} where it is set (and absolute), as for any Linux or macOS desktop program:
+ * the JVM's {@code user.home} comes from the password database instead, so {@code HOME=/tmp/x haski-desktop ...}
+ * would otherwise still write into the account's own folders.
  */
 public final class AppPaths {
     /** Overrides the folder of bundled model packages. */
@@ -37,7 +41,25 @@ public final class AppPaths {
 
     /** The paths of the running process, from its environment and system properties. */
     public static AppPaths current() {
-        return new AppPaths(System.getenv(), System.getProperty("os.name", ""), Path.of(System.getProperty("user.home")));
+        return of(System.getenv(), System.getProperty("os.name", ""), System.getProperty("user.home"));
+    }
+
+    /** The paths for this environment, OS name and JVM {@code user.home}: {@code $HOME} wins where it counts. */
+    static AppPaths of(Map<String, String> env, String osName, String userHome) {
+        return new AppPaths(env, osName, home(env, osName, userHome));
+    }
+
+    /**
+     * {@code $HOME} when set to an absolute path, else {@code user.home}. Not on Windows: its programs take the
+     * profile folder, and a {@code HOME} there is usually a Unix shell's ({@code /c/Users/ana}), not a Windows path.
+     */
+    static Path home(Map<String, String> env, String osName, String userHome) {
+        String variable = env.get("HOME");
+        if (!osName.toLowerCase(Locale.ROOT).startsWith("windows") && variable != null && !variable.isBlank()
+                && Path.of(variable).isAbsolute()) {
+            return Path.of(variable);
+        }
+        return Path.of(userHome);
     }
 
     /** The per-user data folder: settings, user model packages, sessions and logs live here. */

@@ -6,12 +6,13 @@ import ai.haski.desktop.platform.FileLogging;
 import ai.haski.desktop.platform.SettingsStore;
 import ai.haski.desktop.ui.dialog.FxDialogService;
 import ai.haski.desktop.ui.dialog.FxTextClipboard;
+import ai.haski.desktop.ui.main.LaunchFiles;
+import ai.haski.desktop.ui.main.MainViewModel;
 import ai.haski.desktop.ui.main.MainWindow;
 import ai.haski.desktop.ui.notice.Notice;
 import ai.haski.desktop.ui.task.FxTaskExecutor;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -25,6 +26,7 @@ public final class HaskiApp extends Application {
     private DesktopContext context;
     /** Owns the dialogs; made by the toolkit after {@link #init()} has built the context. */
     private Stage mainStage;
+    private SettingsStore settings;
 
     /** Runs on the launcher thread, not the UI thread: the model folders are scanned (and hashed) here. */
     @Override
@@ -33,8 +35,9 @@ public final class HaskiApp extends Application {
         FileLogging.install(paths.logDir());
         LOG.info("Haski Desktop {} starting: Java {}, JavaFX {}, data folder {}", AppVersion.get(),
                 System.getProperty("java.version"), System.getProperty("javafx.runtime.version"), paths.dataDir());
-        context = DesktopContext.create(paths, List.of(), SettingsStore.forUser(paths),
-                FxTaskExecutor.sizedForThisMachine(), new FxDialogService(() -> mainStage), new FxTextClipboard());
+        settings = SettingsStore.forUser(paths);
+        context = DesktopContext.create(paths, List.of(), settings, FxTaskExecutor.sizedForThisMachine(),
+                new FxDialogService(() -> mainStage), new FxTextClipboard());
     }
 
     @Override
@@ -45,19 +48,29 @@ public final class HaskiApp extends Application {
             Platform.runLater(() -> context.notices().post(Notice.error("Something went wrong (" + error
                     + "). You can keep working; the log has the details: Help > Open log folder.")));
         });
-        MainWindow.show(stage, context.main());
+        MainWindow.show(stage, context.main(), settings);
         LOG.info("Main window shown");
         context.start();
-        fileToOpen(getParameters().getRaw()).ifPresent(file -> context.main().open(file));
+        openAtLaunch(getParameters().getRaw(), context.main());
     }
 
-    /** {@code --open FILE} opens a photo at launch, as a file manager's "Open with" would. */
-    static Optional<Path> fileToOpen(List<String> arguments) {
-        int index = arguments.indexOf(DesktopMain.OPEN_OPTION);
-        if (index >= 0 && index + 1 < arguments.size()) {
-            return Optional.of(Path.of(arguments.get(index + 1)).toAbsolutePath());
+    /** Opens what the app was started with (the arguments {@link DesktopMain#open} passes) in the window. */
+    static void openAtLaunch(List<String> arguments, MainViewModel main) {
+        LaunchFiles given = LaunchFiles.of(filesToOpen(arguments));
+        if (!given.photos().isEmpty() || given.folder().isPresent()) {
+            LOG.info("Opening at launch: {} photo(s){}", given.photos().size(),
+                    given.folder().map(folder -> ", folder " + folder).orElse(""));
         }
-        return Optional.empty();
+        given.openIn(main);
+    }
+
+    /**
+     * The photos and folders to open at launch, absolute: what {@link DesktopMain#open} passes, and also
+     * {@code --open FILE} as a file manager's "Open with" gives it.
+     */
+    static List<Path> filesToOpen(List<String> arguments) {
+        return arguments.stream().filter(argument -> !DesktopMain.OPEN_OPTION.equals(argument))
+                .map(argument -> Path.of(argument).toAbsolutePath()).toList();
     }
 
     @Override

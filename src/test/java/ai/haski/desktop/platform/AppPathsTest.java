@@ -67,4 +67,39 @@ class AppPathsTest {
         assertThat(paths.dataDir()).isEqualTo(Path.of("/pinned/data"));
         assertThat(paths.cacheDir()).isEqualTo(Path.of("/pinned/cache"));
     }
+
+    @Test
+    void homeComesFromTheEnvironmentWhenSetAndAbsolute() {
+        AppPaths moved = AppPaths.of(Map.of("HOME", "/tmp/x"), "Linux", "/home/ana");
+
+        assertThat(moved.dataDir()).isEqualTo(Path.of("/tmp/x/.local/share/haski-desktop"));
+        assertThat(moved.userModelsDir()).isEqualTo(Path.of("/tmp/x/.local/share/haski-desktop/models"));
+        assertThat(moved.cacheDir()).isEqualTo(Path.of("/tmp/x/.cache/haski-desktop"));
+        assertThat(AppPaths.of(Map.of("HOME", "/tmp/x"), "Mac OS X", "/Users/ana").dataDir())
+                .isEqualTo(Path.of("/tmp/x/Library/Application Support/Haski Desktop"));
+    }
+
+    @Test
+    void xdgVariablesStillWinOverHome() {
+        AppPaths paths = AppPaths.of(Map.of("HOME", "/tmp/x", "XDG_DATA_HOME", "/data"), "Linux", "/home/ana");
+
+        assertThat(paths.dataDir()).isEqualTo(Path.of("/data/haski-desktop"));
+        assertThat(paths.cacheDir()).isEqualTo(Path.of("/tmp/x/.cache/haski-desktop"));
+    }
+
+    @Test
+    void anUnsetEmptyOrRelativeHomeFallsBackToUserHome() {
+        assertThat(AppPaths.of(Map.of(), "Linux", "/home/ana").dataDir())
+                .isEqualTo(Path.of("/home/ana/.local/share/haski-desktop"));
+        assertThat(AppPaths.of(Map.of("HOME", ""), "Linux", "/home/ana").dataDir())
+                .isEqualTo(Path.of("/home/ana/.local/share/haski-desktop"));
+        assertThat(AppPaths.of(Map.of("HOME", "relative/home"), "Linux", "/home/ana").dataDir())
+                .isEqualTo(Path.of("/home/ana/.local/share/haski-desktop"));
+    }
+
+    @Test
+    void windowsKeepsItsProfileFolderWhateverHomeSays() {
+        assertThat(AppPaths.home(Map.of("HOME", "/c/Users/ana"), "Windows 11", "/profiles/ana"))
+                .isEqualTo(Path.of("/profiles/ana"));
+    }
 }

@@ -23,8 +23,8 @@ class DesktopMainTest {
 
     @Test
     void theFileToOpenIsMadeAbsolute() {
-        assertThat(HaskiApp.fileToOpen(List.of("--open", "photo.jpg")))
-                .contains(Path.of("photo.jpg").toAbsolutePath());
-        assertThat(HaskiApp.fileToOpen(List.of())).isEmpty();
+        assertThat(HaskiApp.filesToOpen(List.of("--open", "photo.jpg")))
+                .containsExactly(Path.of("photo.jpg").toAbsolutePath());
+        assertThat(HaskiApp.filesToOpen(List.of())).isEmpty();
     }
 }

@@ -129,11 +129,13 @@ final class MainMenu {
     }
 
     private Menu viewMenu() {
-        return new Menu("_View", null,
+        Menu view = new Menu("_View", null,
                 item("Zoom _in", shortcut(KeyCode.EQUALS), actions::zoomIn),
                 item("Zoom _out", shortcut(KeyCode.MINUS), actions::zoomOut),
                 item("_Actual size (1:1)", shortcut(KeyCode.DIGIT1), actions::actualSize),
-                item("_Fit to window", shortcut(KeyCode.DIGIT0), actions::fitToWindow));
+                item("_Fit to window", shortcut(KeyCode.DIGIT0), actions::fitToWindow), new SeparatorMenuItem());
+        view.getItems().addAll(PhotoSequenceView.menuItems(viewModel.sequence()));
+        return view;
     }
 
     private Menu helpMenu() {

@@ -161,7 +161,10 @@ public final class MainView implements MainActions {
         photo.setId("photoViewer");
         photo.pictureProperty().bind(viewModel.pictureProperty());
         photo.addEventHandler(KeyEvent.KEY_PRESSED, this::zoomKeys);
-        StackPane photoPane = new StackPane(photo, message, hint);
+        HBox sequence = PhotoSequenceView.bar(viewModel.sequence());
+        StackPane.setAlignment(sequence, Pos.BOTTOM_CENTER);
+        StackPane.setMargin(sequence, new Insets(10));
+        StackPane photoPane = new StackPane(photo, message, hint, sequence);
         photoPane.setId("photoPane");
         photoPane.getStyleClass().add("photo-pane");
         photoPane.setMinWidth(300);

@@ -83,6 +83,7 @@ public final class MainViewModel implements DropHandler {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyBooleanWrapper canSaveResult = new ReadOnlyBooleanWrapper(this, "canSaveResult");
     private final ReadOnlyBooleanWrapper canCopyResult = new ReadOnlyBooleanWrapper(this, "canCopyResult");
+    private final PhotoSequence sequence = new PhotoSequence(currentFile, this::open);
 
     /** The shown photo's decode for the screen, and its analysis: a newer photo or model cancels the older. */
     private final LatestWins decode;
@@ -436,6 +437,11 @@ public final class MainViewModel implements DropHandler {
 
     public ModelsViewModel models() {
         return models;
+    }
+
+    /** Several photos given at launch, stepped through with Next and Previous. */
+    public PhotoSequence sequence() {
+        return sequence;
     }
 
     /** Add, remove and show the user's own model packages. */
