@@ -67,8 +67,11 @@ final class AnalysisApiHandler extends Handler.Abstract {
     /** Requests analysing or admitted to wait; one more is refused with 503 before its body is read. */
     private final Semaphore admitted;
     private final ExecutorService analyses;
+    private final RefusedBodyDrain drain;
     private final ServerStats stats = new ServerStats();
     private final HealthReport health;
+    /** How long a refused body is discarded before the connection is closed anyway. */
+    private static final long MAX_DRAIN_MILLIS = 2_000;
 
     AnalysisApiHandler(ServerSettings settings, ServedModel model, PathPolicy paths, UploadFolder uploads,
             ConnectionGuard connections, ScheduledExecutorService timer, AnalysisStep step) {
@@ -83,6 +86,8 @@ final class AnalysisApiHandler extends Handler.Abstract {
         this.analyses = Executors.newFixedThreadPool(settings.maxConcurrentAnalyses(),
                 DaemonThreads.named("haski-api-analysis"));
         this.health = new HealthReport(model, stats, paths);
+        this.drain = new RefusedBodyDrain(timer, settings.maxUploadBytes() + MAX_JSON_BYTES,
+                Math.min(MAX_DRAIN_MILLIS, settings.bodyDeadlineMillis()));
     }
 
     ServerStats stats() {
@@ -100,6 +105,7 @@ final class AnalysisApiHandler extends Handler.Abstract {
         Connection connection = request.getConnectionMetaData().getConnection();
         connections.requestStarted(connection);
         Exchange exchange = new Exchange(request, response, callback, stats);
+        exchange.drainWith(drain);
         exchange.whenAnswered(() -> connections.requestEnded(connection));
         try {
             if (connections.openConnections() > settings.maxConnections()) {

@@ -33,6 +33,7 @@ final class Exchange {
     private final AtomicBoolean answered = new AtomicBoolean();
     private final List<Runnable> onAnswered = new CopyOnWriteArrayList<>();
     private volatile ScheduledFuture<?> bodyDeadline;
+    private RefusedBodyDrain drainer;
 
     Exchange(Request request, Response response, Callback callback, ServerStats stats) {
         this.request = request;
@@ -59,7 +60,7 @@ final class Exchange {
      * trickles its body cannot keep its place in the queue for longer.
      */
     void bodyDeadline(ScheduledExecutorService timer, long millis) {
-        bodyDeadline = timer.schedule(() -> refuse(new ApiError(408, "REQUEST_TIMEOUT",
+        bodyDeadline = timer.schedule(() -> refuseAndClose(new ApiError(408, "REQUEST_TIMEOUT",
                 "the request body did not arrive within " + millis / 1000.0 + " s; send it again")),
                 millis, TimeUnit.MILLISECONDS);
     }
@@ -82,10 +83,21 @@ final class Exchange {
     }
 
     /**
-     * Answers an error and closes the connection without reading what the client may still be sending: Jetty
-     * commits the answer, then half-closes, so the client reads the error before the connection goes.
+     * Answers an error and closes the connection. The answer is written first, before anything more of the body is
+     * read; then what the client is still sending is discarded as it arrives, without a thread waiting for it (see
+     * {@link RefusedBodyDrain}), for at most {@code drainMillis}, so that closing does not reset the connection and
+     * destroy the answer before the client has read it.
      */
     void refuse(ApiError error) {
+        refuse(error, true);
+    }
+
+    /** As {@link #refuse(ApiError)}, but closing at once: for a body that ran past its deadline. */
+    void refuseAndClose(ApiError error) {
+        refuse(error, false);
+    }
+
+    private void refuse(ApiError error, boolean drain) {
         if (!answered.compareAndSet(false, true)) {
             return;
         }
@@ -98,7 +110,28 @@ final class Exchange {
         if (error.status() == 503) {
             response.getHeaders().put(HttpHeader.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }
-        JsonBodies.write(response, releasing(), error);
+        if (!drain || drainer == null) {
+            JsonBodies.write(response, releasing(), error);
+            return;
+        }
+        JsonBodies.write(response, new Callback() {
+            @Override
+            public void succeeded() {
+                release();
+                drainer.drain(request, callback);
+            }
+
+            @Override
+            public void failed(Throwable x) {
+                release();
+                callback.failed(x);
+            }
+        }, error);
+    }
+
+    /** How refused bodies are discarded; without one, a refusal closes at once. */
+    void drainWith(RefusedBodyDrain drainer) {
+        this.drainer = drainer;
     }
 
     private Callback releasing() {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import ai.haski.desktop.platform.DaemonThreads;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -61,6 +62,10 @@ public final class HaskiApiServer implements AutoCloseable {
         connector.setHost(InetAddress.getByName(settings.bindAddress()).getHostAddress());
         connector.setPort(settings.port());
         connector.setIdleTimeout(settings.idleTimeoutMillis());
+        // Jetty reuses a connection's earlier header values when a new one matches ignoring case; for the token
+        // that would let "Bearer ABC" pass as "Bearer abc". Header values are compared exactly.
+        connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration()
+                .setHeaderCacheCaseSensitive(true);
         // Connections beyond the limit wait in the system's queue rather than being refused by it.
         connector.setAcceptQueueSize(Math.min(settings.maxConnections(), 1024));
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
