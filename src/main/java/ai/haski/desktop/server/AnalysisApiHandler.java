@@ -70,8 +70,8 @@ final class AnalysisApiHandler extends Handler.Abstract {
     private final RefusedBodyDrain drain;
     private final ServerStats stats = new ServerStats();
     private final HealthReport health;
-    /** How long a refused body is discarded before the connection is closed anyway. */
-    private static final long MAX_DRAIN_MILLIS = 2_000;
+    /** How long a refused body is discarded before the connection is closed anyway (at most the body deadline). */
+    private static final long MAX_DRAIN_MILLIS = 10_000;
 
     AnalysisApiHandler(ServerSettings settings, ServedModel model, PathPolicy paths, UploadFolder uploads,
             ConnectionGuard connections, ScheduledExecutorService timer, AnalysisStep step) {
