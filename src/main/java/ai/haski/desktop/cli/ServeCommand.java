@@ -72,6 +72,9 @@ final class ServeCommand implements Callable<Integer> {
         try {
             forced = CliArguments.backend(backend);
             token = readToken();
+            if (tokenFile != null) {
+                ai.haski.desktop.server.TokenFilePermissions.warning(tokenFile).ifPresent(w -> err.println("warning: " + w));
+            }
             if (!InetAddress.getByName(bind).isLoopbackAddress() && token.isEmpty()) {
                 throw new IllegalArgumentException("--bind " + bind + " reaches beyond this machine; give "
                         + "--token-file FILE so that only holders of the token can send photos");
