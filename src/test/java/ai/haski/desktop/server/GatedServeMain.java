@@ -1,6 +1,7 @@
 package ai.haski.desktop.server;
 
 import ai.haski.desktop.analysis.Analyzer;
+import ai.haski.desktop.analysis.TestAnalyzers;
 import ai.haski.desktop.image.ImageLoader;
 import ai.haski.desktop.inference.ActiveModel;
 import ai.haski.desktop.inference.SharedEngine;
@@ -37,7 +38,7 @@ public final class GatedServeMain {
             ServerSettings settings = new ServerSettings("127.0.0.1", 0, Optional.empty(), Optional.empty(),
                     25L << 20, slots, 30_000, queue, 256, 10_000, 120_000);
             try (HaskiApiServer server = HaskiApiServer.start(settings,
-                    ServedModel.of(new Analyzer(model, new ImageLoader())), Path.of(args[2]), gated)) {
+                    ServedModel.of(TestAnalyzers.over(model, new ImageLoader())), Path.of(args[2]), gated)) {
                 System.out.println("PORT " + server.port());
                 System.out.flush();
                 BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.haski.desktop.TestFiles;
 import ai.haski.desktop.analysis.Analyzer;
+import ai.haski.desktop.analysis.TestAnalyzers;
 import ai.haski.desktop.image.ImageLoader;
 import ai.haski.desktop.inference.ActiveModel;
 import ai.haski.desktop.inference.SharedEngine;
@@ -55,7 +56,7 @@ class ServeAttacksTest {
     @BeforeAll
     static void load() throws Exception {
         model = SharedEngine.loader().load(SharedEngine.reference(), List.of(), 1);
-        analyzer = new Analyzer(model, new ImageLoader());
+        analyzer = TestAnalyzers.over(model, new ImageLoader());
         client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
