@@ -4,7 +4,6 @@ import ai.haski.desktop.ui.drop.DropContent;
 import ai.haski.desktop.ui.drop.DropTarget;
 import ai.haski.desktop.ui.models.AddModelView;
 import ai.haski.desktop.ui.models.ModelPickerView;
-import ai.haski.desktop.ui.notice.Notice;
 import ai.haski.desktop.ui.notice.NoticeBar;
 import ai.haski.desktop.ui.photo.ArgbPixels;
 import ai.haski.desktop.ui.photo.FxPictures;
@@ -12,11 +11,13 @@ import ai.haski.desktop.ui.photo.PhotoViewer;
 import ai.haski.desktop.ui.result.ResultView;
 import ai.haski.desktop.ui.session.SessionView;
 import ai.haski.desktop.ui.session.SessionViewModel;
-import java.io.File;
 import java.util.Optional;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -32,8 +33,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.Node;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
 
@@ -70,7 +69,7 @@ public final class MainView implements MainActions {
             if (now != null) {
                 showSession();
                 if (session.reviewerProperty().get().isBlank()) {
-                    javafx.application.Platform.runLater(this::reviewerName);
+                    Platform.runLater(this::reviewerName);
                 }
             }
         });
@@ -112,7 +111,7 @@ public final class MainView implements MainActions {
         folder.setId("openFolder");
         folder.setOnAction(event -> viewModel.openFolder());
         folder.setTooltip(new Tooltip("Open a folder of photos as a review session (Ctrl+Shift+O)"));
-        HBox bar = new HBox(10, open, folder, new Separator(javafx.geometry.Orientation.VERTICAL),
+        HBox bar = new HBox(10, open, folder, new Separator(Orientation.VERTICAL),
                 new ModelPickerView(viewModel.models()), spacer);
         bar.getStyleClass().add("tool-bar-row");
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -231,9 +230,9 @@ public final class MainView implements MainActions {
             }
         });
         Label last = statusLabel("statusLastAnalysis", viewModel.lastAnalysisTextProperty());
-        bar.getRightItems().addAll(model, new Separator(javafx.geometry.Orientation.VERTICAL), runtime,
-                new Separator(javafx.geometry.Orientation.VERTICAL), selfCheck,
-                new Separator(javafx.geometry.Orientation.VERTICAL), last);
+        bar.getRightItems().addAll(model, new Separator(Orientation.VERTICAL), runtime,
+                new Separator(Orientation.VERTICAL), selfCheck,
+                new Separator(Orientation.VERTICAL), last);
         return bar;
     }
 

@@ -368,18 +368,12 @@ public final class MainViewModel implements DropHandler {
 
     /** A file name for "Save result": the photo's name with {@code .haski.json}. */
     public String suggestedResultName() {
-        Path file = currentFile.get();
-        if (file == null) {
-            return "result.haski.json";
-        }
-        String name = nameOf(file);
-        int dot = name.lastIndexOf('.');
-        return (dot > 0 ? name.substring(0, dot) : name) + ".haski.json";
+        return ResultFiles.suggestedName(Optional.ofNullable(currentFile.get()));
     }
 
     /** Where "Save result" starts: the photo's folder. */
     public Optional<Path> suggestedResultFolder() {
-        return Optional.ofNullable(currentFile.get()).map(Path::toAbsolutePath).map(Path::getParent);
+        return ResultFiles.suggestedFolder(Optional.ofNullable(currentFile.get()));
     }
 
     /** Writes the shown result to {@code target} atomically, in the background, and reports how it went. */

@@ -86,6 +86,8 @@ public final class AddModelViewModel {
             "Choose the model's .onnx and/or .tflite file.");
     private final ReadOnlyStringWrapper resultText = new ReadOnlyStringWrapper(this, "resultText", "");
     private final ReadOnlyBooleanWrapper proposing = new ReadOnlyBooleanWrapper(this, "proposing");
+    /** A field changed and its check waits for the typing to pause. */
+    private final ReadOnlyBooleanWrapper changeWaiting = new ReadOnlyBooleanWrapper(this, "changeWaiting");
     private final ReadOnlyBooleanWrapper importing = new ReadOnlyBooleanWrapper(this, "importing");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
     private final ReadOnlyBooleanWrapper canImport = new ReadOnlyBooleanWrapper(this, "canImport");
@@ -139,9 +141,18 @@ public final class AddModelViewModel {
         // Change listeners, in this order: the heads' source is settled (above) before the proposal reads it.
         for (ObservableValue<?> input : List.<ObservableValue<?>>of(id, name, version, licence, labelsFile, headsText,
                 width, height, layout, mean, std, sample)) {
-            input.addListener((obs, old, now) -> typing.submit(this::propose));
+            input.addListener((obs, old, now) -> {
+                // Heads filled in from the proposal itself need no second proposal.
+                if (fillingHeads) {
+                    return;
+                }
+                // Import waits for the change to be checked, as it waits for a proposal that is running.
+                changeWaiting.set(true);
+                typing.submit(this::propose);
+            });
         }
-        canImport.bind(valid.and(proposing.not()).and(importing.not()).and(imported.not()));
+        canImport.bind(valid.and(changeWaiting.not()).and(proposing.not()).and(importing.not())
+                .and(imported.not()));
     }
 
     // ---- commands --------------------------------------------------------------------------------------------
@@ -161,6 +172,7 @@ public final class AddModelViewModel {
     /** Proposes the package for the fields as they are now, in the background; the latest state always wins. */
     public void propose() {
         typing.cancel();
+        changeWaiting.set(false);
         imported.set(false);
         resultText.set("");
         if (files.isEmpty()) {

@@ -1,5 +1,6 @@
 package ai.haski.desktop.ui.notice;
 
+import java.util.Locale;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -36,7 +37,7 @@ public final class NoticeBar extends HBox {
         setManaged(shown);
         getStyleClass().removeAll("notice-info", "notice-warning", "notice-error");
         if (shown) {
-            getStyleClass().add("notice-" + notice.severity().name().toLowerCase(java.util.Locale.ROOT));
+            getStyleClass().add("notice-" + notice.severity().name().toLowerCase(Locale.ROOT));
             text.setText(notice.text());
             text.setAccessibleText(notice.severity() + ": " + notice.text());
         }

@@ -17,7 +17,7 @@ final class HeadBox extends VBox {
         getChildren().addAll(title, top, bars);
     }
 
-    void show(HeadSummary head) {
+    void show(HeadDisplay head) {
         title.setText(head.title());
         top.setText(head.topLabel() + "  " + head.topPercentText());
         top.setId("top-" + head.title().replace(' ', '-'));

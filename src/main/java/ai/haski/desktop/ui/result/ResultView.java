@@ -55,7 +55,7 @@ public final class ResultView extends ScrollPane {
 
         heads.setId("resultHeads");
         showWhen(heads, viewModel);
-        viewModel.heads().addListener((ListChangeListener<HeadSummary>) change -> rebuildHeads());
+        viewModel.heads().addListener((ListChangeListener<HeadDisplay>) change -> rebuildHeads());
 
         chips.setId("conditionChips");
         Label noCondition = boundLabel(viewModel.conditionsTextProperty(), "no-condition");
@@ -123,7 +123,7 @@ public final class ResultView extends ScrollPane {
 
     /** Reuses the head boxes of the previous result, so a new result changes text, not the scene graph. */
     private void rebuildHeads() {
-        List<HeadSummary> shown = viewModel.heads();
+        List<HeadDisplay> shown = viewModel.heads();
         while (headBoxes.size() < shown.size()) {
             HeadBox box = new HeadBox();
             headBoxes.add(box);

@@ -32,7 +32,7 @@ public final class ResultViewModel {
     private final ReadOnlyStringWrapper errorText = new ReadOnlyStringWrapper(this, "errorText", "");
     private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(this, "placeholder",
             "No photo yet. Drop one on the left, open one with File > Open (Ctrl+O), or paste one (Ctrl+V).");
-    private final ObservableList<HeadSummary> heads = FXCollections.observableArrayList();
+    private final ObservableList<HeadDisplay> heads = FXCollections.observableArrayList();
     private final ObservableList<String> conditions = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper conditionsText = new ReadOnlyStringWrapper(this, "conditionsText", "");
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
@@ -81,7 +81,7 @@ public final class ResultViewModel {
         // One change, not one per head: the view updates its rows once.
         heads.setAll(analysis.heads().stream().map(ResultViewModel::summarise).toList());
         List<String> found = analysis.conditionsDetected();
-        conditions.setAll(found.stream().map(ResultViewModel::humanise).toList());
+        conditions.setAll(found.stream().map(DisplayNames::label).toList());
         conditionsText.set(found.isEmpty() ? "no condition detected" : "");
         warnings.setAll(analysis.warnings());
         ImageFacts image = analysis.image();
@@ -103,30 +103,21 @@ public final class ResultViewModel {
                 t.totalMs()));
     }
 
-    static HeadSummary summarise(HeadResult head) {
+    static HeadDisplay summarise(HeadResult head) {
         float[] probabilities = head.probabilities();
         List<LabelShare> shares = new ArrayList<>();
         for (int i = 0; i < probabilities.length; i++) {
             String label = head.labels().get(i);
-            shares.add(new LabelShare(humanise(label), probabilities[i], percent(probabilities[i]),
+            shares.add(new LabelShare(DisplayNames.label(label), probabilities[i], percent(probabilities[i]),
                     label.equals(head.topLabel())));
         }
         shares.sort(Comparator.comparingDouble(LabelShare::probability).reversed());
-        return new HeadSummary(capitalise(humanise(head.head())), humanise(head.topLabel()),
+        return new HeadDisplay(DisplayNames.head(head.head()), DisplayNames.label(head.topLabel()),
                 percent(head.topProbability()), shares);
     }
 
     static String percent(double probability) {
         return String.format(Locale.ROOT, "%.1f %%", probability * 100);
-    }
-
-    /** {@code mild_acne} reads as "mild acne". */
-    static String humanise(String name) {
-        return name.replace('_', ' ');
-    }
-
-    private static String capitalise(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static String nameOf(Path file) {
@@ -168,7 +159,7 @@ public final class ResultViewModel {
         return placeholder.getReadOnlyProperty();
     }
 
-    public ObservableList<HeadSummary> heads() {
+    public ObservableList<HeadDisplay> heads() {
         return heads;
     }
 

@@ -1,6 +1,7 @@
 package ai.haski.desktop.ui.session;
 
 import ai.haski.desktop.session.ModelKey;
+import ai.haski.desktop.ui.result.DisplayNames;
 import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Insets;

@@ -1,6 +1,7 @@
 package ai.haski.desktop.ui.session;
 
 import ai.haski.desktop.session.Verdict;
+import ai.haski.desktop.ui.result.DisplayNames;
 import java.util.List;
 import java.util.Optional;
 

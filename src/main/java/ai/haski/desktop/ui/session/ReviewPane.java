@@ -1,6 +1,7 @@
 package ai.haski.desktop.ui.session;
 
 import ai.haski.desktop.ui.photo.PhotoViewer;
+import ai.haski.desktop.ui.result.DisplayNames;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;

@@ -6,6 +6,7 @@ import ai.haski.desktop.ui.notice.Notice;
 import ai.haski.desktop.ui.notice.NoticeSink;
 import ai.haski.desktop.ui.photo.DisplayDecoder;
 import ai.haski.desktop.ui.photo.DisplayPicture;
+import ai.haski.desktop.ui.result.DisplayNames;
 import ai.haski.desktop.ui.task.BackgroundTask;
 import ai.haski.desktop.ui.task.LatestWins;
 import ai.haski.desktop.ui.task.TaskExecutor;

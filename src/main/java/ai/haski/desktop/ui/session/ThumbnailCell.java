@@ -4,6 +4,7 @@ import ai.haski.desktop.image.Thumbnail;
 import ai.haski.desktop.session.HeadSummary;
 import ai.haski.desktop.session.ReviewState;
 import ai.haski.desktop.session.Session;
+import ai.haski.desktop.ui.result.DisplayNames;
 import java.util.Locale;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;

@@ -1,6 +1,7 @@
 package ai.haski.desktop.ui.session;
 
 import impl.org.controlsfx.skin.GridViewSkin;
+import javafx.collections.FXCollections;
 import javafx.scene.Node;
 import javafx.scene.control.skin.VirtualFlow;
 import org.controlsfx.control.GridView;
@@ -25,9 +26,9 @@ final class ThumbnailGrid {
         grid.setCellFactory(view -> new ThumbnailCell(viewModel));
         // Hidden, the grid holds no items: its cells would otherwise lay out and ask for thumbnails nobody sees.
         grid.setItems(viewModel.table().gridShownProperty().get() ? viewModel.table().sortedRows()
-                : javafx.collections.FXCollections.observableArrayList());
+                : FXCollections.observableArrayList());
         viewModel.table().gridShownProperty().addListener((obs, was, now) -> grid.setItems(now ? viewModel.table().sortedRows()
-                : javafx.collections.FXCollections.observableArrayList()));
+                : FXCollections.observableArrayList()));
         grid.setFocusTraversable(true);
         grid.setAccessibleText("Photos as thumbnails");
         viewModel.review().selectedProperty().addListener((obs, old, now) -> reveal(now));

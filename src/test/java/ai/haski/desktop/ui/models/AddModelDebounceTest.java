@@ -53,6 +53,8 @@ class AddModelDebounceTest {
 
         assertThat(executor.pendingNames()).isEmpty();
         assertThat(executor.scheduledCount()).isEqualTo(1);
+        // Import is not offered for a form whose last change has not been checked yet.
+        assertThat(dialog.canImportProperty().get()).isFalse();
 
         executor.passTime();
 

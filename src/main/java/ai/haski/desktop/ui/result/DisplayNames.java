@@ -1,9 +1,9 @@
-package ai.haski.desktop.ui.session;
+package ai.haski.desktop.ui.result;
 
 /**
- * How the session screen writes a model's head and label names: as the result view does ({@code skin_type} reads as
- * "Skin type", {@code mild_acne} as "mild acne"), so that one photo reads the same in both. The stored ids stay
- * what filters, verdicts and exports use.
+ * How the window writes a model's head and label names, in the result view and the session screen alike
+ * ({@code skin_type} reads as "Skin type", {@code mild_acne} as "mild acne"), so that one photo reads the same in
+ * both. The stored ids stay what filters, verdicts and exports use.
  */
 public final class DisplayNames {
     private DisplayNames() {}

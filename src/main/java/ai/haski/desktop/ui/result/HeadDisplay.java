@@ -6,9 +6,9 @@ import java.util.List;
  * What one head of the model says, as shown: its title, top label with confidence, and every label's share
  * sorted from most to least likely.
  */
-public record HeadSummary(String title, String topLabel, String topPercentText, List<LabelShare> shares) {
+public record HeadDisplay(String title, String topLabel, String topPercentText, List<LabelShare> shares) {
 
-    public HeadSummary {
+    public HeadDisplay {
         shares = List.copyOf(shares);
     }
 }
