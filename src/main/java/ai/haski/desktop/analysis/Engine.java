@@ -1,5 +1,6 @@
 package ai.haski.desktop.analysis;
 
+import ai.haski.desktop.catalog.ModelCatalog;
 import ai.haski.desktop.image.ImageLoader;
 import ai.haski.desktop.inference.ActiveModel;
 import ai.haski.desktop.inference.Backends;
@@ -26,12 +27,14 @@ public final class Engine {
     private volatile ModelRegistry registry;
     private final Backends backends;
     private final ModelLoader loader;
+    private final ModelCatalog catalog;
 
     private Engine(AppPaths paths, ModelRegistry registry, Backends backends) {
         this.paths = paths;
         this.registry = registry;
         this.backends = backends;
         this.loader = new ModelLoader(backends);
+        this.catalog = new ModelCatalog(backends, paths, this::registry);
     }
 
     /**
@@ -97,9 +100,9 @@ public final class Engine {
         return new ImageLoader().jpegDecoder();
     }
 
-    /** The runtimes, for the package importer and installer, which prove a package before it is installed. */
-    public Backends backends() {
-        return backends;
+    /** The packages as the user manages them (import, install, remove), proven by this engine's runtimes. */
+    public ModelCatalog catalog() {
+        return catalog;
     }
 
     /**

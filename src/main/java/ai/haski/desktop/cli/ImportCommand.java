@@ -18,12 +18,10 @@ import ai.haski.desktop.model.ModelManifest;
 import ai.haski.desktop.model.TensorLayout;
 import ai.haski.desktop.platform.AppPaths;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -118,11 +116,7 @@ final class ImportCommand implements Callable<Integer> {
             roots.add(into);
         }
         Engine engine = Engine.create(paths, roots);
-        Optional<Path> defaultSample = paths.bundledModelsDir()
-                .map(dir -> dir.resolve("haski-reference").resolve("test-input.png"))
-                .filter(Files::isRegularFile);
-        ModelImporter importer = new ModelImporter(engine.backends(), modelsDir, defaultSample,
-                Optional.of(engine.registry()));
+        ModelImporter importer = engine.catalog().importer(modelsDir);
         ImportProposal proposal = importer.propose(request);
         if (!proposal.isValid()) {
             err.println("models import: refused " + files + ":");

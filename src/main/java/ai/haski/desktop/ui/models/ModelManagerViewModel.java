@@ -43,7 +43,7 @@ public final class ModelManagerViewModel {
         this.executor = executor;
         this.notices = notices;
         this.folderShower = folderShower;
-        this.installer = new PackageInstaller(engine.backends(), engine.paths().userModelsDir());
+        this.installer = engine.catalog().installer();
         this.scratchDir = scratchDir;
     }
 
@@ -69,11 +69,7 @@ public final class ModelManagerViewModel {
 
     /** The importer of {@code models import}, over the registry as it is now; called in the background. */
     private ModelImporter importer() {
-        Optional<Path> defaultSample = engine.paths().bundledModelsDir()
-                .map(dir -> dir.resolve("haski-reference").resolve("test-input.png"))
-                .filter(Files::isRegularFile);
-        return new ModelImporter(engine.backends(), installer.modelsDir(), defaultSample,
-                Optional.of(engine.registry()));
+        return engine.catalog().importer(installer.modelsDir());
     }
 
     /** The packages Remove… may delete: those in the per-user models folder, never the bundled ones. */
