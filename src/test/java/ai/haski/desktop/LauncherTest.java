@@ -105,6 +105,11 @@ class LauncherTest {
         assertThat(opened).isEmpty();
     }
 
+    @Test
+    void aMistakeOnTheCommandLineExitsWithTheUsageStatusTheHelpNames() {
+        assertThat(usualUsageErrorExit()).isEqualTo(HaskiCommand.USAGE);
+    }
+
     /** The exit status picocli gives any other usage error, here an unknown option. */
     private static int usualUsageErrorExit() {
         return HaskiCommand.run(new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true),

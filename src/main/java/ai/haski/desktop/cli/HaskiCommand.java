@@ -105,7 +105,9 @@ public final class HaskiCommand implements Callable<Integer> {
     /** As {@link #run(Desktop, String...)}, with its reports going to the given writers (null: stdout, stderr). */
     public static int run(Desktop desktop, java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new HaskiCommand(desktop));
-        commandLine.setExitCodeExceptionMapper(error -> FAILED);
+        // A mistake on the command line is a usage error (2), as --help says; anything else that escapes a command, 1.
+        commandLine.setExitCodeExceptionMapper(error -> error instanceof CommandLine.ParameterException ? USAGE
+                : FAILED);
         if (out != null) {
             commandLine.setOut(out);
         }

@@ -50,8 +50,11 @@ public final class CrashWorker {
         }
     }
 
+    /** Between one verdict-and-note and the next; what is checked is what was acknowledged, not when. */
+    private static final long WRITE_PAUSE_MS = 5;
+
     private static void writeVerdicts(Session session, String tag, long count, PrintStream out)
-            throws SessionException {
+            throws SessionException, InterruptedException {
         List<StoredResult> results = new ArrayList<>();
         for (ModelKey model : session.results().models()) {
             results.addAll(session.results().byModel(model).stream().filter(StoredResult::succeeded).toList());
@@ -70,6 +73,10 @@ public final class CrashWorker {
             session.reviews().note(result.photoId(), tag + "-" + seq, tag);
             out.println("note " + seq);
             out.flush();
+            // A reviewer gives a verdict every second or so, not thousands: a writer in a tight loop keeps the file
+            // locked nearly all the time, and the other process's SQLite busy handler, which polls, can then wait out
+            // its whole timeout on a loaded machine. A short pause keeps the two writing at once, as two windows do.
+            Thread.sleep(WRITE_PAUSE_MS);
         }
     }
 
