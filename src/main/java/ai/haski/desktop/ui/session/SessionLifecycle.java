@@ -79,7 +79,7 @@ public final class SessionLifecycle {
                 store.execute(closing(old, () -> { }));
             }
         }).onFailure(error -> {
-            folderText.set(session.get() == null ? "" : nameOf(session.get().root()));
+            folderText.set(session.get() == null ? "" : session.get().root().toString());
             notices.post(Notice.error("The folder " + folder + " could not be opened as a session: "
                     + error.getMessage()));
         }).onFinished(() -> opening.set(false)));
