@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.haski.desktop.session.Session;
 import ai.haski.desktop.session.SessionFiles;
 import ai.haski.desktop.ui.models.ActiveModelState;
+import ai.haski.desktop.ui.models.HandDrivenActiveModel;
 import ai.haski.desktop.ui.notice.Notice;
 import ai.haski.desktop.ui.task.CurrentThreadTaskExecutor;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BatchViewModelTest {
     @TempDir
     Path temp;
-    private final SessionParts.HandDrivenModels models = new SessionParts.HandDrivenModels();
+    private final HandDrivenActiveModel models = new HandDrivenActiveModel();
     private final SessionParts.Notices notices = new SessionParts.Notices();
     private final SimpleObjectProperty<Session> session = new SimpleObjectProperty<>();
     private final List<String> jobsMade = new ArrayList<>();
@@ -50,7 +51,7 @@ class BatchViewModelTest {
         assertThat(batch.runningProperty().get()).isTrue();
         assertThat(batch.progressTextProperty().get()).isEqualTo("Waiting for the model…");
 
-        models.state.set(ActiveModelState.none("no package found"));
+        models.set(ActiveModelState.none("no package found"));
 
         assertThat(batch.runningProperty().get()).isFalse();
         assertThat(batch.progressTextProperty().get()).isEqualTo("No model: nothing analysed");
@@ -64,8 +65,8 @@ class BatchViewModelTest {
 
     @Test
     void aLoadStartingWithNoBatchPostsNothing() {
-        models.state.set(ActiveModelState.none("none"));
-        models.state.set(models.state().loadingNext());
+        models.set(ActiveModelState.none("none"));
+        models.set(models.state().loadingNext());
         assertThat(notices.posted).isEmpty();
         assertThat(batch.activeModel()).isEqualTo(Optional.empty());
     }

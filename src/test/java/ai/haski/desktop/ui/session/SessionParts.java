@@ -2,8 +2,6 @@ package ai.haski.desktop.ui.session;
 
 import ai.haski.desktop.TestFiles;
 import ai.haski.desktop.platform.AppPaths;
-import ai.haski.desktop.ui.models.ActiveModelService;
-import ai.haski.desktop.ui.models.ActiveModelState;
 import ai.haski.desktop.ui.notice.Notice;
 import ai.haski.desktop.ui.notice.NoticeSink;
 import java.io.IOException;
@@ -12,22 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 
-/** Test doubles for the session parts: the model service set by hand, dialogs that answer from a script, notices. */
+/** Test helpers for the session parts: notices kept in a list, a folder of real photos. */
 final class SessionParts {
     private SessionParts() {}
-
-    /** The active-model service with its state set by the test. */
-    static final class HandDrivenModels implements ActiveModelService {
-        final ReadOnlyObjectWrapper<ActiveModelState> state = new ReadOnlyObjectWrapper<>(ActiveModelState.starting());
-
-        @Override
-        public ReadOnlyObjectProperty<ActiveModelState> stateProperty() {
-            return state.getReadOnlyProperty();
-        }
-    }
 
     /** Every notice posted, oldest first. */
     static final class Notices implements NoticeSink {
