@@ -3,6 +3,7 @@ package ai.haski.desktop.ui.session;
 import ai.haski.desktop.session.ModelKey;
 import ai.haski.desktop.ui.result.DisplayNames;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -36,11 +37,11 @@ final class PhotoTable {
         table.setId("sessionTable");
         table.setPlaceholder(new Label("No photos in this folder (JPEG, PNG, BMP, GIF, TIFF or WebP)"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        table.getColumns().add(column("File", 128, 70, ReviewRow::file));
-        table.getColumns().add(column("Review", 78, 60, row -> row.reviewState().name().toLowerCase(Locale.ROOT)));
+        table.getColumns().add(column("File", 120, 70, ReviewRow::file));
+        table.getColumns().add(column("Review", 74, 60, row -> row.reviewState().name().toLowerCase(Locale.ROOT)));
         table.getColumns().add(column("Flag", 36, 30, row -> row.flagged() ? "⚑" : ""));
         table.getColumns().add(column("Conditions", 80, 50, row -> conditionsText(row.conditions())));
-        table.getColumns().add(column("Error", 56, 40, ReviewRow::error));
+        table.getColumns().add(column("Error", 72, 40, ReviewRow::error));
         addComparisonColumns();
         rows.headNames().forEach(this::addHeadColumns);
         rows.headNames().addListener((ListChangeListener<String>) change -> {
@@ -127,28 +128,40 @@ final class PhotoTable {
         }
     }
 
-    /** Two columns per head, inserted before Conditions: its label and its confidence (sortable as a number). */
+    /**
+     * One column per head, inserted before Conditions: its label and confidence, "oily 78%". One column rather than
+     * two keeps three heads readable in a 1280 px window; it sorts by label, then by confidence.
+     */
     private void addHeadColumns(String head) {
         int at = table.getColumns().size() - 2;
-        TableColumn<ReviewRow, String> label = column(DisplayNames.head(head), 86, 50,
-                row -> DisplayNames.label(row.label(head)));
-        label.setId("head-" + head);
-        table.getColumns().add(at, label);
-        TableColumn<ReviewRow, Number> confidence = new TableColumn<>("%");
-        confidence.setPrefWidth(42);
-        confidence.setMinWidth(38);
-        confidence.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().confidence(head)));
-        confidence.setCellFactory(col -> new TableCell<>() {
+        TableColumn<ReviewRow, HeadCell> column = new TableColumn<>(DisplayNames.head(head));
+        column.setId("head-" + head);
+        column.setPrefWidth(104);
+        // At least "sensitive 68%": the constrained policy squeezes columns added after the first layout to their
+        // minimum, and a head column that reads "nor…" tells the reviewer nothing.
+        column.setMinWidth(100);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(
+                new HeadCell(DisplayNames.label(cell.getValue().label(head)), cell.getValue().confidence(head))));
+        column.setComparator(HeadCell.ORDER);
+        column.setCellFactory(col -> new TableCell<>() {
             @Override
-            protected void updateItem(Number value, boolean empty) {
+            protected void updateItem(HeadCell value, boolean empty) {
                 super.updateItem(value, empty);
-                setText(empty || value == null || value.doubleValue() < 0 ? ""
-                        : String.format(Locale.ROOT, "%.0f%%", value.doubleValue() * 100));
+                setText(empty || value == null ? "" : value.text());
             }
         });
-        table.getColumns().add(at + 1, confidence);
-        headColumns.add(label);
-        headColumns.add(confidence);
+        table.getColumns().add(at, column);
+        headColumns.add(column);
+    }
+
+    /** What a head's cell shows: the model's label and its confidence (negative when the photo has no result). */
+    private record HeadCell(String label, double confidence) {
+        static final Comparator<HeadCell> ORDER = Comparator.comparing(HeadCell::label)
+                .thenComparingDouble(HeadCell::confidence);
+
+        String text() {
+            return confidence < 0 ? label : String.format(Locale.ROOT, "%s %.0f%%", label, confidence * 100);
+        }
     }
 
     private static TableColumn<ReviewRow, String> column(String title, double width, double least,
