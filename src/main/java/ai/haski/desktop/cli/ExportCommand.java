@@ -1,12 +1,9 @@
 package ai.haski.desktop.cli;
 
-import ai.haski.desktop.platform.AppPaths;
 import ai.haski.desktop.session.Session;
 import ai.haski.desktop.session.SessionException;
 import ai.haski.desktop.session.SessionExport;
-import ai.haski.desktop.session.SessionFiles;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -43,7 +40,7 @@ final class ExportCommand implements Callable<Integer> {
         Path file;
         try {
             chosen = chooseFormat();
-            file = sessionToExport();
+            file = SessionArgument.existing(folder, sessionFile);
         } catch (IllegalArgumentException | SessionException e) {
             err.println("error: " + e.getMessage());
             return HaskiCommand.USAGE;
@@ -69,24 +66,5 @@ final class ExportCommand implements Callable<Integer> {
         return SessionExport.Format.fromId(dot < 0 ? "" : name.substring(dot + 1)).orElseThrow(() ->
                 new IllegalArgumentException("say --format csv or --format json (the name " + out
                         + " does not tell)"));
-    }
-
-    private Path sessionToExport() throws SessionException {
-        if ((folder == null) == (sessionFile == null)) {
-            throw new IllegalArgumentException("give either the photo FOLDER or --session FILE (one of them)");
-        }
-        if (sessionFile != null) {
-            Path file = SessionFiles.requireSessionName(sessionFile);
-            if (!Files.isRegularFile(file)) {
-                throw new IllegalArgumentException("there is no session file " + sessionFile);
-            }
-            return file;
-        }
-        Path file = SessionFiles.defaultFor(AppPaths.current(), folder);
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("the folder " + folder + " has no review session yet (looked for "
-                    + file + "); run `review " + folder + "` first");
-        }
-        return file;
     }
 }
