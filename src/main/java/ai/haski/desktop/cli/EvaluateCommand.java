@@ -13,7 +13,6 @@ import ai.haski.desktop.session.evaluation.HeadEvaluation;
 import ai.haski.desktop.session.evaluation.LabelsFileTruth;
 import ai.haski.desktop.session.evaluation.ModelEvaluation;
 import ai.haski.desktop.session.evaluation.SessionEvaluator;
-import ai.haski.desktop.session.evaluation.VerdictRule;
 import ai.haski.desktop.session.evaluation.VerdictTruth;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -125,9 +124,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (labels != null) {
             return LabelsFileTruth.read(labels, session.photos().all(), evaluator.heads(models));
         }
-        VerdictRule chosen = reviewer != null ? VerdictRule.reviewer(reviewer.strip())
-                : rule == null ? VerdictRule.latest() : VerdictRule.ofName(rule).orElseThrow();
-        return VerdictTruth.of(session, chosen);
+        return VerdictTruth.of(session, TruthOptions.verdictRule(reviewer, rule));
     }
 
     private void checkTruthOptions() {
@@ -135,16 +132,7 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--reviewer and --rule choose among verdicts; with --labels the "
                     + "truth is the file, so leave them out");
         }
-        if (reviewer != null && rule != null) {
-            throw new IllegalArgumentException("give --reviewer NAME (one reviewer's verdicts) or --rule "
-                    + "latest|majority (several reviewers'), not both");
-        }
-        if (reviewer != null && reviewer.isBlank()) {
-            throw new IllegalArgumentException("--reviewer needs a name");
-        }
-        if (rule != null && VerdictRule.ofName(rule).isEmpty()) {
-            throw new IllegalArgumentException("--rule must be latest or majority, found \"" + rule + "\"");
-        }
+        TruthOptions.verdictRule(reviewer, rule);
         if (labels != null && !Files.isRegularFile(labels)) {
             throw new IllegalArgumentException("there is no labels file " + labels);
         }
