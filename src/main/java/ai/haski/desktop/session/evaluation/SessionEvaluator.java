@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Evaluates models of a session against a truth: pairs each photo's truth with the model's top label and
@@ -48,7 +49,8 @@ public final class SessionEvaluator {
         ModelHeads.of(results).forEach((head, labels) -> {
             List<ScoredPhoto> scored = new ArrayList<>();
             List<String> withoutResult = new ArrayList<>();
-            truth.labels().forEach((file, byHead) -> {
+            // By path, as the session lists its photos, so that reports are in the same order whatever the source.
+            new TreeMap<>(truth.labels()).forEach((file, byHead) -> {
                 String label = byHead.get(head);
                 if (label == null) {
                     return;
