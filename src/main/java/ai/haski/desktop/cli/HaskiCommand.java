@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
             "Given photos (or a folder) and no command, the app opens with them: one photo is shown, several are "
                     + "stepped through, a folder opens as a review session. A file named like a command opens with "
                     + "--open NAME or ./NAME."},
-        subcommands = {AnalyzeCommand.class, ReviewCommand.class, ExportCommand.class, ModelsCommand.class,
+        subcommands = {AnalyzeCommand.class, ReviewCommand.class, ExportCommand.class, EvaluateCommand.class,
+            ModelsCommand.class,
             SelfCheckCommand.class, ServeCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
