@@ -48,7 +48,7 @@ final class ExportCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return HaskiCommand.USAGE;
         }
-        try (Session session = Session.openFile(file)) {
+        try (Session session = Session.openToRead(file)) {
             SessionExport.Summary summary = SessionExport.write(session, chosen, out);
             err.printf(Locale.ROOT, "Exported %d photos (%d results) from %s to %s%n", summary.photos(),
                     summary.results(), session.file(), summary.file().toAbsolutePath());
