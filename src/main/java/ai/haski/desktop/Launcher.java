@@ -1,6 +1,7 @@
 package ai.haski.desktop;
 
 import ai.haski.desktop.cli.HaskiCommand;
+import ai.haski.desktop.platform.FileNameEncoding;
 import ai.haski.desktop.ui.DesktopMain;
 import java.util.List;
 
@@ -21,6 +22,10 @@ public final class Launcher {
      * status. The jar, the packaged launchers and the window tests all come through here.
      */
     public static int run(HaskiCommand.Desktop desktop, String... args) {
+        if (args.length == 0 || DesktopMain.wantsDesktop(args)) {
+            // The command line says it itself (HaskiCommand); the window's stderr lands in a terminal or a journal.
+            FileNameEncoding.warning().ifPresent(warning -> System.err.println("warning: " + warning));
+        }
         // The desktop entry runs "haski-desktop --open %f"; from the menu, without a file, that is a lone --open.
         if (args.length == 0 || args.length == 1 && DesktopMain.OPEN_OPTION.equals(args[0])) {
             return desktop.open(List.of());

@@ -9,6 +9,7 @@ import ai.haski.desktop.inference.LoadedModel;
 import ai.haski.desktop.model.RuntimeStatus;
 import ai.haski.desktop.model.TensorInfo;
 import ai.haski.desktop.model.ModelFormat;
+import ai.haski.desktop.model.ModelPackage;
 import ai.haski.desktop.model.Sha256;
 import ai.haski.desktop.model.TensorLayout;
 import java.io.IOException;
@@ -26,11 +27,8 @@ import java.util.Optional;
  * them, and the tensors each declares (the {@link FormatFacts} the Add model dialog shows).
  */
 final class ModelProbe {
-    /**
-     * The largest model file imported: the runtime keeps the whole model in memory for as long as it is active, in an
-     * app whose heap is 512 MB (packaging/jpackage/app-image.options); a skin or hair classifier needs a few MB.
-     */
-    static final long MAX_WEIGHTS_BYTES = 250_000_000L;
+    /** The largest model file imported: the same limit as for every package (see there why). */
+    static final long MAX_WEIGHTS_BYTES = ModelPackage.MAX_WEIGHTS_BYTES;
 
     private final Backends backends;
     private final ProblemList problems;

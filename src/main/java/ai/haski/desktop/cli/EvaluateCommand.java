@@ -87,7 +87,7 @@ final class EvaluateCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return HaskiCommand.USAGE;
         }
-        try (Session session = Session.openFile(file)) {
+        try (Session session = Session.openToRead(file)) {
             List<ModelKey> models = ModelChoice.choose(session.results().models(), model);
             SessionEvaluator evaluator = new SessionEvaluator(session);
             GroundTruth truth = truth(session, evaluator, models);

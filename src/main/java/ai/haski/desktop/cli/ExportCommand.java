@@ -76,7 +76,7 @@ final class ExportCommand implements Callable<Integer> {
         if (labels) {
             return exportLabels(file, verdictRule, err);
         }
-        try (Session session = Session.openFile(file)) {
+        try (Session session = Session.openToRead(file)) {
             SessionExport.Summary summary = SessionExport.write(session, chosen, out);
             err.printf(Locale.ROOT, "Exported %d photos (%d results) from %s to %s%n", summary.photos(),
                     summary.results(), session.file(), summary.file().toAbsolutePath());
@@ -92,7 +92,7 @@ final class ExportCommand implements Callable<Integer> {
             err.println("error: will not write labels over a session file; name it like labels.csv");
             return HaskiCommand.USAGE;
         }
-        try (Session session = Session.openFile(file)) {
+        try (Session session = Session.openToRead(file)) {
             GroundTruth truth = VerdictTruth.of(session, verdictRule);
             truth.problems().forEach(problem -> err.println("warning: " + problem));
             List<String> heads = new SessionEvaluator(session).heads(session.results().models()).keySet().stream()

@@ -1,6 +1,7 @@
 package ai.haski.desktop.cli;
 
 import ai.haski.desktop.platform.AppVersion;
+import ai.haski.desktop.platform.FileNameEncoding;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -115,6 +116,10 @@ public final class HaskiCommand implements Callable<Integer> {
         if (err != null) {
             commandLine.setErr(err);
         }
+        FileNameEncoding.warning().ifPresent(warning -> {
+            commandLine.getErr().println("warning: " + warning);
+            commandLine.getErr().flush();
+        });
         return commandLine.execute(args);
     }
 

@@ -77,7 +77,10 @@ abstract class ResultWriter implements Closeable {
         }
     }
 
-    /** One row per file, a label and confidence column per head, provenance, and error columns. */
+    /**
+     * One row per file, a label and confidence column per head, provenance, and error columns. Text cells are
+     * neutralised against formula injection ({@link CsvRow}); the confidences stay numbers.
+     */
     private static final class Csv extends ResultWriter {
         private final List<HeadSpec> heads;
 
@@ -100,26 +103,22 @@ abstract class ResultWriter implements Closeable {
 
         @Override
         String render(AnalysisOutcome outcome) {
-            List<String> cells = new ArrayList<>(List.of(outcome.file().toString()));
+            CsvRow row = CsvRow.create().text(outcome.file().toString());
             if (outcome instanceof Analysis analysis) {
                 for (HeadSpec spec : heads) {
                     HeadResult head = analysis.head(spec.name()).orElseThrow();
-                    cells.add(head.topLabel());
-                    cells.add(String.format(Locale.ROOT, "%.6f", head.topProbability()));
+                    row.text(head.topLabel()).number(String.format(Locale.ROOT, "%.6f", head.topProbability()));
                 }
                 var p = analysis.provenance();
-                cells.addAll(List.of(String.join(";", analysis.conditionsDetected()), p.modelId(), p.modelVersion(),
+                row.texts(List.of(String.join(";", analysis.conditionsDetected()), p.modelId(), p.modelVersion(),
                         p.format(), p.modelSha256(), p.runtime() + " " + p.runtimeVersion(),
                         String.join("; ", analysis.warnings()), "", ""));
             } else {
                 AnalysisFailure failure = (AnalysisFailure) outcome;
-                for (int i = 0; i < heads.size() * 2 + 7; i++) {
-                    cells.add("");
-                }
-                cells.add(failure.code());
-                cells.add(failure.message());
+                row.empty(heads.size() * 2 + 7);
+                row.text(failure.code()).text(failure.message());
             }
-            return CsvRow.of(cells);
+            return row.line();
         }
     }
 }

@@ -65,6 +65,12 @@ public final class ModelLoader {
         Path file = pkg.folder().resolve(spec.file());
         byte[] bytes;
         try {
+            // Checked again here: the file may have grown since the package was scanned.
+            long size = Files.size(file);
+            if (size > ModelPackage.MAX_WEIGHTS_BYTES) {
+                throw new ModelLoadException(file + " is " + size + " bytes, more than the "
+                        + ModelPackage.MAX_WEIGHTS_BYTES + " bytes a model file may have");
+            }
             bytes = Files.readAllBytes(file);
         } catch (IOException | OutOfMemoryError e) {
             throw new ModelLoadException("cannot read " + file + ": " + e.getMessage());

@@ -4,9 +4,12 @@ import ai.haski.desktop.model.HeadSpec.Activation;
 import ai.haski.desktop.model.HeadSpec.Mode;
 import ai.haski.desktop.model.ManifestProblem.Code;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -29,7 +32,13 @@ public final class ManifestParser {
     /** The manifest format version this build understands. */
     public static final int FORMAT_VERSION = ManifestRules.FORMAT_VERSION;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The largest model.json read: the reference one is about 3 KB, and the file is read whole into memory. */
+    public static final long MAX_MANIFEST_BYTES = 1_000_000L;
+
+    // A key given twice is refused: Jackson would otherwise keep the last, and "clinical_use": false followed by
+    // "clinical_use": true would read as true while a reader of the file sees false first.
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private final Path file;
 
@@ -41,11 +50,28 @@ public final class ManifestParser {
     public static ModelManifest parse(Path file) throws ModelPackageException {
         byte[] content;
         try {
-            content = Files.readAllBytes(file);
+            long size = Files.size(file);
+            if (size > MAX_MANIFEST_BYTES) {
+                throw new ModelPackageException(file, ManifestProblem.of(null, Code.MANIFEST_TOO_LARGE, size,
+                        MAX_MANIFEST_BYTES));
+            }
+            content = readAtMost(file, MAX_MANIFEST_BYTES);
         } catch (IOException e) {
             throw new ModelPackageException(file, ManifestProblem.of(null, Code.UNREADABLE, e.getMessage()), e);
         }
         return parse(file, content);
+    }
+
+    /** The file's bytes, refusing one that grew past {@code limit} after its size was checked. */
+    private static byte[] readAtMost(Path file, long limit) throws IOException, ModelPackageException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] content = in.readNBytes((int) limit + 1);
+            if (content.length > limit) {
+                throw new ModelPackageException(file, ManifestProblem.of(null, Code.MANIFEST_TOO_LARGE,
+                        content.length + "+", limit));
+            }
+            return content;
+        }
     }
 
     /**

@@ -31,6 +31,8 @@ public record ManifestProblem(String field, Code code, List<Object> arguments) {
     public enum Code {
         UNREADABLE("cannot be read: %s"),
         INVALID_JSON("is not valid JSON: %s%s"),
+        MANIFEST_TOO_LARGE("is %s bytes; a model.json is at most %s bytes, so this is not one: remove the package "
+                + "or replace the file"),
         NOT_AN_OBJECT_ROOT("must be a JSON object"),
         UNSUPPORTED_FORMAT_VERSION("is %s but this version of Haski Desktop reads %s; update the application or "
                 + "re-export the package"),

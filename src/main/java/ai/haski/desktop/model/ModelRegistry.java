@@ -51,6 +51,13 @@ public final class ModelRegistry {
                 } catch (ModelPackageException e) {
                     LOG.warn("Model package refused: {}", e.getMessage());
                     refused.add(new RefusedPackage(folder, e.getMessage()));
+                } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+                    // One package must never stop the others loading. These failures are sized by the package's
+                    // own files (an allocation for a huge file, a parse gone deep), so the JVM is sound after them.
+                    LOG.warn("Model package {} refused: unexpected error", folder.getFileName(), e);
+                    refused.add(new RefusedPackage(folder, "cannot be read: unexpected error ("
+                            + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                            + "); remove the package or replace its files"));
                 }
             }
         }

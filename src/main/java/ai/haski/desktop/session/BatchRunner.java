@@ -6,11 +6,13 @@ import ai.haski.desktop.analysis.AnalysisPool;
 import ai.haski.desktop.analysis.Analyzer;
 import ai.haski.desktop.analysis.Provenance;
 import ai.haski.desktop.analysis.RunControl;
+import ai.haski.desktop.platform.FileNameEncoding;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -36,6 +38,8 @@ public final class BatchRunner {
     private static final Logger LOG = LoggerFactory.getLogger(BatchRunner.class);
     /** Failures that may mean the whole folder has gone rather than one photo. */
     private static final Set<String> UNREACHABLE_CODES = Set.of("FILE_NOT_FOUND", "READ_FAILED");
+    /** The stable code of a photo whose name the platform's file-name encoding cannot write. */
+    static final String FILE_NAME_ENCODING = "FILE_NAME_ENCODING";
 
     private final Session session;
     private final Analyzer analyzer;
@@ -200,23 +204,47 @@ public final class BatchRunner {
         }
     }
 
+    /**
+     * Analyses one photo and records what happened. Whatever goes wrong with this one photo becomes its recorded
+     * failure, so the summary and exit status count it and the other photos go on; only what stops every photo (the
+     * folder gone, the session file unwritable) stops the batch.
+     */
     private void analyseOne(Photo photo) throws SessionException {
-        Path file = photo.resolveIn(session.root());
+        Path file;
+        try {
+            file = photo.resolveIn(session.root());
+        } catch (InvalidPathException e) {
+            // The name came from the folder, but this JVM's file-name encoding cannot write it back as bytes.
+            record(photo, nameFailure(photo), photo.sizeBytes(), photo.modifiedMillis());
+            return;
+        }
         long size = photo.sizeBytes();
         long modified = photo.modifiedMillis();
+        AnalysisOutcome outcome;
         try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            size = attributes.size();
-            modified = attributes.lastModifiedTime().toMillis();
-        } catch (NoSuchFileException e) {
-            requireFolderAvailable();
-            gone(photo);
-            return;
-        } catch (IOException e) {
-            requireFolderAvailable();
-            // The analyzer meets the same problem and reports it with a code and a message; it is stored as such.
+            try {
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                size = attributes.size();
+                modified = attributes.lastModifiedTime().toMillis();
+            } catch (NoSuchFileException e) {
+                requireFolderAvailable();
+                if (FileNameEncoding.lostBytes(photo.relativePath())) {
+                    // Not gone: its name was not valid in the file-name encoding, so no path reaches it again.
+                    record(photo, nameFailure(photo), size, modified);
+                } else {
+                    gone(photo);
+                }
+                return;
+            } catch (IOException e) {
+                requireFolderAvailable();
+                // The analyzer meets the same problem and reports it with a code and a message; it is stored so.
+            }
+            outcome = analyzer.analyze(file);
+        } catch (RuntimeException e) {
+            LOG.error("Unexpected error analysing photo id={}; recorded as its failure", photo.id(), e);
+            outcome = new AnalysisFailure(file, "INTERNAL_ERROR", photo.relativePath() + ": unexpected error ("
+                    + e.getClass().getSimpleName() + "); the other photos go on. Please report this.");
         }
-        AnalysisOutcome outcome = analyzer.analyze(file);
         if (outcome instanceof AnalysisFailure failure && UNREACHABLE_CODES.contains(failure.code())) {
             requireFolderAvailable();
             if (failure.code().equals("FILE_NOT_FOUND")) {
@@ -224,6 +252,10 @@ public final class BatchRunner {
                 return;
             }
         }
+        record(photo, outcome, size, modified);
+    }
+
+    private void record(Photo photo, AnalysisOutcome outcome, long size, long modified) throws SessionException {
         Provenance provenance = analyzer.provenance();
         StoredResult stored = session.results().save(photo, outcome, provenance, size, modified);
         BatchProgress progress;
@@ -237,6 +269,20 @@ public final class BatchRunner {
                 safely(() -> listener.photoFinished(photo, Optional.of(stored), progress));
             }
         }
+    }
+
+    /**
+     * The failure of a photo whose name this JVM cannot turn back into a path. It is stored under the photo's
+     * relative name (the results keep that, not the path), so the session root stands in for the path here.
+     */
+    private AnalysisFailure nameFailure(Photo photo) {
+        String encoding = FileNameEncoding.current();
+        String advice = FileNameEncoding.warning().isPresent()
+                ? "Start the app with a UTF-8 locale (for example LANG=C.UTF-8), or rename the file."
+                : "Rename the file to a name that is valid UTF-8.";
+        return new AnalysisFailure(session.root(), FILE_NAME_ENCODING, photo.relativePath()
+                + ": its name cannot be written in this system's file-name encoding (" + encoding + "), so the "
+                + "file cannot be opened. " + advice);
     }
 
     /**

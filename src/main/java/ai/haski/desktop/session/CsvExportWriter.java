@@ -13,7 +13,9 @@ import java.util.Optional;
 
 /**
  * A CSV export: one row per photo and model result (one row for a photo no model has analysed), the Haski contract
- * columns per head, provenance, and the current verdict, flag and note. RFC 4180 quoting, UTF-8.
+ * columns per head, provenance, and the current verdict, flag and note. RFC 4180 quoting, UTF-8. Every text cell
+ * is neutralised against formula injection ({@link CsvRow}); the confidences are numbers and stay so. The JSON export
+ * keeps the exact text.
  */
 final class CsvExportWriter implements ExportWriter {
     private final Writer out;
@@ -39,16 +41,16 @@ final class CsvExportWriter implements ExportWriter {
                     head + "_reviewed_at"));
         }
         header.addAll(List.of("flagged", "flag_reason", "flag_reviewer", "note", "note_reviewer", "note_at"));
-        row(header);
+        row(CsvRow.of(header));
     }
 
     @Override
     public void write(ExportedPhoto photo) throws IOException {
         if (photo.results().isEmpty()) {
-            row(cells(photo, Optional.empty()));
+            row(line(photo, Optional.empty()));
         }
         for (StoredResult result : photo.results()) {
-            row(cells(photo, Optional.of(result)));
+            row(line(photo, Optional.of(result)));
         }
     }
 
@@ -57,49 +59,51 @@ final class CsvExportWriter implements ExportWriter {
         out.flush();
     }
 
-    private List<String> cells(ExportedPhoto photo, Optional<StoredResult> maybe) {
-        List<String> cells = new ArrayList<>(List.of(photo.photo().relativePath(),
+    private String line(ExportedPhoto photo, Optional<StoredResult> maybe) {
+        CsvRow row = CsvRow.create().texts(List.of(photo.photo().relativePath(),
                 photo.photo().state().dbValue(), photo.reviewState().name().toLowerCase(Locale.ROOT)));
         if (maybe.isPresent()) {
             StoredResult result = maybe.get();
             ModelKey model = result.model();
-            cells.addAll(List.of(model.modelId(), model.modelVersion(), model.format(), model.sha256(),
+            row.texts(List.of(model.modelId(), model.modelVersion(), model.format(), model.sha256(),
                     result.runtime(), result.runtimeVersion(), result.appVersion(),
                     Timestamps.format(result.analysedAt())));
             for (String head : heads) {
                 Optional<HeadSummary> summary = result.head(head);
-                cells.add(summary.map(HeadSummary::topLabel).orElse(""));
-                cells.add(summary.map(h -> String.format(Locale.ROOT, "%.6f", h.topProbability())).orElse(""));
+                if (summary.isPresent()) {
+                    row.text(summary.get().topLabel())
+                            .number(String.format(Locale.ROOT, "%.6f", summary.get().topProbability()));
+                } else {
+                    row.empty(2);
+                }
             }
             ObjectNode outcome = result.outcome();
-            cells.add(joined(outcome.path("conditions_detected"), ";"));
-            cells.add(result.errorCode().orElse(""));
-            cells.add(result.errorMessage().orElse(""));
-            cells.add(joined(outcome.path("warnings"), "; "));
+            row.text(joined(outcome.path("conditions_detected"), ";"));
+            row.text(result.errorCode().orElse(""));
+            row.text(result.errorMessage().orElse(""));
+            row.text(joined(outcome.path("warnings"), "; "));
         } else {
-            for (int i = 0; i < 8 + heads.size() * 2 + 4; i++) {
-                cells.add("");
-            }
+            row.empty(8 + heads.size() * 2 + 4);
         }
         Map<String, Verdict> verdicts = photo.currentVerdicts();
         for (String head : heads) {
             Verdict verdict = verdicts.get(head);
             if (verdict == null) {
-                cells.addAll(List.of("", "", "", ""));
+                row.empty(4);
             } else {
-                cells.addAll(List.of(verdict.action().dbValue(), verdict.label(), verdict.reviewer(),
+                row.texts(List.of(verdict.action().dbValue(), verdict.label(), verdict.reviewer(),
                         Timestamps.format(verdict.at())));
             }
         }
         Optional<Flag> flag = photo.currentFlag();
-        cells.add(flag.isPresent() ? "yes" : "no");
-        cells.add(flag.map(Flag::reason).orElse(""));
-        cells.add(flag.map(Flag::reviewer).orElse(""));
+        row.text(flag.isPresent() ? "yes" : "no");
+        row.text(flag.map(Flag::reason).orElse(""));
+        row.text(flag.map(Flag::reviewer).orElse(""));
         Optional<Note> note = photo.currentNote();
-        cells.add(note.map(Note::text).orElse(""));
-        cells.add(note.map(Note::reviewer).orElse(""));
-        cells.add(note.map(n -> Timestamps.format(n.at())).orElse(""));
-        return cells;
+        row.text(note.map(Note::text).orElse(""));
+        row.text(note.map(Note::reviewer).orElse(""));
+        row.text(note.map(n -> Timestamps.format(n.at())).orElse(""));
+        return row.line();
     }
 
     private static String joined(JsonNode array, String separator) {
@@ -109,8 +113,8 @@ final class CsvExportWriter implements ExportWriter {
     }
 
     /** One RFC 4180 row; rows end in CRLF, as the RFC and spreadsheet programs expect. */
-    private void row(List<String> cells) throws IOException {
-        out.write(CsvRow.of(cells));
+    private void row(String line) throws IOException {
+        out.write(line);
         out.write("\r\n");
     }
 }

@@ -1,6 +1,7 @@
 package ai.haski.desktop.session;
 
 import ai.haski.desktop.image.ImageFileScanner;
+import ai.haski.desktop.platform.FileNameEncoding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,8 +10,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,10 +42,19 @@ final class FolderScan {
         ImageFileScanner.Scan scan = ImageFileScanner.scan(List.of(root));
         List<String> problems = new ArrayList<>(scan.problems());
         List<Seen> seen = new ArrayList<>();
+        Set<String> names = new HashSet<>();
         for (Path file : scan.images()) {
+            String name = relative(root, file);
+            if (!names.add(name)) {
+                // Two names that differ only in bytes the file-name encoding cannot read come out as one string.
+                problems.add(name + ": another file's name reads the same in this system's file-name encoding ("
+                        + FileNameEncoding.current() + "); only one of them is listed. Rename the files, or start "
+                        + "the app with a UTF-8 locale (for example LANG=C.UTF-8).");
+                continue;
+            }
             try {
                 BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-                seen.add(new Seen(relative(root, file), attributes.size(), attributes.lastModifiedTime().toMillis()));
+                seen.add(new Seen(name, attributes.size(), attributes.lastModifiedTime().toMillis()));
             } catch (IOException e) {
                 problems.add(file + ": cannot be read (" + e.getMessage() + "), treated as missing");
             }

@@ -77,7 +77,6 @@ public final class Photos {
     /** Reads a photo from a row whose first columns are {@link #COLUMNS}. */
     static Photo read(ResultSet rows) throws SQLException {
         return new Photo(rows.getLong(1), rows.getString(2), rows.getLong(3), rows.getLong(4),
-                PhotoState.fromDb(rows.getString(5)), Timestamps.parse(rows.getString(6)),
-                Timestamps.parse(rows.getString(7)));
+                StoredCells.photoState(rows, 5), StoredCells.instant(rows, 6), StoredCells.instant(rows, 7));
     }
 }

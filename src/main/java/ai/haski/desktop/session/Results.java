@@ -230,7 +230,7 @@ public final class Results {
     private static StoredResult read(ResultSet rows) throws SQLException {
         return new StoredResult(rows.getLong(1), rows.getLong(2), rows.getString(3),
                 new ModelKey(rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7)),
-                rows.getString(8), rows.getString(9), rows.getString(10), Timestamps.parse(rows.getString(11)),
+                rows.getString(8), rows.getString(9), rows.getString(10), StoredCells.instant(rows, 11),
                 rows.getLong(15), rows.getLong(16), Optional.ofNullable(rows.getString(12)),
                 Optional.ofNullable(rows.getString(13)), List.of(),
                 rows.getString(14));

@@ -161,22 +161,22 @@ public final class Reviews {
                     long analysis = rows.getLong(6);
                     OptionalLong analysisId = rows.wasNull() ? OptionalLong.empty() : OptionalLong.of(analysis);
                     return new Verdict(rows.getLong(1), rows.getLong(2), rows.getString(3),
-                            VerdictAction.fromDb(rows.getString(4)), rows.getString(5), analysisId, rows.getString(7),
-                            Timestamps.parse(rows.getString(8)), rows.getString(9));
+                            StoredCells.verdictAction(rows, 4), rows.getString(5), analysisId, rows.getString(7),
+                            StoredCells.instant(rows, 8), rows.getString(9));
                 });
     }
 
     static List<Flag> flags(Connection c, long photoId) throws SQLException {
         return history(c, "SELECT id, photo_id, flagged, reason, reviewer, created_at, app_version FROM flag "
                 + "WHERE photo_id = ? ORDER BY id", photoId, rows -> new Flag(rows.getLong(1), rows.getLong(2),
-                rows.getInt(3) == 1, rows.getString(4), rows.getString(5), Timestamps.parse(rows.getString(6)),
+                rows.getInt(3) == 1, rows.getString(4), rows.getString(5), StoredCells.instant(rows, 6),
                 rows.getString(7)));
     }
 
     static List<Note> notes(Connection c, long photoId) throws SQLException {
         return history(c, "SELECT id, photo_id, text, reviewer, created_at, app_version FROM note WHERE photo_id = ? "
                 + "ORDER BY id", photoId, rows -> new Note(rows.getLong(1), rows.getLong(2), rows.getString(3),
-                rows.getString(4), Timestamps.parse(rows.getString(5)), rows.getString(6)));
+                rows.getString(4), StoredCells.instant(rows, 5), rows.getString(6)));
     }
 
     /** Reads one row of a history table. */

@@ -86,6 +86,30 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens an existing session file to read it (an export): read-only, so that a session in a folder the user may
+     * not write to (a share, a copy on a DVD) can still be exported. A file of an older format is opened for writing
+     * once, to be upgraded.
+     */
+    public static Session openToRead(Path sessionFile) throws SessionException {
+        Path file = SessionFiles.requireSessionName(sessionFile);
+        SessionDatabase db;
+        try {
+            db = SessionDatabase.openReadOnly(file);
+        } catch (SessionDatabase.NeedsUpgradeException e) {
+            return openFile(file);
+        }
+        try {
+            Path recorded = recordedRoot(db).orElseThrow(() -> new SessionException("Session file " + file
+                    + " records no folder (it was never finished). Run `review FOLDER --session " + file
+                    + "` to start it on a folder."));
+            return new Session(db, recorded);
+        } catch (SessionException | RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
     /** The folder of photos; every photo's path is relative to it. */
     public Path root() {
         return root;
@@ -102,10 +126,8 @@ public final class Session implements AutoCloseable {
                     "SELECT root, created_at, created_by_app, relinked_at FROM session WHERE id = 1");
                     ResultSet rows = statement.executeQuery()) {
                 rows.next();
-                String relinked = rows.getString(4);
-                return new SessionInfo(Path.of(rows.getString(1)), db.file(), Timestamps.parse(rows.getString(2)),
-                        rows.getString(3), Optional.ofNullable(relinked).map(Timestamps::parse),
-                        SessionDatabase.userVersion(c));
+                return new SessionInfo(Path.of(rows.getString(1)), db.file(), StoredCells.instant(rows, 2),
+                        rows.getString(3), StoredCells.optionalInstant(rows, 4), SessionDatabase.userVersion(c));
             }
         });
     }

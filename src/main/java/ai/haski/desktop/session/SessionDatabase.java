@@ -104,15 +104,12 @@ final class SessionDatabase implements AutoCloseable {
         if (!Files.isRegularFile(file)) {
             throw new SessionException("There is no session file " + file + ".");
         }
-        SQLiteConfig config = baseConfig(DEFAULT_BUSY_TIMEOUT_MS);
-        config.setReadOnly(true);
-        config.resetOpenMode(SQLiteOpenMode.CREATE);
-        Connection connection = connect(file, config, "read");
+        Connection connection = readOnlyConnection(file);
         try {
             int version = checkIdentityAndVersion(file, connection);
             if (version != SchemaMigrations.latest()) {
-                throw new SessionException("Session file " + file + " has not been upgraded to this app's format "
-                        + "yet; open it for writing first.");
+                throw new NeedsUpgradeException("Session file " + file + " has not been upgraded to this app's "
+                        + "format yet; open it for writing first.");
             }
             return new SessionDatabase(file, connection);
         } catch (SQLException e) {
@@ -128,6 +125,15 @@ final class SessionDatabase implements AutoCloseable {
         return file;
     }
 
+    /** A session file of an older format, which must be opened for writing once to be upgraded. */
+    static final class NeedsUpgradeException extends SessionException {
+        private static final long serialVersionUID = 1L;
+
+        NeedsUpgradeException(String message) {
+            super(message);
+        }
+    }
+
     /** Runs read-only work; it sees every transaction committed before it. */
     <T> T read(String doing, SqlWork<T> work) throws SessionException {
         lock.lock();
@@ -135,6 +141,8 @@ final class SessionDatabase implements AutoCloseable {
             return work.run(connection);
         } catch (SQLException e) {
             throw SqlErrors.translate(file, doing, e);
+        } catch (StoredCells.DamagedCellException e) {
+            throw damaged(doing, e);
         } finally {
             lock.unlock();
         }
@@ -181,9 +189,18 @@ final class SessionDatabase implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw SqlErrors.translate(file, doing, e);
+        } catch (StoredCells.DamagedCellException e) {
+            throw damaged(doing, e);
         } finally {
             lock.unlock();
         }
+    }
+
+    private SessionException damaged(String doing, StoredCells.DamagedCellException e) {
+        LOG.warn("Session {} holds a damaged cell: {}", file.getFileName(), e.getMessage());
+        return new SessionException("Cannot " + doing + ": session file " + file + " is damaged (" + e.getMessage()
+                + "). Your photos are untouched. Restore the file from a backup, or correct that cell with an "
+                + "SQLite tool; running `review` with a new --session file analyses the photos again.", e);
     }
 
     private void execute(String sql) throws SQLException {
@@ -201,6 +218,32 @@ final class SessionDatabase implements AutoCloseable {
             LOG.warn("Closing session {} failed: {}", file.getFileName(), e.getMessage());
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * A read-only connection that has read the file once. A session in WAL mode needs its {@code -shm} file beside it
+     * even to be read, and a read-only folder (a write-protected share, a DVD) cannot hold one; nobody can write the
+     * session there either, so it is then read as an immutable file, unless a {@code -wal} file beside it holds
+     * changes that are not in the file yet.
+     */
+    private static Connection readOnlyConnection(Path file) throws SessionException {
+        SQLiteConfig config = baseConfig(DEFAULT_BUSY_TIMEOUT_MS);
+        config.setReadOnly(true);
+        config.resetOpenMode(SQLiteOpenMode.CREATE);
+        Connection connection = null;
+        try {
+            connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            userVersion(connection);
+            return connection;
+        } catch (SQLException e) {
+            if (connection != null) {
+                closeQuietly(connection);
+            }
+            if (!ReadOnlyFolders.isReadOnly(file.toAbsolutePath().getParent())) {
+                throw SqlErrors.translate(file, "read the session", e);
+            }
+            return ReadOnlyFolders.immutableConnection(file, baseConfig(DEFAULT_BUSY_TIMEOUT_MS));
         }
     }
 

@@ -51,13 +51,52 @@ public final class SessionFiles {
         return real;
     }
 
-    /** Checks a user-named session file's extension, so that a typo cannot turn a photo into a database. */
+    /**
+     * Checks a user-named session file's extension, so that a typo cannot turn a photo into a database. A symbolic
+     * link is followed and its target checked the same way (a link named {@code x.haski-session} to {@code notes.txt}
+     * is refused); a link to nothing is refused, so that no session is ever created at a place the name does not
+     * show. Returns the file to open: the absolute path, or the link's real target.
+     */
     public static Path requireSessionName(Path file) throws SessionException {
+        requireExtension(file, file);
+        Path absolute = file.toAbsolutePath().normalize();
+        if (!Files.isSymbolicLink(absolute)) {
+            return absolute;
+        }
+        Path target;
+        try {
+            target = absolute.toRealPath();
+        } catch (NoSuchFileException e) {
+            throw new SessionException(file + " is a symbolic link to " + linkTarget(absolute) + ", which does not "
+                    + "exist. A session is never created through a link: give the path where the session file "
+                    + "should be.", e);
+        } catch (IOException e) {
+            throw new SessionException(file + " is a symbolic link that cannot be followed (" + e.getMessage()
+                    + "). Give the session file itself.", e);
+        }
+        requireExtension(target, file);
+        if (!Files.isRegularFile(target)) {
+            throw new SessionException(file + " is a symbolic link to " + target + ", which is not a file. Give the "
+                    + "session file itself.");
+        }
+        return target;
+    }
+
+    private static void requireExtension(Path file, Path given) throws SessionException {
         Path name = file.getFileName();
         if (name == null || !name.toString().endsWith(EXTENSION) || name.toString().equals(EXTENSION)) {
-            throw new SessionException("A session file must be named like NAME" + EXTENSION + "; " + file
-                    + " is not. Choose a name that ends in " + EXTENSION + ".");
+            String what = file.equals(given) ? file + " is not" : given + " is a symbolic link to " + file
+                    + ", which is not";
+            throw new SessionException("A session file must be named like NAME" + EXTENSION + "; " + what
+                    + ". Choose a name that ends in " + EXTENSION + ".");
         }
-        return file.toAbsolutePath().normalize();
+    }
+
+    private static String linkTarget(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException e) {
+            return "a path that cannot be read";
+        }
     }
 }

@@ -60,7 +60,8 @@ public record StoredResult(
         try {
             return (ObjectNode) JSON.readTree(outcomeJson);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored result " + analysisId + " is not valid JSON", e);
+            throw new StoredCells.DamagedCellException("table analysis, row id " + analysisId
+                    + ", column outcome_json", "not valid JSON (" + e.getOriginalMessage() + ")");
         }
     }
 

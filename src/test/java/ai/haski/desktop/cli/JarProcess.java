@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the packaged application in a child JVM, as a user's shell would, with a deadline. */
@@ -60,12 +61,28 @@ final class JarProcess {
         return run(work, command, deadline);
     }
 
+    /** As {@link #runJar(Path, List, Duration, String...)}, with these variables set in the child's environment. */
+    static Result runJar(Path work, Map<String, String> environment, Duration deadline, String... args)
+            throws Exception {
+        List<String> command = new ArrayList<>(List.of(java(), "-Dhaski.data.dir=" + work.resolve("user-data"),
+                "-jar", jar()));
+        command.addAll(List.of(args));
+        return run(work, command, environment, deadline);
+    }
+
     /** Runs any command, killing it and failing the test if it outlives {@code deadline}. */
     static Result run(Path work, List<String> command, Duration deadline) throws Exception {
+        return run(work, command, Map.of(), deadline);
+    }
+
+    private static Result run(Path work, List<String> command, Map<String, String> environment, Duration deadline)
+            throws Exception {
         Path out = Files.createTempFile(work, "out", ".txt");
         Path err = Files.createTempFile(work, "err", ".txt");
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
         boolean finished = process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS);
         if (!finished) {

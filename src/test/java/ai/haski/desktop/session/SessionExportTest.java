@@ -3,6 +3,7 @@ package ai.haski.desktop.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.haski.desktop.TestCsv;
 import ai.haski.desktop.model.ModelFormat;
 import ai.haski.desktop.platform.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -112,6 +112,49 @@ class SessionExportTest {
     }
 
     @Test
+    void photoNamesAndNotesThatASpreadsheetWouldRunAreNeutralisedInCsvAndExactInJson() throws Exception {
+        List<String> names = List.of("=1+1.png", "@SUM(A1).png", "-2+3.png", "+4.png", "\tleading-tab.png",
+                "\rleading-cr.png");
+        Path folder = Files.createDirectories(dir.resolve("hostile-names"));
+        for (String name : names) {
+            Files.copy(ai.haski.desktop.TestFiles.photo("skimage_coins.png"), folder.resolve(name));
+        }
+        String hyperlink = "=HYPERLINK(\"http://evil\",\"click\")";
+        try (Session hostile = Session.open(folder, dir.resolve("hostile" + SessionFiles.EXTENSION))) {
+            hostile.rescan();
+            SessionFixtures.analyseAll(hostile, SessionFixtures.reference(ModelFormat.ONNX));
+            hostile.reviews().note(hostile.photos().byPath("=1+1.png").orElseThrow().id(), hyperlink, "@Ada");
+            Path csv = dir.resolve("hostile.csv");
+            Path json = dir.resolve("hostile.json");
+
+            SessionExport.write(hostile, SessionExport.Format.CSV, csv);
+            SessionExport.write(hostile, SessionExport.Format.JSON, json);
+
+            List<List<String>> rows = parseCsv(Files.readString(csv, StandardCharsets.UTF_8));
+            List<String> header = rows.get(0);
+            List<String> files = rows.stream().skip(1).map(r -> r.get(0)).toList();
+            assertThat(files).containsExactlyInAnyOrderElementsOf(names.stream().map(n -> "'" + n).toList());
+            for (List<String> row : rows) {
+                for (String cell : row) {
+                    assertThat(cell).as("a cell of %s", row.get(0)).doesNotStartWith("=").doesNotStartWith("+")
+                            .doesNotStartWith("-").doesNotStartWith("@").doesNotStartWith("\t")
+                            .doesNotStartWith("\r");
+                }
+            }
+            List<String> noted = rows.stream().filter(r -> r.get(0).equals("'=1+1.png")).findFirst().orElseThrow();
+            assertThat(cell(header, noted, "note")).isEqualTo("'" + hyperlink);
+            assertThat(cell(header, noted, "note_reviewer")).isEqualTo("'@Ada");
+            assertThat(Double.parseDouble(cell(header, noted, "skin_type_confidence"))).isBetween(0.0, 1.0);
+
+            JsonNode exported = new ObjectMapper().readTree(json.toFile());
+            List<String> jsonFiles = new ArrayList<>();
+            exported.get("photos").forEach(photo -> jsonFiles.add(photo.get("file").asText()));
+            assertThat(jsonFiles).containsExactlyInAnyOrderElementsOf(names);
+            assertThat(find(exported, "=1+1.png").get("review").get("note").get("text").asText()).isEqualTo(hyperlink);
+        }
+    }
+
+    @Test
     void aFailingWriteLeavesTheEarlierFileIntactAndNoPartialFileBehind() throws Exception {
         Path out = dir.resolve("export.csv");
         SessionExport.write(session, SessionExport.Format.CSV, out);
@@ -162,38 +205,7 @@ class SessionExportTest {
         return row.get(header.indexOf(column));
     }
 
-    /** A small RFC 4180 reader: quoted cells may hold commas, doubled quotes and line breaks. */
     static List<List<String>> parseCsv(String text) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(cell.toString());
-                cell.setLength(0);
-            } else if (c == '\n') {
-                row.add(cell.toString().replaceAll("\r$", ""));
-                cell.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-            } else {
-                cell.append(c);
-            }
-        }
-        assertThat(Arrays.asList(cell.toString(), row.isEmpty())).containsExactly("", true);
-        return rows;
+        return TestCsv.parse(text);
     }
 }

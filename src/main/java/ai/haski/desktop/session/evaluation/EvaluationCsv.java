@@ -3,7 +3,6 @@ package ai.haski.desktop.session.evaluation;
 import ai.haski.desktop.platform.CsvRow;
 import ai.haski.desktop.session.ModelKey;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -76,9 +75,9 @@ public final class EvaluationCsv {
 
     private static void row(StringBuilder csv, List<String> model, String head, String statistic, String label,
             String predicted, String value) {
-        List<String> cells = new ArrayList<>(model);
-        cells.addAll(List.of(head, statistic, label, predicted, value));
-        line(csv, cells);
+        // The value is a number the report formatted (a kappa may be negative): it must stay a number in a spreadsheet.
+        CsvRow row = CsvRow.create().texts(model).texts(List.of(head, statistic, label, predicted));
+        csv.append((value.isEmpty() ? row.empty(1) : row.number(value)).line()).append("\r\n");
     }
 
     private static void line(StringBuilder csv, List<String> cells) {

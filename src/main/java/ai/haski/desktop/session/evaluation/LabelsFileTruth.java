@@ -1,5 +1,6 @@
 package ai.haski.desktop.session.evaluation;
 
+import ai.haski.desktop.platform.CsvRow;
 import ai.haski.desktop.platform.CsvTable;
 import ai.haski.desktop.session.Photo;
 import java.io.IOException;
@@ -61,7 +62,7 @@ public final class LabelsFileTruth {
                 problems.add("row " + line + ": " + row.size() + " cells for " + header.size() + " columns, left out");
                 continue;
             }
-            String named = row.get(fileColumn).strip();
+            String named = CsvRow.original(row.get(fileColumn).strip());
             String photo = names.resolve(named, line, problems);
             if (photo == null) {
                 continue;
@@ -74,7 +75,7 @@ public final class LabelsFileTruth {
             }
             Map<String, String> labels = new LinkedHashMap<>();
             headColumns.forEach((column, head) -> {
-                String label = row.get(column).strip();
+                String label = CsvRow.original(row.get(column).strip());
                 if (label.isEmpty()) {
                     return;
                 }
