@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * SHA-256 of weights files, remembered for as long as a file keeps its size and modification time, so that every
@@ -23,7 +24,7 @@ final class WeightsHashes {
         Path real = file.toRealPath();
         BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class);
         Stamp stamp = new Stamp(real, attributes.fileKey(), attributes.size(),
-                attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS));
+                attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS));
         String known = KNOWN.get(stamp);
         if (known != null) {
             return known;
