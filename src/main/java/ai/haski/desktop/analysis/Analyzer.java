@@ -6,8 +6,10 @@ import ai.haski.desktop.image.ImageLoader;
 import ai.haski.desktop.inference.ActiveModel;
 import ai.haski.desktop.inference.HeadDecoder;
 import ai.haski.desktop.inference.InferenceException;
+import ai.haski.desktop.inference.InputGrid;
 import ai.haski.desktop.inference.Preprocessor;
 import ai.haski.desktop.model.HeadResult;
+import ai.haski.desktop.model.HeadSpec;
 import ai.haski.desktop.model.InputSpec;
 import ai.haski.desktop.model.ModelManifest;
 import java.nio.ByteBuffer;
@@ -17,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,31 +82,17 @@ public final class Analyzer implements AutoCloseable {
 
     private AnalysisOutcome analyzeOrThrow(Path file) {
         long start = System.nanoTime();
-        InputSpec input = model.manifest().input();
         DecodedImage decoded;
         try {
-            decoded = imageLoader.load(file, input.width(), input.height());
-        } catch (ImageDecodeException e) {
-            LOG.info("Analysis failed: file={} code={} model={}", file.getFileName(), e.code(), model.describe());
-            return new AnalysisFailure(file, e.code().code(), e.getMessage());
+            decoded = decodeUsable(file);
+        } catch (Refused refused) {
+            return refused.failure;
         }
         long decodedAt = System.nanoTime();
-        if (Math.min(decoded.originalWidth(), decoded.originalHeight()) < MIN_SIDE) {
-            return new AnalysisFailure(file, "IMAGE_TOO_SMALL", "Cannot use " + file.getFileName() + ": it is only "
-                    + decoded.originalWidth() + " x " + decoded.originalHeight() + " pixels; a side shorter than "
-                    + MIN_SIDE + " pixels holds too little to analyse. Use the original photo, not a thumbnail.");
-        }
 
         ByteBuffer tensor = inputBuffers.get();
         tensor.clear();
-        List<String> warnings = new ArrayList<>(model.manifest().warnings());
-        warnings.addAll(decoded.warnings());
-        preprocessors.get().toTensor(decoded.image(), model.preprocessSpec(), tensor.asFloatBuffer());
-        if (Preprocessor.willUpscale(decoded.image().getWidth(), decoded.image().getHeight(), model.preprocessSpec())) {
-            warnings.add(String.format(Locale.ROOT, "image upscaled from %dx%d to the model's %dx%d; details may be "
-                    + "invented by interpolation", decoded.originalWidth(), decoded.originalHeight(), input.width(),
-                    input.height()));
-        }
+        List<String> warnings = preprocess(decoded, tensor);
         long preprocessedAt = System.nanoTime();
 
         Map<String, float[]> outputs;
@@ -140,6 +130,122 @@ public final class Analyzer implements AutoCloseable {
         ImageFacts facts = new ImageFacts(decoded.originalWidth(), decoded.originalHeight(),
                 decoded.orientation().tagValue(), decoded.format());
         return new Analysis(file, heads, provenance, facts, timings, warnings);
+    }
+
+    /**
+     * Explains one label of one head in a photo by occlusion sensitivity (see {@link Explainer}): the photo is
+     * decoded and preprocessed once, then the model runs once per grid cell on a copy of that tensor. Never throws
+     * for a problem with the file or the model's answer.
+     *
+     * @param cancelled asked between runs; true stops the explanation
+     * @throws IllegalArgumentException before any work, when the request names a head or label the model lacks
+     * @throws java.util.concurrent.CancellationException when {@code cancelled} stopped it
+     */
+    public ExplainOutcome explain(Path file, ExplainRequest request, ExplainProgress progress,
+            BooleanSupplier cancelled) {
+        HeadSpec head = request.resolveHead(model.manifest());
+        try {
+            return explainOrThrow(file, request, head, progress, cancelled);
+        } catch (CancellationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.error("Unexpected failure explaining {}", file.getFileName(), e);
+            return new AnalysisFailure(file, "INTERNAL_ERROR", file.getFileName() + ": unexpected error (" + e
+                    + "). Please report it with the log file");
+        }
+    }
+
+    private ExplainOutcome explainOrThrow(Path file, ExplainRequest request, HeadSpec head, ExplainProgress progress,
+            BooleanSupplier cancelled) {
+        long start = System.nanoTime();
+        DecodedImage decoded;
+        try {
+            decoded = decodeUsable(file);
+        } catch (Refused refused) {
+            return refused.failure;
+        }
+        long decodedAt = System.nanoTime();
+        // Its own buffer, not this thread's: an analysis on the same thread must not see an occluded copy.
+        ByteBuffer tensor = ByteBuffer.allocateDirect(model.inputBytes()).order(ByteOrder.nativeOrder());
+        List<String> warnings = preprocess(decoded, tensor);
+        long preprocessedAt = System.nanoTime();
+
+        int width = decoded.image().getWidth();
+        int height = decoded.image().getHeight();
+        InputGrid grid = InputGrid.over(width, height, model.preprocessSpec(), request.rows(), request.cols());
+        if (grid.rows() != request.rows() || grid.cols() != request.cols()) {
+            warnings.add("grid reduced to " + grid.rows() + " x " + grid.cols() + ": the picture fills too few "
+                    + "input pixels for " + request.rows() + " x " + request.cols() + " cells");
+        }
+        Explainer explainer = new Explainer(model, head);
+        OcclusionMap map;
+        try {
+            map = explainer.run(tensor, grid, request.label(), decoded.originalWidth() / (double) width,
+                    decoded.originalHeight() / (double) height, progress, cancelled);
+        } catch (InferenceException e) {
+            LOG.warn("Inference failed: file={} model={}: {}", file.getFileName(), model.describe(), e.getMessage());
+            return new AnalysisFailure(file, "INFERENCE_FAILED", file.getFileName() + ": the model could not run: "
+                    + e.getMessage());
+        }
+        if (!map.isFinite()) {
+            return new AnalysisFailure(file, "INVALID_MODEL_OUTPUT", file.getFileName() + ": model "
+                    + model.describe() + " produced a non-numeric value for head " + head.name()
+                    + "; no map is shown. Check the model with self-check");
+        }
+        warnings.addAll(model.loadNotes().stream().map(note -> "fell back from " + note).toList());
+        long done = System.nanoTime();
+        ExplainTimings timings = new ExplainTimings(ms(start, decodedAt), ms(decodedAt, preprocessedAt),
+                explainer.baselineNanos() / 1e6, explainer.occlusionNanos() / 1e6, ms(start, done),
+                map.rows() * map.cols());
+        LOG.info("Explained file={} model={} sha256={} head={} label={} grid={}x{} timings_ms total={} occlusion={}",
+                file.getFileName(), provenance.modelId(), shortSha(), head.name(), map.label(), map.rows(),
+                map.cols(), fmt(timings.totalMs()), fmt(timings.occlusionMs()));
+        ImageFacts image = new ImageFacts(decoded.originalWidth(), decoded.originalHeight(),
+                decoded.orientation().tagValue(), decoded.format());
+        return new Explanation(file, provenance, image, map, timings, warnings);
+    }
+
+    /** Decodes the photo at about the size the model needs; refused when it cannot be read or is too small. */
+    private DecodedImage decodeUsable(Path file) throws Refused {
+        InputSpec input = model.manifest().input();
+        DecodedImage decoded;
+        try {
+            decoded = imageLoader.load(file, input.width(), input.height());
+        } catch (ImageDecodeException e) {
+            LOG.info("Analysis failed: file={} code={} model={}", file.getFileName(), e.code(), model.describe());
+            throw new Refused(new AnalysisFailure(file, e.code().code(), e.getMessage()));
+        }
+        if (Math.min(decoded.originalWidth(), decoded.originalHeight()) < MIN_SIDE) {
+            throw new Refused(new AnalysisFailure(file, "IMAGE_TOO_SMALL", "Cannot use " + file.getFileName()
+                    + ": it is only " + decoded.originalWidth() + " x " + decoded.originalHeight() + " pixels; a side "
+                    + "shorter than " + MIN_SIDE + " pixels holds too little to analyse. Use the original photo, "
+                    + "not a thumbnail."));
+        }
+        return decoded;
+    }
+
+    /** Fills {@code tensor} from the picture; returns the warnings so far (the model's, the decoder's, upscaling). */
+    private List<String> preprocess(DecodedImage decoded, ByteBuffer tensor) {
+        InputSpec input = model.manifest().input();
+        List<String> warnings = new ArrayList<>(model.manifest().warnings());
+        warnings.addAll(decoded.warnings());
+        preprocessors.get().toTensor(decoded.image(), model.preprocessSpec(), tensor.asFloatBuffer());
+        if (Preprocessor.willUpscale(decoded.image().getWidth(), decoded.image().getHeight(), model.preprocessSpec())) {
+            warnings.add(String.format(Locale.ROOT, "image upscaled from %dx%d to the model's %dx%d; details may be "
+                    + "invented by interpolation", decoded.originalWidth(), decoded.originalHeight(), input.width(),
+                    input.height()));
+        }
+        return warnings;
+    }
+
+    /** A photo that cannot be used, carrying the failure to return; cheap, since it is control flow. */
+    private static final class Refused extends Exception {
+        private final transient AnalysisFailure failure;
+
+        Refused(AnalysisFailure failure) {
+            super(failure.code(), null, false, false);
+            this.failure = failure;
+        }
     }
 
     /**

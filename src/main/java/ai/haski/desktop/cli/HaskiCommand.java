@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * The command line: {@code analyze}, {@code review}, {@code export}, {@code models}, {@code self-check} and the
- * rest; photos or folders named without a command open the desktop app with them.
+ * The command line: {@code analyze}, {@code explain}, {@code review}, {@code export}, {@code models},
+ * {@code self-check} and the rest; photos or folders named without a command open the desktop app with them.
  */
 @Command(
         name = "haski-desktop",
@@ -24,12 +24,12 @@ import picocli.CommandLine.Parameters;
                     + "stepped through, a folder opens as a review session. A file named like a command opens with "
                     + "--open NAME or ./NAME."},
         subcommands = {AnalyzeCommand.class, ReviewCommand.class, ExportCommand.class, EvaluateCommand.class,
-            ModelsCommand.class,
+            ModelsCommand.class, ExplainCommand.class,
             SelfCheckCommand.class, ServeCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every file was analysed / every check passed",
-            "1:a check failed, or the output could not be written",
+            "1:a check failed, the photo could not be explained, or the output could not be written",
             "2:usage error, or no usable model",
             "3:some files failed, the rest were analysed"})
 public final class HaskiCommand implements Callable<Integer> {

@@ -355,6 +355,26 @@ public final class TfliteModelWriter {
         return layOut(g, "Haski test model: an operator from a newer TensorFlow Lite");
     }
 
+    /**
+     * A float model {@code image [1,size,size,3]} -&gt; RESHAPE to {@code [1,size*size*3]} -&gt; FULLY_CONNECTED
+     * -&gt; {@code logits [1,outputs]}: one dense layer straight over the pixels, so a test can make each output
+     * depend on exactly the pixels it chooses. {@code weights} are {@code [outputs][size*size*3]} in NHWC order.
+     */
+    public static byte[] writePixelDense(int size, float[] weights, float[] bias) {
+        Graph g = new Graph();
+        int flatSize = size * size * ReferenceNetwork.INPUT_CHANNELS;
+        int image = g.activation(INPUT_NAME, 1, size, size, ReferenceNetwork.INPUT_CHANNELS);
+        int shape = g.constant("flat/shape", TENSOR_INT32, ints(1, flatSize), 2);
+        int flat = g.activation("flat", 1, flatSize);
+        g.operator(OP_RESHAPE, RESHAPE_VERSION, new int[] {image, shape}, new int[] {flat}, (byte) 0, null);
+        int w = g.constant("dense/weights", TENSOR_FLOAT32, floats(weights), bias.length, flatSize);
+        int b = g.constant("dense/bias", TENSOR_FLOAT32, floats(bias), bias.length);
+        int logits = g.activation(OUTPUT_NAME, 1, bias.length);
+        g.operator(OP_FULLY_CONNECTED, new int[] {flat, w, b}, new int[] {logits}, OPTIONS_FULLY_CONNECTED,
+                TfliteModelWriter::fullyConnectedOptions);
+        return layOut(g, "Haski test model: one dense layer over the pixels");
+    }
+
     /** The RESHAPE builtin's code, for {@link #writeWithOperator}. */
     public static final int RESHAPE = OP_RESHAPE;
 
