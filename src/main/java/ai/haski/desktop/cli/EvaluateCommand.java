@@ -6,6 +6,7 @@ import ai.haski.desktop.session.Session;
 import ai.haski.desktop.session.SessionException;
 import ai.haski.desktop.session.SessionFiles;
 import ai.haski.desktop.session.evaluation.EvaluationCsv;
+import ai.haski.desktop.session.evaluation.EvaluationHtml;
 import ai.haski.desktop.session.evaluation.EvaluationJson;
 import ai.haski.desktop.session.evaluation.EvaluationReport;
 import ai.haski.desktop.session.evaluation.GroundTruth;
@@ -19,6 +20,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -60,8 +62,9 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "them gave (ties left out).")
     String rule;
 
-    @Option(names = "--format", paramLabel = "json|csv",
-            description = "Report format (default: from the --out file's extension).")
+    @Option(names = "--format", paramLabel = "json|csv|html",
+            description = "Report format (default: from the --out file's extension): JSON, CSV (one number a row) "
+                    + "or one self-contained HTML page with charts and a note on what the numbers mean.")
     String format;
 
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "Where to write the report.")
@@ -94,8 +97,11 @@ final class EvaluateCommand implements Callable<Integer> {
             EvaluationReport report = evaluator.evaluate(models, truth);
             truth.problems().forEach(problem -> err.println("warning: " + problem));
             try {
-                AtomicFiles.write(out, chosenFormat.equals("csv") ? EvaluationCsv.bytes(report)
-                        : EvaluationJson.bytes(report));
+                AtomicFiles.write(out, switch (chosenFormat) {
+                    case "csv" -> EvaluationCsv.bytes(report);
+                    case "html" -> EvaluationHtml.bytes(report, Instant.now());
+                    default -> EvaluationJson.bytes(report);
+                });
             } catch (IOException e) {
                 err.println("error: cannot write the report to " + out + " (" + e.getMessage() + "); any earlier "
                         + "file there is unchanged");
@@ -144,12 +150,15 @@ final class EvaluateCommand implements Callable<Integer> {
             String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
             int dot = name.lastIndexOf('.');
             chosen = dot < 0 ? "" : name.substring(dot + 1);
-            if (!chosen.equals("json") && !chosen.equals("csv")) {
-                throw new IllegalArgumentException("say --format json or --format csv (the name " + out
+            if (chosen.equals("htm")) {
+                chosen = "html";
+            }
+            if (!List.of("json", "csv", "html").contains(chosen)) {
+                throw new IllegalArgumentException("say --format json, csv or html (the name " + out
                         + " does not tell)");
             }
         }
-        CliArguments.requireOneOf("--format", chosen.toLowerCase(Locale.ROOT), "json", "csv");
+        CliArguments.requireOneOf("--format", chosen.toLowerCase(Locale.ROOT), "json", "csv", "html");
         return chosen.toLowerCase(Locale.ROOT);
     }
 

@@ -53,6 +53,8 @@ public final class EvaluationJson {
         model.put("version", key.modelVersion());
         model.put("sha256", key.sha256());
         model.put("format", key.format());
+        ArrayNode runtimes = model.putArray("runtimes");
+        evaluation.runtimes().forEach(runtimes::add);
         ObjectNode heads = node.putObject("heads");
         evaluation.heads().forEach(head -> head(heads.putObject(head.head()), head));
     }

@@ -62,6 +62,8 @@ public final class SessionEvaluator {
             });
             heads.add(HeadEvaluation.of(head, labels, scored, withoutResult));
         });
-        return new ModelEvaluation(model, heads);
+        List<String> runtimes = results.stream().filter(StoredResult::succeeded)
+                .map(result -> (result.runtime() + " " + result.runtimeVersion()).strip()).distinct().toList();
+        return new ModelEvaluation(model, runtimes, heads);
     }
 }
