@@ -11,7 +11,6 @@ import ai.haski.desktop.inference.SharedEngine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -116,30 +115,6 @@ class ServeAttacksTest {
         assertThat(answer).doesNotContain("java.").doesNotContain("Exception").doesNotContain("jetty");
     }
 
-    /** A body that streams {@code size} bytes without a length, so the client sends it chunked. */
-    static HttpRequest.BodyPublisher chunked(byte[] prefix, long size) {
-        return HttpRequest.BodyPublishers.ofInputStream(() -> new InputStream() {
-            private long sent;
-
-            @Override
-            public int read() {
-                return sent >= size ? -1 : (sent < prefix.length ? prefix[(int) sent++] : (byte) ('a' + sent++ % 26));
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                if (sent >= size) {
-                    return -1;
-                }
-                int n = (int) Math.min(len, size - sent);
-                for (int i = 0; i < n; i++) {
-                    b[off + i] = (byte) read();
-                }
-                return n;
-            }
-        });
-    }
-
     // Finding 1: slow bodies, with a wrong token and without any token.
 
     @Test
@@ -229,11 +204,10 @@ class ServeAttacksTest {
     @Test
     void theFileEndpointSwitchedOffRefusesAnUnboundedChunkedBodyBeforeReadingIt() throws Exception {
         try (HaskiApiServer closed = start(settings(Optional.empty(), Optional.empty(), 32, 10_000, 60_000))) {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri(closed, AnalysisApiHandler.FILE))
-                    .header("Content-Type", "application/json")
-                    .POST(chunked("{\"path\": \"".getBytes(StandardCharsets.US_ASCII), 148L << 20)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertError(response, 403, "PATHS_DISABLED");
+            String answer = RawClient.postChunkedReadingTheAnswer(closed.port(), AnalysisApiHandler.FILE,
+                    "application/json", "{\"path\": \"".getBytes(StandardCharsets.US_ASCII), 148L << 20);
+            assertThat(answer).startsWith("HTTP/1.1 403").contains("PATHS_DISABLED");
+            assertNoJavaText(answer);
             assertHealthy(closed);
         }
     }
@@ -242,11 +216,10 @@ class ServeAttacksTest {
     void theFileEndpointCapsItsJsonBodyHoweverItIsFramed() throws Exception {
         Path allowed = Files.createDirectories(work.resolve("capped"));
         try (HaskiApiServer on = start(settings(Optional.empty(), Optional.of(allowed), 32, 10_000, 60_000))) {
-            HttpResponse<String> chunkedBody = client.send(HttpRequest.newBuilder(uri(on, AnalysisApiHandler.FILE))
-                    .header("Content-Type", "application/json")
-                    .POST(chunked("{\"path\": \"".getBytes(StandardCharsets.US_ASCII), 148L << 20)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertError(chunkedBody, 413, "BODY_TOO_LARGE");
+            String chunkedBody = RawClient.postChunkedReadingTheAnswer(on.port(), AnalysisApiHandler.FILE,
+                    "application/json", "{\"path\": \"".getBytes(StandardCharsets.US_ASCII), 148L << 20);
+            assertThat(chunkedBody).startsWith("HTTP/1.1 413").contains("BODY_TOO_LARGE");
+            assertNoJavaText(chunkedBody);
             try (RawClient declared = new RawClient(on.port())) {
                 declared.send(RawClient.postHead(AnalysisApiHandler.FILE, "application/json", 1 << 20));
                 assertThat(declared.readUntilClosed(5_000)).startsWith("HTTP/1.1 413").contains("BODY_TOO_LARGE");
