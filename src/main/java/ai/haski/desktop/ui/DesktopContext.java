@@ -19,6 +19,7 @@ import ai.haski.desktop.ui.models.ModelManagerViewModel;
 import ai.haski.desktop.ui.models.ModelsViewModel;
 import ai.haski.desktop.ui.notice.NoticeBoard;
 import ai.haski.desktop.ui.photo.DisplayDecoder;
+import ai.haski.desktop.ui.result.ExplainViewModel;
 import ai.haski.desktop.ui.session.BatchJob;
 import ai.haski.desktop.ui.session.GridThumbnails;
 import ai.haski.desktop.ui.session.SessionViewModel;
@@ -40,10 +41,12 @@ public final class DesktopContext implements AutoCloseable {
     private final ModelsViewModel models;
     private final MainViewModel main;
     private final SessionViewModel session;
+    private final ExplainViewModel explain;
     private final AnalysisPool batchPool;
 
     private DesktopContext(Engine engine, TaskLanes lanes, TaskExecutor batch, AnalysisPool batchPool,
-            NoticeBoard notices, ModelsViewModel models, MainViewModel main, SessionViewModel session) {
+            NoticeBoard notices, ModelsViewModel models, MainViewModel main, SessionViewModel session,
+            ExplainViewModel explain) {
         this.engine = engine;
         this.lanes = lanes;
         this.batch = batch;
@@ -51,6 +54,7 @@ public final class DesktopContext implements AutoCloseable {
         this.models = models;
         this.main = main;
         this.session = session;
+        this.explain = explain;
         this.batchPool = batchPool;
     }
 
@@ -94,7 +98,9 @@ public final class DesktopContext implements AutoCloseable {
                 FolderOpener::open, paths.cacheDir().resolve("import-labels"));
         MainViewModel main = new MainViewModel(models, models, manager, session, notices, dialogs, clipboard,
                 displayDecoder, lanes.interactive(), paths.cacheDir().resolve("pasted"), paths.logDir());
-        return new DesktopContext(engine, lanes, batch, batchPool, notices, models, main, session);
+        // Beside MainViewModel rather than in it: the main window's result gets its explanations here.
+        ExplainViewModel explain = new ExplainViewModel(models, main.result(), lanes.interactive());
+        return new DesktopContext(engine, lanes, batch, batchPool, notices, models, main, session, explain);
     }
 
     /** The grid's thumbnails fit this square, in pixels: sharp at the grid's cell size on a HiDPI screen too. */
@@ -116,6 +122,11 @@ public final class DesktopContext implements AutoCloseable {
 
     public MainViewModel main() {
         return main;
+    }
+
+    /** The main window's "Explain" toggles and their occlusion map. */
+    public ExplainViewModel explain() {
+        return explain;
     }
 
     public SessionViewModel session() {

@@ -48,7 +48,7 @@ public final class HaskiApp extends Application {
             Platform.runLater(() -> context.notices().post(Notice.error("Something went wrong (" + error
                     + "). You can keep working; the log has the details: Help > Open log folder.")));
         });
-        MainWindow.show(stage, context.main(), settings);
+        MainWindow.show(stage, context.main(), context.explain(), settings);
         LOG.info("Main window shown");
         context.start();
         openAtLaunch(getParameters().getRaw(), context.main());

@@ -64,7 +64,7 @@ class SessionScaleCheck {
         SessionViewModel session = context.session();
         FxToolkit.setupStage(shown -> {
             session.reviewer().setName("Scale Check");
-            MainWindow.show(shown, main);
+            MainWindow.show(shown, main, context.explain());
             context.start();
         });
         waitUntil(120, () -> !main.models().isLoading() && main.models().analyzerProperty().get() != null);

@@ -53,9 +53,9 @@ record TestWindow(Stage stage, DesktopContext context, SettingsStore settings) i
         FxToolkit.setupFixture(() -> {
             beforeShow.accept(context);
             if (remembering) {
-                MainWindow.show(stage, main, settings);
+                MainWindow.show(stage, main, context.explain(), settings);
             } else {
-                MainWindow.show(stage, main);
+                MainWindow.show(stage, main, context.explain());
             }
             context.start();
         });

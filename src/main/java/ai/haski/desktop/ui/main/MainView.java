@@ -8,6 +8,9 @@ import ai.haski.desktop.ui.notice.NoticeBar;
 import ai.haski.desktop.ui.photo.ArgbPixels;
 import ai.haski.desktop.ui.photo.FxPictures;
 import ai.haski.desktop.ui.photo.PhotoViewer;
+import ai.haski.desktop.ui.result.ExplainPanel;
+import ai.haski.desktop.ui.result.ExplainViewModel;
+import ai.haski.desktop.ui.result.HeatOverlay;
 import ai.haski.desktop.ui.result.ResultView;
 import ai.haski.desktop.ui.session.SessionView;
 import ai.haski.desktop.ui.session.SessionViewModel;
@@ -46,14 +49,16 @@ public final class MainView implements MainActions {
     public static final String REMOVE_CONFIRM_TITLE = ModelRemoval.CONFIRM_TITLE;
 
     private final MainViewModel viewModel;
+    private final ExplainViewModel explain;
     private final Stage stage;
     private final PhotoViewer photo = new PhotoViewer();
     private final BorderPane root = new BorderPane();
     private final SessionView sessionView;
     private Node photoContent;
 
-    public MainView(MainViewModel viewModel, Stage stage) {
+    public MainView(MainViewModel viewModel, ExplainViewModel explain, Stage stage) {
         this.viewModel = viewModel;
+        this.explain = explain;
         this.stage = stage;
         root.getStyleClass().add("main-window");
         root.setTop(new VBox(new MainMenu(viewModel, this).build(), toolbar(), banner(),
@@ -163,12 +168,17 @@ public final class MainView implements MainActions {
         HBox sequence = PhotoSequenceView.bar(viewModel.sequence());
         StackPane.setAlignment(sequence, Pos.BOTTOM_CENTER);
         StackPane.setMargin(sequence, new Insets(10));
-        StackPane photoPane = new StackPane(photo, message, hint, sequence);
+        photo.overlayProperty().set(new HeatOverlay(explain.mapProperty(), explain.opacityProperty()));
+        ExplainPanel explainPanel = new ExplainPanel(explain);
+        StackPane.setAlignment(explainPanel, Pos.TOP_LEFT);
+        StackPane.setMargin(explainPanel, new Insets(10));
+        StackPane photoPane = new StackPane(photo, message, hint, sequence, explainPanel);
         photoPane.setId("photoPane");
         photoPane.getStyleClass().add("photo-pane");
         photoPane.setMinWidth(300);
 
-        ResultView results = new ResultView(viewModel.result(), viewModel::copyResult, viewModel::saveResultAs);
+        ResultView results = new ResultView(viewModel.result(), viewModel::copyResult, viewModel::saveResultAs,
+                explain);
         SplitPane split = new SplitPane(photoPane, results);
         split.setDividerPositions(0.62);
         // The results keep a readable width (bars of a 4K-wide pane say nothing more); the photo takes the rest,

@@ -1,6 +1,7 @@
 package ai.haski.desktop.ui.main;
 
 import ai.haski.desktop.platform.SettingsStore;
+import ai.haski.desktop.ui.result.ExplainViewModel;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
@@ -17,16 +18,17 @@ public final class MainWindow {
     private MainWindow() {}
 
     /** Builds the view into {@code stage} and shows it, sized for the screen; its bounds are not remembered. */
-    public static MainView show(Stage stage, MainViewModel viewModel) {
-        return show(stage, viewModel, null);
+    public static MainView show(Stage stage, MainViewModel viewModel, ExplainViewModel explain) {
+        return show(stage, viewModel, explain, null);
     }
 
     /**
      * Builds the view into {@code stage} and shows it where it was last closed (saved in {@code settings}, per screen
      * layout), else sized for the screen; its bounds are saved there when it closes.
      */
-    public static MainView show(Stage stage, MainViewModel viewModel, SettingsStore settings) {
-        MainView view = new MainView(viewModel, stage);
+    public static MainView show(Stage stage, MainViewModel viewModel, ExplainViewModel explain,
+            SettingsStore settings) {
+        MainView view = new MainView(viewModel, explain, stage);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         // On a laptop-sized screen every pixel counts: take it all. On larger ones, a comfortable window.
         boolean small = screen.getWidth() <= 1440 || screen.getHeight() <= 900;

@@ -5,6 +5,8 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Cursor;
+import javafx.scene.Group;
+import javafx.scene.Node;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -13,6 +15,8 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
+import javafx.scene.transform.Scale;
+import javafx.scene.transform.Translate;
 
 /**
  * Shows one photo fitted to its area, with zoom (wheel, keys, menu) around the pointer and panning by dragging.
@@ -21,6 +25,11 @@ public final class PhotoViewer extends Region {
     private final ObjectProperty<DisplayPicture> picture = new SimpleObjectProperty<>(this, "picture");
     private final ReadOnlyDoubleWrapper zoom = new ReadOnlyDoubleWrapper(this, "zoom", 1);
     private final ImageView view = new ImageView();
+    private final ObjectProperty<Node> overlay = new SimpleObjectProperty<>(this, "overlay");
+    /** Holds the overlay in pixels of the original photo, under the same offset and zoom as the picture. */
+    private final Group overlayLayer = new Group();
+    private final Translate overlayOffset = new Translate();
+    private final Scale overlayZoom = new Scale(1, 1, 0, 0);
     private boolean fitting = true;
     private double offsetX;
     private double offsetY;
@@ -33,7 +42,18 @@ public final class PhotoViewer extends Region {
         getStyleClass().add("photo-viewer");
         view.setPreserveRatio(false);
         view.setSmooth(true);
-        getChildren().add(view);
+        view.setId("photoImage");
+        overlayLayer.getTransforms().setAll(overlayOffset, overlayZoom);
+        // Dragging and the wheel go through to the viewer, as if the overlay were not there.
+        overlayLayer.setMouseTransparent(true);
+        getChildren().addAll(view, overlayLayer);
+        overlay.addListener((obs, old, now) -> {
+            if (now == null) {
+                overlayLayer.getChildren().clear();
+            } else {
+                overlayLayer.getChildren().setAll(now);
+            }
+        });
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
@@ -51,6 +71,14 @@ public final class PhotoViewer extends Region {
     /** The photo shown; null shows nothing. */
     public ObjectProperty<DisplayPicture> pictureProperty() {
         return picture;
+    }
+
+    /**
+     * What is drawn over the photo, in pixels of the original upright photo (x right, y down from its top left),
+     * so that it follows every zoom and pan; null draws nothing.
+     */
+    public ObjectProperty<Node> overlayProperty() {
+        return overlay;
     }
 
     /** The current zoom: 1 is one screen pixel per pixel of the original photo. */
@@ -80,6 +108,7 @@ public final class PhotoViewer extends Region {
     private void show(DisplayPicture shown) {
         if (shown == null) {
             view.setImage(null);
+            overlayLayer.setVisible(false);
             return;
         }
         ArgbPixels pixels = shown.pixels();
@@ -87,6 +116,7 @@ public final class PhotoViewer extends Region {
         image.getPixelWriter().setPixels(0, 0, pixels.width(), pixels.height(), PixelFormat.getIntArgbInstance(),
                 pixels.argb(), 0, pixels.width());
         view.setImage(image);
+        overlayLayer.setVisible(true);
         fitToWindow();
     }
 
@@ -152,6 +182,10 @@ public final class PhotoViewer extends Region {
         view.setFitWidth(shownWidth);
         view.setFitHeight(shownHeight);
         view.relocate(offsetX, offsetY);
+        overlayOffset.setX(offsetX);
+        overlayOffset.setY(offsetY);
+        overlayZoom.setX(zoom.get());
+        overlayZoom.setY(zoom.get());
     }
 
     @Override

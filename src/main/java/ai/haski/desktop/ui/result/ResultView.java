@@ -21,6 +21,7 @@ import javafx.scene.layout.VBox;
  */
 public final class ResultView extends ScrollPane {
     private final ResultViewModel viewModel;
+    private final ExplainViewModel explain;
     private final VBox heads = new VBox(14);
     private final List<HeadBox> headBoxes = new ArrayList<>();
     private final FlowPane chips = new FlowPane(6, 6);
@@ -31,9 +32,12 @@ public final class ResultView extends ScrollPane {
     /**
      * @param copyJson   the "Copy as JSON" command
      * @param saveResult the "Save result…" command
+     * @param explain    which head's "Explain" toggle is on
      */
-    public ResultView(ResultViewModel viewModel, Runnable copyJson, Runnable saveResult) {
+    public ResultView(ResultViewModel viewModel, Runnable copyJson, Runnable saveResult, ExplainViewModel explain) {
         this.viewModel = viewModel;
+        this.explain = explain;
+        explain.explainedHeadProperty().addListener((obs, old, now) -> syncExplainToggles());
         getStyleClass().add("result-view");
         setId("resultView");
         setFitToWidth(true);
@@ -126,6 +130,13 @@ public final class ResultView extends ScrollPane {
         List<HeadDisplay> shown = viewModel.heads();
         while (headBoxes.size() < shown.size()) {
             HeadBox box = new HeadBox();
+            int index = headBoxes.size();
+            box.explainToggle().disableProperty().bind(explain.canExplainProperty().not());
+            box.explainToggle().setOnAction(event -> {
+                explain.toggle(index);
+                // The toggle flipped itself on the click; the ViewModel says which head is explained.
+                syncExplainToggles();
+            });
             headBoxes.add(box);
             heads.getChildren().add(box);
         }
@@ -134,6 +145,13 @@ public final class ResultView extends ScrollPane {
         }
         for (int i = 0; i < shown.size(); i++) {
             headBoxes.get(i).show(shown.get(i));
+        }
+        syncExplainToggles();
+    }
+
+    private void syncExplainToggles() {
+        for (int i = 0; i < headBoxes.size(); i++) {
+            headBoxes.get(i).explainToggle().setSelected(explain.explainedHeadProperty().get() == i);
         }
     }
 
