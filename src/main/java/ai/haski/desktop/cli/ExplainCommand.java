@@ -5,6 +5,7 @@ import ai.haski.desktop.analysis.Analyzer;
 import ai.haski.desktop.analysis.Engine;
 import ai.haski.desktop.analysis.ExplainJson;
 import ai.haski.desktop.analysis.ExplainOutcome;
+import ai.haski.desktop.analysis.ExplainPng;
 import ai.haski.desktop.analysis.ExplainProgress;
 import ai.haski.desktop.analysis.ExplainRequest;
 import ai.haski.desktop.analysis.Explanation;
@@ -13,6 +14,8 @@ import ai.haski.desktop.analysis.ModelUnavailableException;
 import ai.haski.desktop.analysis.NoUsableModelException;
 import ai.haski.desktop.analysis.OcclusionMap;
 import ai.haski.desktop.analysis.ThreadBudget;
+import ai.haski.desktop.image.ImageDecodeException;
+import ai.haski.desktop.image.ImageLoader;
 import ai.haski.desktop.platform.AppPaths;
 import ai.haski.desktop.platform.AtomicFiles;
 import java.io.IOException;
@@ -60,8 +63,9 @@ final class ExplainCommand implements Callable<Integer> {
             + "(default: the number of cores).")
     Integer threads;
 
-    @Option(names = "--format", paramLabel = "json", defaultValue = "json",
-            description = "Output format (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "json|png", defaultValue = "json",
+            description = "json: the map as numbers; png: the upright photo (at most " + ExplainPng.MAX_SIDE
+                    + " px) with the map over it and a legend (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "Write the map to FILE.")
@@ -80,7 +84,7 @@ final class ExplainCommand implements Callable<Integer> {
         ExplainRequest request;
         ModelRequest modelRequest;
         try {
-            CliArguments.requireOneOf("--format", format, "json");
+            CliArguments.requireOneOf("--format", format, "json", "png");
             request = ExplainRequest.defaults().withHead(Optional.ofNullable(head))
                     .withLabel(Optional.ofNullable(label)).withGrid(grid);
             modelRequest = ModelRequest.defaultModel().withModel(Optional.ofNullable(modelId))
@@ -120,7 +124,13 @@ final class ExplainCommand implements Callable<Integer> {
         }
         Explanation explanation = (Explanation) outcome;
         try {
-            AtomicFiles.write(out, ExplainJson.toPrettyJson(explanation).getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(out, format.equals("png")
+                    ? ExplainPng.toPng(explanation, new ImageLoader(common.imageLimits()))
+                    : ExplainJson.toPrettyJson(explanation).getBytes(StandardCharsets.UTF_8));
+        } catch (ImageDecodeException e) {
+            // The photo was just read for the map; it changed or vanished since.
+            err.println("error: " + e.getMessage());
+            return HaskiCommand.FAILED;
         } catch (IOException e) {
             err.println("error: cannot write " + out + ": " + e.getMessage());
             return HaskiCommand.FAILED;

@@ -38,8 +38,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Haski analysis API: {@code POST /api/v1/analyze/image} (multipart field {@code file}),
- * {@code POST /api/v1/analyze/file} ({@code {"path": ...}}) and {@code GET /api/v1/analyze/health}. Every answer
- * is JSON; results are exactly what {@code analyze} prints, through the same {@link Analyzer}.
+ * {@code POST /api/v1/analyze/file} ({@code {"path": ...}}), {@code POST /api/v1/analyze/explain} (see
+ * {@link ExplainUpload}) and {@code GET /api/v1/analyze/health}. Every answer is JSON; results are exactly what
+ * {@code analyze} and {@code explain} print, through the same {@link Analyzer}.
  *
  * <p>No Jetty thread ever waits: bodies are read as they arrive (a slow client holds a connection, not a thread),
  * analyses run on their own pool, and a request the server will not take is answered at once, before its body is
@@ -50,6 +51,7 @@ final class AnalysisApiHandler extends Handler.Abstract {
     static final String IMAGE = "/api/v1/analyze/image";
     static final String FILE = "/api/v1/analyze/file";
     static final String HEALTH = "/api/v1/analyze/health";
+    static final String EXPLAIN = "/api/v1/analyze/explain";
     /** {@code {"path": "..."}} needs little; a path is at most a few KB on every platform. */
     static final int MAX_JSON_BYTES = 16 * 1024;
     /** Stored parts larger than this go to the private upload folder, not the heap. */
@@ -70,6 +72,7 @@ final class AnalysisApiHandler extends Handler.Abstract {
     private final RefusedBodyDrain drain;
     private final ServerStats stats = new ServerStats();
     private final HealthReport health;
+    private final ExplainUpload explain;
     /** How long a refused body is discarded before the connection is closed anyway (at most the body deadline). */
     private static final long MAX_DRAIN_MILLIS = 10_000;
 
@@ -86,6 +89,7 @@ final class AnalysisApiHandler extends Handler.Abstract {
         this.analyses = Executors.newFixedThreadPool(settings.maxConcurrentAnalyses(),
                 DaemonThreads.named("haski-api-analysis"));
         this.health = new HealthReport(model, stats, paths);
+        this.explain = new ExplainUpload(uploads, stats);
         this.drain = new RefusedBodyDrain(timer, settings.maxUploadBytes() + MAX_JSON_BYTES,
                 Math.min(MAX_DRAIN_MILLIS, settings.bodyDeadlineMillis()));
     }
@@ -133,14 +137,18 @@ final class AnalysisApiHandler extends Handler.Abstract {
             }
             case IMAGE -> {
                 requireMethod(method, "POST");
-                receiveUpload(exchange);
+                receiveUpload(exchange, this::analyseUpload);
+            }
+            case EXPLAIN -> {
+                requireMethod(method, "POST");
+                receiveUpload(exchange, explain::run);
             }
             case FILE -> {
                 requireMethod(method, "POST");
                 receivePath(exchange);
             }
             default -> throw new ApiException(new ApiError(404, "NOT_FOUND", "no such endpoint: "
-                    + LogText.escape(path) + "; use " + IMAGE + ", " + FILE + " or " + HEALTH));
+                    + LogText.escape(path) + "; use " + IMAGE + ", " + FILE + ", " + EXPLAIN + " or " + HEALTH));
         }
     }
 
@@ -186,7 +194,13 @@ final class AnalysisApiHandler extends Handler.Abstract {
         exchange.bodyDeadline(timer, settings.bodyDeadlineMillis());
     }
 
-    private void receiveUpload(Exchange exchange) throws ApiException {
+    /** What an analysis thread does with a multipart body once all of it has arrived. */
+    @FunctionalInterface
+    private interface UploadJob {
+        void run(Exchange exchange, Analyzer analyzer, MultiPartFormData.Parts parts) throws ApiException, IOException;
+    }
+
+    private void receiveUpload(Exchange exchange, UploadJob job) throws ApiException {
         Request request = exchange.request();
         String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
@@ -221,7 +235,7 @@ final class AnalysisApiHandler extends Handler.Abstract {
             } else if (exchange.isAnswered()) {
                 parts.close();
             } else {
-                dispatch(exchange, () -> analyseUpload(exchange, analyzer, parts), parts::close);
+                dispatch(exchange, () -> job.run(exchange, analyzer, parts), parts::close);
             }
         });
     }

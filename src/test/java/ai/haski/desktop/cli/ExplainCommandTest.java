@@ -77,12 +77,35 @@ class ExplainCommandTest {
     }
 
     @Test
+    void writesAPngOfTheUprightPhotoWithTheMapAndALegend() throws Exception {
+        Path photo = TestFiles.photo("phone_IMG_1054.JPG");
+        Path json = dir.resolve("map.json");
+        Path png = dir.resolve("map.png");
+        assertThat(run("explain", "--backend", "onnx", "--grid", "8", "--out", json.toString(), photo.toString()))
+                .as(err.toString()).isZero();
+
+        int exit = run("explain", "--backend", "onnx", "--grid", "8", "--format", "png", "--out", png.toString(),
+                photo.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        java.awt.image.BufferedImage picture = javax.imageio.ImageIO.read(png.toFile());
+        JsonNode image = JSON.readTree(json.toFile()).get("image");
+        int width = image.get("width").asInt();
+        int height = image.get("height").asInt();
+        double scale = Math.min(1.0, 1024.0 / Math.max(width, height));
+        assertThat(Math.max(picture.getWidth(), picture.getHeight() - ai.haski.desktop.analysis.ExplainPng
+                .LEGEND_HEIGHT)).isEqualTo((int) Math.round(Math.max(width, height) * scale));
+        assertThat(picture.getHeight()).isEqualTo((int) Math.round(height * scale)
+                + ai.haski.desktop.analysis.ExplainPng.LEGEND_HEIGHT);
+    }
+
+    @Test
     void mistakesAreUsageErrorsAndAnUnreadablePhotoFails() throws Exception {
         Path photo = TestFiles.photo("skimage_astronaut.png");
         Path out = dir.resolve("x.json");
         assertThat(run("explain", "--head", "colour", "--out", out.toString(), photo.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("no head \"colour\"", "skin_type");
-        assertThat(run("explain", "--format", "png", "--out", out.toString(), photo.toString())).isEqualTo(2);
+        assertThat(run("explain", "--format", "svg", "--out", out.toString(), photo.toString())).isEqualTo(2);
         assertThat(run("explain", "--grid", "0", "--out", out.toString(), photo.toString())).isEqualTo(2);
         assertThat(run("explain", photo.toString())).isEqualTo(2);
         Path broken = Files.writeString(dir.resolve("broken.jpg"), "not a jpeg");
