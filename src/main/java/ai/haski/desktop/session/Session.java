@@ -75,6 +75,11 @@ public final class Session implements AutoCloseable {
     static Session openFile(Path sessionFile, int busyTimeoutMs) throws SessionException {
         Path file = SessionFiles.requireSessionName(sessionFile);
         SessionDatabase db = SessionDatabase.open(file, false, busyTimeoutMs);
+        return onRecordedFolder(db, file);
+    }
+
+    /** The session over an opened file, on the folder the file records; the file is closed if it records none. */
+    private static Session onRecordedFolder(SessionDatabase db, Path file) throws SessionException {
         try {
             Path recorded = recordedRoot(db).orElseThrow(() -> new SessionException("Session file " + file
                     + " records no folder (it was never finished). Run `review FOLDER --session " + file
@@ -99,15 +104,7 @@ public final class Session implements AutoCloseable {
         } catch (SessionDatabase.NeedsUpgradeException e) {
             return openFile(file);
         }
-        try {
-            Path recorded = recordedRoot(db).orElseThrow(() -> new SessionException("Session file " + file
-                    + " records no folder (it was never finished). Run `review FOLDER --session " + file
-                    + "` to start it on a folder."));
-            return new Session(db, recorded);
-        } catch (SessionException | RuntimeException e) {
-            db.close();
-            throw e;
-        }
+        return onRecordedFolder(db, file);
     }
 
     /** The folder of photos; every photo's path is relative to it. */
