@@ -40,12 +40,8 @@ final class ExplainCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--model", paramLabel = "ID", description = "Model package id (default: the first usable one).")
-    String modelId;
-
-    @Option(names = "--backend", paramLabel = "onnx|tflite",
-            description = "Use exactly this format and runtime, with no fallback (default: the model's preference).")
-    String backend;
+    @Mixin
+    ModelChoiceOptions model;
 
     @Option(names = "--head", paramLabel = "HEAD", description = "The head to explain (default: the model's first).")
     String head;
@@ -87,9 +83,7 @@ final class ExplainCommand implements Callable<Integer> {
             CliArguments.requireOneOf("--format", format, "json", "png");
             request = ExplainRequest.defaults().withHead(Optional.ofNullable(head))
                     .withLabel(Optional.ofNullable(label)).withGrid(grid);
-            modelRequest = ModelRequest.defaultModel().withModel(Optional.ofNullable(modelId))
-                    .forcing(CliArguments.backend(backend)).withImageLimits(common.imageLimits())
-                    .withThreads(budget());
+            modelRequest = model.request(common, budget());
             if (!Files.isRegularFile(photo)) {
                 throw new IllegalArgumentException("no such photo: " + photo);
             }

@@ -4,24 +4,20 @@ import ai.haski.desktop.analysis.ModelRequest;
 import ai.haski.desktop.analysis.ThreadBudget;
 import ai.haski.desktop.model.ModelFormat;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options that choose a model, its runtime and how many photos run at once, shared by analyze and review. */
 final class ModelOptions {
-    @Option(names = "--model", paramLabel = "ID", description = "Model package id (default: the first usable one).")
-    String modelId;
-
-    @Option(names = "--backend", paramLabel = "onnx|tflite",
-            description = "Use exactly this format and runtime, with no fallback (default: the model's preference, "
-                    + "falling back to its other format).")
-    String backend;
+    @Mixin
+    ModelChoiceOptions choice;
 
     @Option(names = "--threads", paramLabel = "N", description = "Photos analysed at once (default: the number of cores).")
     Integer threads;
 
     /** The format {@code --backend} forces, if any; a bad name is a usage error. */
     Optional<ModelFormat> forcedFormat() {
-        return CliArguments.backend(backend);
+        return choice.forcedFormat();
     }
 
     /**
@@ -38,7 +34,6 @@ final class ModelOptions {
 
     /** The model these options ask for, decoding images within the common options' limits. */
     ModelRequest request(CommonOptions common, ThreadBudget budget) {
-        return ModelRequest.defaultModel().withModel(Optional.ofNullable(modelId)).forcing(forcedFormat())
-                .withImageLimits(common.imageLimits()).withThreads(budget);
+        return choice.request(common, budget);
     }
 }
