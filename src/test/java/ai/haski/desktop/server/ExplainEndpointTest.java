@@ -14,7 +14,6 @@ import ai.haski.desktop.inference.ActiveModel;
 import ai.haski.desktop.inference.SharedEngine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -65,14 +64,6 @@ class ExplainEndpointTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The JSON without what differs by nature between two computations of one map (name, timings). */
-    private static ObjectNode comparable(JsonNode json) {
-        ObjectNode copy = json.deepCopy();
-        copy.remove("file");
-        copy.remove("timings_ms");
-        return copy;
-    }
-
     @Test
     void anUploadGetsTheMapTheCliWritesAndTheSameUploadAgainComesFromTheCache() throws Exception {
         Path photo = TestFiles.photo("skimage_coffee.png");
@@ -86,7 +77,7 @@ class ExplainEndpointTest {
         Explanation local = (Explanation) analyzer.explain(photo, ExplainRequest.defaults()
                 .withHead(Optional.of("skin_type")).withLabel(Optional.of("dry")).withGrid(6),
                 ExplainProgress.NONE, () -> false);
-        assertThat(comparable(served)).isEqualTo(comparable(JSON.readTree(ExplainJson.toPrettyJson(local))));
+        assertThat(HaskiApiServerTest.comparable(served)).isEqualTo(HaskiApiServerTest.comparable(JSON.readTree(ExplainJson.toPrettyJson(local))));
 
         HttpResponse<String> again = explain(photo, fields);
         // The very same timings: the second answer is the first map, not a second computation of it.
