@@ -1,6 +1,7 @@
 package ai.haski.desktop.bench;
 
 import ai.haski.desktop.bench.BenchResults.BackendResult;
+import ai.haski.desktop.bench.BenchResults.ExplainLatency;
 import ai.haski.desktop.bench.BenchResults.LatencyGroup;
 import ai.haski.desktop.bench.BenchResults.Report;
 import ai.haski.desktop.bench.BenchResults.Throughput;
@@ -53,6 +54,13 @@ public final class BenchReportFormat {
                         t.failures() > 0 ? ", " + t.failures() + " failed" : "",
                         t == one ? "" : String.format(Locale.ROOT, ", %.2fx one thread",
                                 t.imagesPerSecond() / one.imagesPerSecond())));
+            }
+            ExplainLatency e = result.explain();
+            if (e != null) {
+                out.append(String.format(Locale.ROOT, "  explain, 1 thread: %s %dx%d, grid %dx%d (%d occluded runs), "
+                                + "median/p95 %s ms, of which occluded runs %s ms%s%n", e.photo(), e.width(),
+                        e.height(), e.rows(), e.cols(), e.occludedRuns(), pair(e.total()), pair(e.occlusion()),
+                        e.failures() > 0 ? "  (" + e.failures() + " failed)" : ""));
             }
         }
         report.skipped().forEach(s -> out.append("\nskipped: ").append(s).append('\n'));
@@ -116,6 +124,22 @@ public final class BenchReportFormat {
                 n.put("failures", t.failures());
                 n.put("seconds", t.seconds());
                 n.put("images_per_second", t.imagesPerSecond());
+            }
+            ExplainLatency e = result.explain();
+            if (e == null) {
+                r.putNull("explain");
+            } else {
+                ObjectNode explain = r.putObject("explain");
+                explain.put("photo", e.photo());
+                explain.put("width", e.width());
+                explain.put("height", e.height());
+                explain.put("rows", e.rows());
+                explain.put("cols", e.cols());
+                explain.put("occluded_runs", e.occludedRuns());
+                explain.put("threads", 1);
+                explain.put("failures", e.failures());
+                explain.putObject("total_ms").put("median", e.total().median()).put("p95", e.total().p95());
+                explain.putObject("occlusion_ms").put("median", e.occlusion().median()).put("p95", e.occlusion().p95());
             }
         }
         ArrayNode skipped = root.putArray("skipped");

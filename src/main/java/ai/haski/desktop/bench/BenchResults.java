@@ -19,9 +19,20 @@ public final class BenchResults {
         }
     }
 
-    /** All figures of one model in one format and runtime. */
+    /**
+     * Explaining the largest photo measured (occlusion sensitivity, the default grid), on one thread, repeated.
+     *
+     * @param occludedRuns model runs per explanation, one per cell
+     * @param total reading the photo to the finished map, per explanation
+     * @param occlusion the occluded runs alone, per explanation
+     */
+    public record ExplainLatency(String photo, int width, int height, int rows, int cols, int occludedRuns,
+            int failures, Distribution total, Distribution occlusion) {}
+
+    /** All figures of one model in one format and runtime; {@code explain} is null when nothing could be explained. */
     public record BackendResult(String modelId, String modelVersion, String format, String runtime,
-            String runtimeVersion, double loadMs, List<LatencyGroup> latency, List<Throughput> throughput) {}
+            String runtimeVersion, double loadMs, List<LatencyGroup> latency, List<Throughput> throughput,
+            ExplainLatency explain) {}
 
     /** A whole run. */
     public record Report(Machine machine, List<String> runtimes, String input, int repeat,

@@ -11,6 +11,7 @@ import ai.haski.desktop.analysis.NoUsableModelException;
 import ai.haski.desktop.analysis.StageTimings;
 import ai.haski.desktop.analysis.ThreadBudget;
 import ai.haski.desktop.bench.BenchResults.BackendResult;
+import ai.haski.desktop.bench.BenchResults.ExplainLatency;
 import ai.haski.desktop.bench.BenchResults.LatencyGroup;
 import ai.haski.desktop.bench.BenchResults.Throughput;
 import ai.haski.desktop.image.ImageLimits;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -64,6 +66,12 @@ public final class BenchRunner {
                 latency.add(timeOneByOne(analyzer, set, repeat));
             }
         }
+        ExplainLatency explain;
+        try (Analyzer analyzer = engine.open(request.withThreads(ThreadBudget.single()))) {
+            explain = largestPhoto(analyzer, latencySets)
+                    .map(photo -> ExplainBench.time(analyzer, photo, Math.min(repeat, 3)))
+                    .orElse(null);
+        }
         List<Throughput> throughput = new ArrayList<>();
         Set<Integer> workerCounts = new LinkedHashSet<>(List.of(1, threads));
         for (int workers : workerCounts) {
@@ -75,7 +83,23 @@ public final class BenchRunner {
             }
         }
         return new BackendResult(pkg.id(), pkg.manifest().version(), format.id(), runtime, runtimeVersion, loadMs,
-                latency, throughput);
+                latency, throughput, explain);
+    }
+
+    /** The photo with the most pixels among those timed, the worst case for decoding before an explanation. */
+    private static Optional<Path> largestPhoto(Analyzer analyzer, List<LatencySet> sets) {
+        Path largest = null;
+        long most = -1;
+        for (Path file : sets.stream().flatMap(set -> set.files().stream()).distinct().limit(200).toList()) {
+            if (analyzer.analyze(file) instanceof Analysis analysis) {
+                long pixels = (long) analysis.image().width() * analysis.image().height();
+                if (pixels > most) {
+                    most = pixels;
+                    largest = file;
+                }
+            }
+        }
+        return Optional.ofNullable(largest);
     }
 
     /**

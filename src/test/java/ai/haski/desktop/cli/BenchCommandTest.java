@@ -50,6 +50,15 @@ class BenchCommandTest {
                 assertThat(throughput.get("images").asInt()).isEqualTo(2);
                 assertThat(throughput.get("images_per_second").asDouble()).isPositive();
             }
+            JsonNode explain = result.get("explain");
+            assertThat(explain.get("photo").asText()).as("the phone photo has more pixels than the PNG")
+                    .isEqualTo("a.jpg");
+            assertThat(explain.get("threads").asInt()).isEqualTo(1);
+            assertThat(explain.get("occluded_runs").asInt())
+                    .isEqualTo(explain.get("rows").asInt() * explain.get("cols").asInt());
+            assertThat(explain.get("failures").asInt()).isZero();
+            assertThat(explain.get("total_ms").get("median").asDouble())
+                    .isGreaterThan(explain.get("occlusion_ms").get("median").asDouble());
         }
         assertThat(report.get("peak_memory").get("heap_bytes").asLong()).isPositive();
     }
