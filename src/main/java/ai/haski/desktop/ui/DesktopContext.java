@@ -99,7 +99,7 @@ public final class DesktopContext implements AutoCloseable {
         MainViewModel main = new MainViewModel(models, models, manager, session, notices, dialogs, clipboard,
                 displayDecoder, lanes.interactive(), paths.cacheDir().resolve("pasted"), paths.logDir());
         // Beside MainViewModel rather than in it: the main window's result gets its explanations here.
-        ExplainViewModel explain = new ExplainViewModel(models, main.result(), lanes.interactive());
+        ExplainViewModel explain = ExplainViewModel.forResult(models, main.result(), lanes.interactive());
         return new DesktopContext(engine, lanes, batch, batchPool, notices, models, main, session, explain);
     }
 

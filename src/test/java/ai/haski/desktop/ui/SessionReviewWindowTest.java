@@ -223,6 +223,56 @@ class SessionReviewWindowTest {
         snapshot("session-disagreements");
     }
 
+    @Test
+    @Order(4)
+    void theReviewPaneExplainsTheSelectedPhotoOverItsPicture() throws Exception {
+        fx(() -> {
+            ((ToggleButton) lookup("#showTable")).fire();
+            session.table().filterProperty().set(RowFilter.ALL);
+            session.review().select(session.table().rows().stream()
+                    .filter(r -> r.file().equals("skimage_astronaut.png")).findFirst().orElseThrow());
+            return null;
+        });
+        waitUntil("the astronaut's heads and an explainable result", () -> !session.review().heads().isEmpty()
+                && session.review().pictureProperty().get() != null && session.explain().canExplainProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        click("#reviewExplain-skin_type", ToggleButton.class);
+        waitUntil("the map", () -> session.explain().mapProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(session.explain().mapProperty().get().head()).isEqualTo("skin_type");
+        assertThat(fx(() -> ((ToggleButton) lookup("#reviewExplain-skin_type")).isSelected())).isTrue();
+        assertThat(fx(() -> ((ToggleButton) lookup("#reviewExplain-hair_type")).isSelected())).isFalse();
+        assertThat(fx(() -> stage.getScene().getRoot().lookupAll("#explainOverlay").stream()
+                .filter(Node::isVisible).filter(node -> isInside(node, reviewPane())).count()))
+                .as("the map drawn over the review pane's picture").isEqualTo(1);
+        assertThat(fx(() -> stage.getScene().getRoot().lookupAll("#explainLegend").stream()
+                .anyMatch(Node::isVisible))).isTrue();
+        snapshot("session-explain");
+
+        click("#reviewExplain-skin_type", ToggleButton.class);
+        waitUntil("the map cleared", () -> session.explain().mapProperty().get() == null);
+    }
+
+    /** The review pane: the split pane of picture and details that holds the selected photo's name. */
+    private static Node reviewPane() {
+        Node n = lookup("#reviewFile");
+        while (!(n instanceof javafx.scene.control.SplitPane)) {
+            n = n.getParent();
+        }
+        return n;
+    }
+
+    private static boolean isInside(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void analyseAll() throws Exception {
         click("#analyseAll");
         waitUntil("the batch to finish", () -> !session.batchRunningProperty().get()
@@ -272,8 +322,13 @@ class SessionReviewWindowTest {
     }
 
     private static void click(String selector) throws Exception {
+        click(selector, Button.class);
+    }
+
+    private static void click(String selector, Class<? extends javafx.scene.control.ButtonBase> type)
+            throws Exception {
         fx(() -> {
-            ((Button) lookup(selector)).fire();
+            type.cast(lookup(selector)).fire();
             return null;
         });
     }

@@ -7,6 +7,7 @@ import ai.haski.desktop.analysis.ExplainOutcome;
 import ai.haski.desktop.analysis.ExplainRequest;
 import ai.haski.desktop.analysis.Explanation;
 import ai.haski.desktop.analysis.OcclusionMap;
+import ai.haski.desktop.analysis.Provenance;
 import ai.haski.desktop.ui.models.ActiveModelService;
 import ai.haski.desktop.ui.task.BackgroundTask;
 import ai.haski.desktop.ui.task.LatestWins;
@@ -27,22 +28,28 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.value.ObservableValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The "Explain" toggles of the result pane: which head of the shown result is explained (one at a time), its
- * occlusion map computed in the background, how far that is, and how opaque the overlay is drawn.
+ * The "Explain" toggles of a result: which head of the shown result is explained (one at a time), its occlusion
+ * map computed in the background, how far that is, and how opaque the overlay is drawn. The main window's result
+ * pane and the session's review pane each have one.
  *
  * <p>The map belongs to the result it explains: a new photo, a re-analysis or a model switch (any change of the
- * active model's state) cancels the computation and clears the map, so an overlay never shows one model's map over
- * another model's result. Use on the UI thread.
+ * active model's state) cancels the computation and clears the map, and a result is only explained by the model
+ * that made it (the same SHA-256), so an overlay never shows one model's map over another model's result. Use on
+ * the UI thread.
  */
 public final class ExplainViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(ExplainViewModel.class);
     /** Said with every map: clinicians must not read a heat map as a lesion's outline. */
     public static final String NOTE = "Occlusion estimate of this model's behaviour, not a finding.";
     static final int NONE = -1;
 
     private final ActiveModelService activeModel;
-    private final ResultViewModel result;
+    private final ObservableValue<ExplainSubject> subject;
     private final LatestWins slot;
     private final ReadOnlyIntegerWrapper explainedHead = new ReadOnlyIntegerWrapper(this, "explainedHead", NONE);
     private final ReadOnlyObjectWrapper<OcclusionMap> map = new ReadOnlyObjectWrapper<>(this, "map");
@@ -52,18 +59,54 @@ public final class ExplainViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper scaleText = new ReadOnlyStringWrapper(this, "scaleText", "");
     private final ReadOnlyBooleanWrapper canExplain = new ReadOnlyBooleanWrapper(this, "canExplain");
+    private final ReadOnlyStringWrapper unavailableReason = new ReadOnlyStringWrapper(this, "unavailableReason", "");
     /** Half: the photo stays readable under the colours. */
     private final DoubleProperty opacity = new SimpleDoubleProperty(this, "opacity", 0.5);
 
-    /** @param interactive the lane the user waits on: an explanation is asked for and watched */
-    public ExplainViewModel(ActiveModelService activeModel, ResultViewModel result, TaskExecutor interactive) {
+    /**
+     * @param subject the result shown, or null when none can be explained (no result, or a failed one)
+     * @param interactive the lane the user waits on: an explanation is asked for and watched
+     */
+    public ExplainViewModel(ActiveModelService activeModel, ObservableValue<ExplainSubject> subject,
+            TaskExecutor interactive) {
         this.activeModel = activeModel;
-        this.result = result;
+        this.subject = subject;
         this.slot = new LatestWins(interactive);
-        canExplain.bind(Bindings.createBooleanBinding(() -> result.outcomeProperty().get() instanceof Analysis
-                && activeModel.state().usable().isPresent(), result.outcomeProperty(), activeModel.stateProperty()));
-        result.outcomeProperty().addListener((obs, old, now) -> stop());
+        unavailableReason.bind(Bindings.createStringBinding(this::whyNot, subject, activeModel.stateProperty()));
+        canExplain.bind(Bindings.createBooleanBinding(() -> subject.getValue() != null && whyNot().isEmpty(),
+                subject, activeModel.stateProperty()));
+        subject.addListener((obs, old, now) -> stop());
         activeModel.stateProperty().addListener((obs, old, now) -> stop());
+    }
+
+    /** The toggles of the main window's result pane: the result shown there, while it is a successful one. */
+    public static ExplainViewModel forResult(ActiveModelService activeModel, ResultViewModel result,
+            TaskExecutor interactive) {
+        ObservableValue<ExplainSubject> subject = Bindings.createObjectBinding(
+                () -> result.outcomeProperty().get() instanceof Analysis analysis ? ExplainSubject.of(analysis)
+                        : null, result.outcomeProperty());
+        ExplainViewModel explain = new ExplainViewModel(activeModel, subject, interactive);
+        // A re-analysis of the same photo by the same model is an equal subject, but still a new result to explain.
+        result.outcomeProperty().addListener((obs, old, now) -> explain.stop());
+        return explain;
+    }
+
+    /** Why the shown result cannot be explained now; empty when it can, or when there is nothing to explain. */
+    private String whyNot() {
+        ExplainSubject shown = subject.getValue();
+        if (shown == null) {
+            return "";
+        }
+        Optional<Analyzer> analyzer = activeModel.state().usable();
+        if (analyzer.isEmpty()) {
+            return "Explaining needs a model ready; see Models.";
+        }
+        Provenance active = analyzer.get().provenance();
+        if (!active.modelSha256().equals(shown.modelSha256())) {
+            return "This result was made by another model than the active one (" + active.modelId() + " "
+                    + active.format() + "); switch to the model that made it to explain it.";
+        }
+        return "";
     }
 
     /** Explains head {@code index} of the shown result, or stops explaining it when it is the one explained. */
@@ -73,6 +116,21 @@ public final class ExplainViewModel {
         } else {
             explain(index);
         }
+    }
+
+    /** Explains the head of this name, or stops explaining it; nothing when the shown result has no such head. */
+    public void toggle(String head) {
+        ExplainSubject shown = subject.getValue();
+        if (shown != null && shown.heads().contains(head)) {
+            toggle(shown.heads().indexOf(head));
+        }
+    }
+
+    /** Whether the head of this name is the one explained. */
+    public boolean isExplained(String head) {
+        ExplainSubject shown = subject.getValue();
+        int index = explainedHead.get();
+        return shown != null && index >= 0 && index < shown.heads().size() && shown.heads().get(index).equals(head);
     }
 
     /** Cancels the computation, if any, and clears the map. */
@@ -89,23 +147,21 @@ public final class ExplainViewModel {
     }
 
     private void explain(int index) {
-        if (!(result.outcomeProperty().get() instanceof Analysis analysis) || index < 0
-                || index >= analysis.heads().size()) {
+        ExplainSubject shown = subject.getValue();
+        if (shown == null || !canExplain.get() || index < 0 || index >= shown.heads().size()) {
             return;
         }
-        Optional<Analyzer> analyzer = activeModel.state().usable();
-        if (analyzer.isEmpty()) {
-            return;
-        }
+        Analyzer analyzer = activeModel.state().usable().orElseThrow();
         stop();
-        String head = analysis.heads().get(index).head();
-        Path file = analysis.file();
+        String head = shown.heads().get(index);
+        Path file = shown.file();
         ExplainRequest request = ExplainRequest.defaults().withHead(Optional.of(head));
         BackgroundTask<ExplainOutcome> task = BackgroundTask.of("explain " + file.getFileName() + " " + head,
-                reporter -> analyzer.get().explain(file, request,
+                reporter -> analyzer.explain(file, request,
                         (done, total) -> reporter.update(total == 0 ? 0 : done / (double) total),
                         reporter::isCancelled));
-        task.onSuccess(this::show)
+        long asked = System.nanoTime();
+        task.onSuccess(outcome -> show(outcome, asked))
                 .onFailure(error -> message.set("The map could not be made (" + error + ")."))
                 .onFinished(() -> {
                     if (slot.isLatest(task)) {
@@ -121,12 +177,18 @@ public final class ExplainViewModel {
         slot.submit(task);
     }
 
-    private void show(ExplainOutcome outcome) {
+    private void show(ExplainOutcome outcome, long askedNanos) {
         if (outcome instanceof AnalysisFailure failure) {
             message.set(failure.message());
             return;
         }
-        OcclusionMap shown = ((Explanation) outcome).map();
+        Explanation explanation = (Explanation) outcome;
+        OcclusionMap shown = explanation.map();
+        // The figure docs/EXPLAIN.md quotes: from the toggle to the map handed to the overlay, on the UI thread.
+        LOG.info("Map shown: file={} head={} label={} model={} {} {} ms after the toggle ({} runs, {} ms computing)",
+                outcome.file().getFileName(), shown.head(), shown.label(), explanation.provenance().modelId(),
+                explanation.provenance().format(), Math.round((System.nanoTime() - askedNanos) / 1e6),
+                explanation.timings().runs(), Math.round(explanation.timings().totalMs()));
         title.set(DisplayNames.head(shown.head()) + ": " + DisplayNames.label(shown.label()) + " "
                 + ResultViewModel.percent(shown.probability()));
         scaleText.set(String.format(Locale.ROOT, "± %.3f", HeatScale.maxAbs(shown)));
@@ -168,7 +230,12 @@ public final class ExplainViewModel {
         return scaleText.getReadOnlyProperty();
     }
 
-    /** True when a result is shown and a model is ready to explain it with. */
+    /** Why the result shown cannot be explained now (another model made it, none is ready); empty otherwise. */
+    public ReadOnlyStringProperty unavailableReasonProperty() {
+        return unavailableReason.getReadOnlyProperty();
+    }
+
+    /** True when a result is shown and the model that made it is ready to explain it with. */
     public ReadOnlyBooleanProperty canExplainProperty() {
         return canExplain.getReadOnlyProperty();
     }

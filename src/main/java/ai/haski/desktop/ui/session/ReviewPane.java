@@ -2,41 +2,55 @@ package ai.haski.desktop.ui.session;
 
 import ai.haski.desktop.ui.photo.PhotoViewer;
 import ai.haski.desktop.ui.result.DisplayNames;
+import ai.haski.desktop.ui.result.ExplainPanel;
+import ai.haski.desktop.ui.result.ExplainViewModel;
+import ai.haski.desktop.ui.result.HeatOverlay;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The selected photo under review: its picture above; below, who made the result, each head with its verdict and
- * the labels the number keys pick, the note, the reviewer and the keys.
+ * The selected photo under review: its picture above, with the explained head's occlusion map over it; below, who
+ * made the result, each head with its verdict, its "Explain" toggle and the labels the number keys pick, the note,
+ * the reviewer and the keys.
  */
 final class ReviewPane {
     private final ReviewPaneViewModel review;
+    private final ExplainViewModel explain;
     private final PhotoViewer photo = new PhotoViewer();
     private final VBox headsBox = new VBox(6);
     private final TextArea note = new TextArea();
     private final SplitPane pane;
 
-    ReviewPane(ReviewPaneViewModel review) {
+    ReviewPane(ReviewPaneViewModel review, ExplainViewModel explain) {
         this.review = review;
+        this.explain = explain;
         Label message = new Label();
         message.textProperty().bind(review.pictureMessageProperty());
         message.setWrapText(true);
         message.visibleProperty().bind(review.pictureProperty().isNull());
         photo.pictureProperty().bind(review.pictureProperty());
         photo.setFocusTraversable(false);
-        StackPane picture = new StackPane(photo, message);
+        photo.overlayProperty().set(new HeatOverlay(explain.mapProperty(), explain.opacityProperty()));
+        ExplainPanel explainPanel = new ExplainPanel(explain);
+        StackPane.setAlignment(explainPanel, Pos.TOP_LEFT);
+        StackPane.setMargin(explainPanel, new Insets(8));
+        StackPane picture = new StackPane(photo, message, explainPanel);
         picture.getStyleClass().add("photo-pane");
         picture.setMinHeight(200);
         VBox.setVgrow(picture, Priority.ALWAYS);
@@ -56,6 +70,15 @@ final class ReviewPane {
 
         review.heads().addListener((ListChangeListener<HeadReview>) change -> rebuildHeads());
         review.focusedHeadProperty().addListener((obs, old, now) -> rebuildHeads());
+        explain.explainedHeadProperty().addListener((obs, old, now) -> rebuildHeads());
+        explain.canExplainProperty().addListener((obs, old, now) -> rebuildHeads());
+        Label explainUnavailable = new Label();
+        explainUnavailable.setId("reviewExplainUnavailable");
+        explainUnavailable.setWrapText(true);
+        explainUnavailable.getStyleClass().add("review-made-by");
+        explainUnavailable.textProperty().bind(explain.unavailableReasonProperty());
+        explainUnavailable.visibleProperty().bind(explain.unavailableReasonProperty().isNotEmpty());
+        explainUnavailable.managedProperty().bind(explainUnavailable.visibleProperty());
         headsBox.setId("reviewHeads");
 
         note.setId("reviewNote");
@@ -77,7 +100,7 @@ final class ReviewPane {
         keys.setWrapText(true);
         keys.getStyleClass().add("review-keys");
 
-        VBox details = new VBox(8, name, reviewText, headsBox, note, reviewer, keys);
+        VBox details = new VBox(8, name, reviewText, explainUnavailable, headsBox, note, reviewer, keys);
         details.setPadding(new Insets(10));
         ScrollPane scroll = new ScrollPane(details);
         scroll.setFitToWidth(true);
@@ -111,6 +134,7 @@ final class ReviewPane {
                     + DisplayNames.label(head.topLabel())
                     + String.format(Locale.ROOT, " (%.0f%%)", head.topProbability() * 100));
             title.getStyleClass().add("review-head-title");
+            title.setWrapText(true);
             Label verdict = new Label(head.verdictText() + (head.verdictCount() > 1
                     ? " · " + head.verdictCount() + " verdicts" : ""));
             verdict.setId("verdict-" + head.head().replace(' ', '-'));
@@ -126,7 +150,19 @@ final class ReviewPane {
             Label choices = new Label(labels.toString());
             choices.setWrapText(true);
             choices.getStyleClass().add("review-labels");
-            VBox box = new VBox(2, title, verdict, choices);
+            ToggleButton explainToggle = new ToggleButton("Explain");
+            explainToggle.setId("reviewExplain-" + head.head().replace(' ', '-'));
+            explainToggle.setFocusTraversable(false);
+            explainToggle.setMinWidth(Region.USE_PREF_SIZE);
+            explainToggle.setSelected(explain.isExplained(head.head()));
+            explainToggle.setDisable(!explain.canExplainProperty().get());
+            explainToggle.setTooltip(new Tooltip("Where the model looked for this head (occlusion map over the photo)"));
+            explainToggle.setOnAction(event -> explain.toggle(head.head()));
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            HBox titleRow = new HBox(8, title, gap, explainToggle);
+            titleRow.setAlignment(Pos.CENTER_LEFT);
+            VBox box = new VBox(2, titleRow, verdict, choices);
             box.getStyleClass().add(i == focused ? "review-head-focused" : "review-head");
             box.setPadding(new Insets(4, 6, 4, 6));
             final int index = i;

@@ -30,7 +30,7 @@ public final class SessionView {
         PhotoTableViewModel rows = viewModel.table();
         this.table = new PhotoTable(rows, viewModel.comparison(), viewModel.review()).node();
         this.grid = new ThumbnailGrid(viewModel);
-        this.reviewPane = new ReviewPane(viewModel.review());
+        this.reviewPane = new ReviewPane(viewModel.review(), viewModel.explain());
         root.setId("sessionView");
         root.getStyleClass().add("session-view");
         root.setTop(new VBox(BatchBar.build(viewModel.lifecycle(), viewModel.batch()),

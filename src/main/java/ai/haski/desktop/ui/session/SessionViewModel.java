@@ -8,8 +8,10 @@ import ai.haski.desktop.ui.models.ActiveModelService;
 import ai.haski.desktop.ui.notice.Notice;
 import ai.haski.desktop.ui.notice.NoticeSink;
 import ai.haski.desktop.ui.photo.DisplayDecoder;
+import ai.haski.desktop.ui.result.ExplainViewModel;
 import ai.haski.desktop.ui.task.TaskExecutor;
 import java.nio.file.Path;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -34,6 +36,7 @@ public final class SessionViewModel {
     private final ReviewPaneViewModel review;
     private final BatchViewModel batch;
     private final ExportCommand export;
+    private final ExplainViewModel explain;
     private final GridThumbnails thumbnails;
 
     /**
@@ -55,6 +58,9 @@ public final class SessionViewModel {
         comparison.wantedProperty().bind(table.filterProperty().isEqualTo(RowFilter.MODELS_DISAGREE));
         reviewer = new ReviewerViewModel(reviewerSettings, store, notices, dialogs);
         review = new ReviewPaneViewModel(open, table, reviewer, store, interactive, displayDecoder, notices);
+        explain = new ExplainViewModel(models, Bindings.createObjectBinding(
+                () -> ReviewExplainSubject.of(review.selectedProperty().get(), open.get()),
+                review.selectedProperty(), open), interactive);
         batch = new BatchViewModel(models, open, batchJobs, batchLane, interactive.uiThread(), notices,
                 table::replaceResult, () -> {
                     table.refilter();
@@ -92,6 +98,11 @@ public final class SessionViewModel {
 
     public void cancelBatch() {
         batch.cancel();
+    }
+
+    /** The review pane's "Explain" toggles and their occlusion map over the selected photo. */
+    public ExplainViewModel explain() {
+        return explain;
     }
 
     /** File > Export session…: asks where and as what, then exports. */

@@ -58,7 +58,7 @@ class ExplainViewModelTest {
     void showResult() {
         active.set(ActiveModelState.ready(analyzer));
         result.show(analysis);
-        explain = new ExplainViewModel(active, result, executor);
+        explain = ExplainViewModel.forResult(active, result, executor);
     }
 
     @Test

@@ -3,6 +3,7 @@ package ai.haski.desktop.ui.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.haski.desktop.TestFiles;
+import ai.haski.desktop.analysis.OcclusionMap;
 import ai.haski.desktop.platform.AppPaths;
 import ai.haski.desktop.platform.SettingsStore;
 import ai.haski.desktop.session.BatchProgress;
@@ -11,7 +12,9 @@ import ai.haski.desktop.session.ReviewState;
 import ai.haski.desktop.session.SessionExport;
 import ai.haski.desktop.session.VerdictAction;
 import ai.haski.desktop.ui.DesktopContext;
+import ai.haski.desktop.ui.models.RuntimeChoice;
 import ai.haski.desktop.ui.notice.Notice;
+import ai.haski.desktop.ui.result.ExplainViewModel;
 import ai.haski.desktop.ui.task.CurrentThreadTaskExecutor;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -215,5 +218,41 @@ class SessionViewModelTest {
         BatchProgress paused = new BatchProgress(BatchState.PAUSED, 100, 40, 0, 0, 0, Duration.ofSeconds(10), 4.0,
                 Optional.of(Duration.ofSeconds(15)));
         assertThat(BatchViewModel.progressLine(paused)).isEqualTo("40 of 100 analysed · 4.0 photos/s · paused");
+    }
+
+    @Test
+    void theReviewPaneExplainsTheSelectedPhotosStoredResultOnlyWithTheModelThatMadeIt() throws IOException {
+        DesktopContext context = start();
+        SessionViewModel session = context.session();
+        session.openFolder(folderOfPhotos(temp.resolve("clinic")));
+        session.startBatch();
+        ExplainViewModel explain = session.explain();
+
+        session.review().select(row(session, "skimage_camera.png"));
+        assertThat(explain.canExplainProperty().get()).isTrue();
+        explain.toggle("hair_type");
+
+        OcclusionMap map = explain.mapProperty().get();
+        assertThat(map).isNotNull();
+        assertThat(map.head()).isEqualTo("hair_type");
+        assertThat(map.label()).isEqualTo(row(session, "skimage_camera.png").label("hair_type"));
+        assertThat(map.xEdge(map.cols())).as("the map covers the whole 512-pixel photo").isEqualTo(512);
+        assertThat(explain.isExplained("hair_type")).isTrue();
+
+        session.review().select(row(session, "broken_skimage_truncated.jpg"));
+        assertThat(explain.mapProperty().get()).as("a new selection clears the map").isNull();
+        assertThat(explain.canExplainProperty().get()).as("a failed result has nothing to explain").isFalse();
+
+        session.review().select(row(session, "skimage_camera.png"));
+        RuntimeChoice otherFormat = context.models().runtimeChoices().stream()
+                .filter(choice -> choice.format().isPresent() && !choice.format().get().id()
+                        .equals(row(session, "skimage_camera.png").result().orElseThrow().model().format()))
+                .findFirst().orElseThrow();
+        context.models().chooseRuntime(otherFormat);
+
+        assertThat(explain.canExplainProperty().get()).isFalse();
+        assertThat(explain.unavailableReasonProperty().get()).contains("another model than the active one");
+        explain.toggle("hair_type");
+        assertThat(explain.mapProperty().get()).isNull();
     }
 }
