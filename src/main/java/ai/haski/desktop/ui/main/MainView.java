@@ -8,6 +8,7 @@ import ai.haski.desktop.ui.notice.NoticeBar;
 import ai.haski.desktop.ui.photo.ArgbPixels;
 import ai.haski.desktop.ui.photo.FxPictures;
 import ai.haski.desktop.ui.photo.PhotoViewer;
+import ai.haski.desktop.ui.photo.RegionOverlay;
 import ai.haski.desktop.ui.result.ExplainPanel;
 import ai.haski.desktop.ui.result.ExplainViewModel;
 import ai.haski.desktop.ui.result.HeatOverlay;
@@ -191,7 +192,7 @@ public final class MainView implements MainActions {
         StackPane.setAlignment(sequence, Pos.BOTTOM_CENTER);
         StackPane.setMargin(sequence, new Insets(10));
         photo.overlayProperty().set(new Group(new HeatOverlay(explain.mapProperty(), explain.opacityProperty()),
-                new RegionOverlay(viewModel.region().shownProperty(), photo.zoomProperty())));
+                new RegionOverlay(viewModel.region().shownProperty(), photo.zoomProperty(), true)));
         RegionGestures.install(photo, viewModel.region());
         ExplainPanel explainPanel = new ExplainPanel(explain);
         StackPane.setAlignment(explainPanel, Pos.TOP_LEFT);

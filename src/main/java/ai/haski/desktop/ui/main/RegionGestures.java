@@ -1,6 +1,7 @@
 package ai.haski.desktop.ui.main;
 
 import ai.haski.desktop.ui.photo.PhotoViewer;
+import ai.haski.desktop.ui.photo.RegionOverlay;
 import javafx.geometry.Point2D;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;

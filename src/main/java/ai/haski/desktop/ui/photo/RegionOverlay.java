@@ -1,4 +1,4 @@
-package ai.haski.desktop.ui.main;
+package ai.haski.desktop.ui.photo;
 
 import ai.haski.desktop.analysis.Region;
 import javafx.beans.value.ObservableDoubleValue;
@@ -11,15 +11,21 @@ import javafx.scene.shape.Rectangle;
  * The region of interest drawn over the photo, in pixels of the original upright photo (for the photo viewer's
  * overlay): its outline and a handle at each corner, both kept the same size on screen at every zoom.
  */
-final class RegionOverlay extends Group {
+public final class RegionOverlay extends Group {
     /** On-screen size of the outline and of a corner handle, in screen pixels. */
-    static final double LINE = 2;
-    static final double HANDLE = 10;
+    public static final double LINE = 2;
+    public static final double HANDLE = 10;
 
     private final ObservableDoubleValue zoom;
+    private final boolean handles;
 
-    RegionOverlay(ObservableObjectValue<Region> shown, ObservableDoubleValue zoom) {
+    /**
+     * @param shown   the region to draw, in photo pixels; null draws none
+     * @param handles whether to draw the corner handles (where the box can be adjusted), or only the outline
+     */
+    public RegionOverlay(ObservableObjectValue<Region> shown, ObservableDoubleValue zoom, boolean handles) {
         this.zoom = zoom;
+        this.handles = handles;
         setId("regionOverlay");
         setMouseTransparent(true);
         shown.addListener((obs, old, now) -> show(now));
@@ -40,6 +46,9 @@ final class RegionOverlay extends Group {
         outline.setStroke(Color.GOLD);
         outline.setStrokeWidth(LINE * perScreenPixel);
         getChildren().add(outline);
+        if (!handles) {
+            return;
+        }
         double size = HANDLE * perScreenPixel;
         for (double x : new double[] {region.x(), region.right()}) {
             for (double y : new double[] {region.y(), region.bottom()}) {
