@@ -91,6 +91,20 @@ class AnalyzeRegionCommandTest {
         assertThat(JSON.readTree(lines.get(1)).get("region").get("width").asInt()).isEqualTo(600);
     }
 
+    @Test
+    void theCsvOutputHasTheRegionOfEachRow() throws Exception {
+        Path out = dir.resolve("out.csv");
+        int exit = run("analyze", "--backend", "onnx", "--format", "csv", "--region", "10,20,300,200", "--out",
+                out.toString(), TestFiles.photo("skimage_astronaut.png").toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        List<List<String>> rows = ai.haski.desktop.platform.CsvTable.parse(Files.readString(out));
+        List<String> header = rows.get(0);
+        assertThat(rows.get(1).get(header.indexOf("region"))).isEqualTo("10,20,300,200");
+        assertThat(rows.get(1).get(header.indexOf("region_source"))).isEqualTo("user");
+        assertThat(rows.get(1)).hasSameSizeAs(header);
+    }
+
     private JsonNode analyze(String... args) throws Exception {
         Path out = Files.createTempFile(dir, "result", ".jsonl");
         String[] all = new String[args.length + 5];
