@@ -51,8 +51,11 @@ final class RegionDecoder {
                 Math.ceil(inputWidth * (double) decoded.originalWidth() / region.width()));
         int targetHeight = (int) Math.min(FULL_SIZE,
                 Math.ceil(inputHeight * (double) decoded.originalHeight() / region.height()));
-        DecodedImage finer = loader.load(file, targetWidth, targetHeight);
-        if (!aligned(finer, region)) {
+        // An edge on an odd pixel falls between the pixels of every scaled decode TurboJPEG makes (1/2, 1/4, 1/8):
+        // go to full size at once rather than decode a scale that cannot be used.
+        DecodedImage finer = alignedAt(region, 2, decoded.originalWidth(), decoded.originalHeight())
+                ? loader.load(file, targetWidth, targetHeight) : null;
+        if (finer == null || !aligned(finer, region)) {
             finer = loader.load(file, FULL_SIZE, FULL_SIZE);
         }
         return new Cut(finer, crop(finer, region), true);
@@ -66,10 +69,13 @@ final class RegionDecoder {
 
     /** Whether every edge of the region falls on a whole pixel of the decode (a right or bottom edge may be the photo's). */
     static boolean aligned(DecodedImage decoded, Region region) {
-        int n = decoded.subsampling();
+        return alignedAt(region, decoded.subsampling(), decoded.originalWidth(), decoded.originalHeight());
+    }
+
+    private static boolean alignedAt(Region region, int n, int imageWidth, int imageHeight) {
         return region.x() % n == 0 && region.y() % n == 0
-                && (region.right() % n == 0 || region.right() == decoded.originalWidth())
-                && (region.bottom() % n == 0 || region.bottom() == decoded.originalHeight());
+                && (region.right() % n == 0 || region.right() == imageWidth)
+                && (region.bottom() % n == 0 || region.bottom() == imageHeight);
     }
 
     /**
