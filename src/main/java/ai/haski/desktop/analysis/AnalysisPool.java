@@ -67,13 +67,22 @@ public final class AnalysisPool implements AutoCloseable {
      */
     public <E extends Exception> void analyzeInOrder(Analyzer analyzer, List<Path> files, OutcomeSink<E> sink)
             throws E, InterruptedException {
+        analyzeInOrder(analyzer, files, null, sink);
+    }
+
+    /**
+     * As {@link #analyzeInOrder(Analyzer, List, OutcomeSink)}, analysing {@code region} of each file (null: the
+     * whole photo); a file the region does not fit fails on its own and the others go on.
+     */
+    public <E extends Exception> void analyzeInOrder(Analyzer analyzer, List<Path> files, Region region,
+            OutcomeSink<E> sink) throws E, InterruptedException {
         Deque<Future<AnalysisOutcome>> window = new ArrayDeque<>();
         int next = 0;
         try {
             while (next < files.size() || !window.isEmpty()) {
                 while (next < files.size() && window.size() < workers * ORDERED_WINDOW_PER_WORKER) {
                     Path file = files.get(next++);
-                    window.add(submit(() -> analyzer.analyze(file)));
+                    window.add(submit(() -> region == null ? analyzer.analyze(file) : analyzer.analyze(file, region)));
                 }
                 sink.accept(await(window.poll()));
             }

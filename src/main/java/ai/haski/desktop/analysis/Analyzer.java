@@ -12,6 +12,7 @@ import ai.haski.desktop.model.HeadResult;
 import ai.haski.desktop.model.HeadSpec;
 import ai.haski.desktop.model.InputSpec;
 import ai.haski.desktop.model.ModelManifest;
+import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -38,7 +40,7 @@ public final class Analyzer implements AutoCloseable {
     public static final int MIN_SIDE = 32;
 
     private final ActiveModel model;
-    private final ImageLoader imageLoader;
+    private final RegionDecoder regionDecoder;
     /** A Preprocessor keeps working arrays between calls, so each thread has its own. */
     private final ThreadLocal<Preprocessor> preprocessors = ThreadLocal.withInitial(Preprocessor::new);
     private final Provenance provenance;
@@ -48,7 +50,7 @@ public final class Analyzer implements AutoCloseable {
     /** Takes ownership of {@code model}: it is closed with this analyzer. */
     Analyzer(ActiveModel model, ImageLoader imageLoader) {
         this.model = model;
-        this.imageLoader = imageLoader;
+        this.regionDecoder = new RegionDecoder(imageLoader);
         ModelManifest manifest = model.manifest();
         this.provenance = new Provenance(manifest.id(), manifest.name(), manifest.version(), model.sha256(),
                 model.format().id(), model.runtime().runtime(), model.runtime().version(), manifest.clinicalUse());
@@ -68,10 +70,23 @@ public final class Analyzer implements AutoCloseable {
         return provenance;
     }
 
-    /** Analyses one file; never throws for a problem with the file or the model's answer. */
+    /** Analyses the whole of one file; never throws for a problem with the file or the model's answer. */
     public AnalysisOutcome analyze(Path file) {
+        return analyzeRegion(file, null);
+    }
+
+    /**
+     * Analyses one region of one file, in pixels of the upright photo as shown; the result carries the region. A
+     * region outside the photo or too small fails with REGION_OUTSIDE_PHOTO or REGION_TOO_SMALL. Never throws for a
+     * problem with the file, the region or the model's answer.
+     */
+    public AnalysisOutcome analyze(Path file, Region region) {
+        return analyzeRegion(file, java.util.Objects.requireNonNull(region, "region"));
+    }
+
+    private AnalysisOutcome analyzeRegion(Path file, Region region) {
         try {
-            return analyzeOrThrow(file);
+            return analyzeOrThrow(file, region);
         } catch (RuntimeException e) {
             // A bug must cost one file, not the whole batch; the log keeps the stack for a report.
             LOG.error("Unexpected failure analysing {}", file.getFileName(), e);
@@ -80,19 +95,36 @@ public final class Analyzer implements AutoCloseable {
         }
     }
 
-    private AnalysisOutcome analyzeOrThrow(Path file) {
+    /** @param requested the region asked for, or null for the whole photo */
+    private AnalysisOutcome analyzeOrThrow(Path file, Region requested) {
         long start = System.nanoTime();
         DecodedImage decoded;
+        Region region;
+        BufferedImage picture;
         try {
             decoded = decodeUsable(file);
+            region = requested != null ? requested : Region.whole(decoded.originalWidth(), decoded.originalHeight());
+            Optional<AnalysisFailure> refusal = region.refusal(file, decoded.originalWidth(), decoded.originalHeight());
+            if (refusal.isPresent()) {
+                LOG.info("Analysis failed: file={} code={} region={}", file.getFileName(), refusal.get().code(),
+                        region.toText());
+                return refusal.get();
+            }
+            InputSpec input = model.manifest().input();
+            RegionDecoder.Cut cut = regionDecoder.cut(file, decoded, region, input.width(), input.height());
+            decoded = cut.decoded();
+            picture = cut.picture();
         } catch (Refused refused) {
             return refused.failure;
+        } catch (ImageDecodeException e) {
+            LOG.info("Analysis failed: file={} code={} model={}", file.getFileName(), e.code(), model.describe());
+            return new AnalysisFailure(file, e.code().code(), e.getMessage());
         }
         long decodedAt = System.nanoTime();
 
         ByteBuffer tensor = inputBuffers.get();
         tensor.clear();
-        List<String> warnings = preprocess(decoded, tensor);
+        List<String> warnings = preprocess(decoded, picture, region, tensor);
         long preprocessedAt = System.nanoTime();
 
         Map<String, float[]> outputs;
@@ -129,7 +161,7 @@ public final class Analyzer implements AutoCloseable {
                 fmt(timings.totalMs()));
         ImageFacts facts = new ImageFacts(decoded.originalWidth(), decoded.originalHeight(),
                 decoded.orientation().tagValue(), decoded.format());
-        return new Analysis(file, heads, provenance, facts, timings, warnings);
+        return new Analysis(file, heads, provenance, facts, timings, warnings, region);
     }
 
     /**
@@ -167,7 +199,8 @@ public final class Analyzer implements AutoCloseable {
         long decodedAt = System.nanoTime();
         // Its own buffer, not this thread's: an analysis on the same thread must not see an occluded copy.
         ByteBuffer tensor = ByteBuffer.allocateDirect(model.inputBytes()).order(ByteOrder.nativeOrder());
-        List<String> warnings = preprocess(decoded, tensor);
+        List<String> warnings = preprocess(decoded, decoded.image(),
+                Region.whole(decoded.originalWidth(), decoded.originalHeight()), tensor);
         long preprocessedAt = System.nanoTime();
 
         int width = decoded.image().getWidth();
@@ -210,7 +243,7 @@ public final class Analyzer implements AutoCloseable {
         InputSpec input = model.manifest().input();
         DecodedImage decoded;
         try {
-            decoded = imageLoader.load(file, input.width(), input.height());
+            decoded = regionDecoder.decodeWhole(file, input.width(), input.height());
         } catch (ImageDecodeException e) {
             LOG.info("Analysis failed: file={} code={} model={}", file.getFileName(), e.code(), model.describe());
             throw new Refused(new AnalysisFailure(file, e.code().code(), e.getMessage()));
@@ -224,15 +257,19 @@ public final class Analyzer implements AutoCloseable {
         return decoded;
     }
 
-    /** Fills {@code tensor} from the picture; returns the warnings so far (the model's, the decoder's, upscaling). */
-    private List<String> preprocess(DecodedImage decoded, ByteBuffer tensor) {
+    /**
+     * Fills {@code tensor} from {@code picture} (the decode, or the region cut from it), through the model's own
+     * preprocessing; returns the warnings so far (the model's, the decoder's, upscaling).
+     */
+    private List<String> preprocess(DecodedImage decoded, BufferedImage picture, Region region, ByteBuffer tensor) {
         InputSpec input = model.manifest().input();
         List<String> warnings = new ArrayList<>(model.manifest().warnings());
         warnings.addAll(decoded.warnings());
-        preprocessors.get().toTensor(decoded.image(), model.preprocessSpec(), tensor.asFloatBuffer());
-        if (Preprocessor.willUpscale(decoded.image().getWidth(), decoded.image().getHeight(), model.preprocessSpec())) {
-            warnings.add(String.format(Locale.ROOT, "image upscaled from %dx%d to the model's %dx%d; details may be "
-                    + "invented by interpolation", decoded.originalWidth(), decoded.originalHeight(), input.width(),
+        preprocessors.get().toTensor(picture, model.preprocessSpec(), tensor.asFloatBuffer());
+        if (Preprocessor.willUpscale(picture.getWidth(), picture.getHeight(), model.preprocessSpec())) {
+            String what = region.source() == Region.Source.WHOLE ? "image" : "region";
+            warnings.add(String.format(Locale.ROOT, "%s upscaled from %dx%d to the model's %dx%d; details may be "
+                    + "invented by interpolation", what, region.width(), region.height(), input.width(),
                     input.height()));
         }
         return warnings;

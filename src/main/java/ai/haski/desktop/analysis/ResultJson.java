@@ -84,6 +84,13 @@ public final class ResultJson {
         imageJson.put("height", image.height());
         imageJson.put("orientation", image.orientation());
         imageJson.put("format", image.format());
+        Region region = analysis.region();
+        ObjectNode regionJson = json.putObject("region");
+        regionJson.put("x", region.x());
+        regionJson.put("y", region.y());
+        regionJson.put("width", region.width());
+        regionJson.put("height", region.height());
+        regionJson.put("source", region.source().id());
         var warnings = json.putArray("warnings");
         analysis.warnings().forEach(warnings::add);
         return json;

@@ -6,6 +6,7 @@ import ai.haski.desktop.analysis.Analyzer;
 import ai.haski.desktop.analysis.Engine;
 import ai.haski.desktop.analysis.ModelUnavailableException;
 import ai.haski.desktop.analysis.NoUsableModelException;
+import ai.haski.desktop.analysis.Region;
 import ai.haski.desktop.analysis.ThreadBudget;
 import ai.haski.desktop.image.ImageFileScanner;
 import ai.haski.desktop.platform.AppPaths;
@@ -35,6 +36,11 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write results to FILE instead of stdout.")
     Path out;
+
+    @Option(names = "--region", paramLabel = "X,Y,W,H", converter = RegionConverter.class,
+            description = "Analyse only this box of each photo: left, top, width, height in pixels of the upright "
+                    + "photo as shown (after its EXIF orientation). Default: the whole photo.")
+    Region region;
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Image files and folders.")
     List<Path> paths;
@@ -76,7 +82,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         Progress progress = Progress.forStderr(err, files.size());
         try (ResultWriter writer = ResultWriter.open(format, out, analyzer.model().manifest().heads());
                 AnalysisPool pool = AnalysisPool.of(budget)) {
-            pool.analyzeInOrder(analyzer, files, outcome -> {
+            pool.analyzeInOrder(analyzer, files, region, outcome -> {
                 writer.write(outcome);
                 progress.advance(outcome instanceof Analysis);
             });

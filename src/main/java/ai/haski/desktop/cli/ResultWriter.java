@@ -97,7 +97,7 @@ abstract class ResultWriter implements Closeable {
                 header.add(head.name() + "_confidence");
             }
             header.addAll(List.of("conditions_detected", "model_id", "model_version", "model_type", "model_sha256",
-                    "runtime", "warnings", "error_code", "error_message"));
+                    "runtime", "warnings", "error_code", "error_message", "region", "region_source"));
             writeLine(CsvRow.of(header));
         }
 
@@ -112,11 +112,12 @@ abstract class ResultWriter implements Closeable {
                 var p = analysis.provenance();
                 row.texts(List.of(String.join(";", analysis.conditionsDetected()), p.modelId(), p.modelVersion(),
                         p.format(), p.modelSha256(), p.runtime() + " " + p.runtimeVersion(),
-                        String.join("; ", analysis.warnings()), "", ""));
+                        String.join("; ", analysis.warnings()), "", "", analysis.region().toText(),
+                        analysis.region().source().id()));
             } else {
                 AnalysisFailure failure = (AnalysisFailure) outcome;
                 row.empty(heads.size() * 2 + 7);
-                row.text(failure.code()).text(failure.message());
+                row.text(failure.code()).text(failure.message()).empty(2);
             }
             return row.line();
         }

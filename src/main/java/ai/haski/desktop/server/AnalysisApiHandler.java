@@ -4,6 +4,7 @@ import ai.haski.desktop.analysis.Analysis;
 import ai.haski.desktop.analysis.AnalysisFailure;
 import ai.haski.desktop.analysis.AnalysisOutcome;
 import ai.haski.desktop.analysis.Analyzer;
+import ai.haski.desktop.analysis.Region;
 import ai.haski.desktop.analysis.ResultJson;
 import ai.haski.desktop.platform.DaemonThreads;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +19,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -249,13 +251,27 @@ final class AnalysisApiHandler extends Handler.Abstract {
                         "the multipart body has no field named 'file'"));
             }
             String name = UploadName.of(part.getFileName());
+            Region region = regionIn(parts);
             Path saved = uploads.newFile();
             try {
                 part.writeTo(saved);
-                answer(exchange, renamed(step.analyse(analyzer, saved), Path.of(name)));
+                answer(exchange, renamed(step.analyse(analyzer, saved, region), Path.of(name)));
             } finally {
                 uploads.delete(saved);
             }
+        }
+    }
+
+    /** The optional form field {@code region} (X,Y,W,H in upright pixels, as {@code analyze --region}), or null. */
+    private static Region regionIn(MultiPartFormData.Parts parts) throws ApiException {
+        Optional<String> text = ExplainUpload.field(parts, "region");
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return Region.parse(text.get());
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(new ApiError(400, "BAD_REGION", LogText.escape(e.getMessage())));
         }
     }
 
@@ -328,7 +344,7 @@ final class AnalysisApiHandler extends Handler.Abstract {
                     buffer.clear();
                 }
             }
-            answer(exchange, renamed(step.analyse(analyzer, copy), reported));
+            answer(exchange, renamed(step.analyse(analyzer, copy, null), reported));
         } finally {
             uploads.delete(copy);
         }
@@ -425,7 +441,7 @@ final class AnalysisApiHandler extends Handler.Abstract {
     /** Reports the client's own file name rather than the server's temporary copy. */
     private static AnalysisOutcome renamed(AnalysisOutcome outcome, Path name) {
         if (outcome instanceof Analysis a) {
-            return new Analysis(name, a.heads(), a.provenance(), a.image(), a.timings(), a.warnings());
+            return a.withFile(name);
         }
         AnalysisFailure f = (AnalysisFailure) outcome;
         String message = f.message().replace(f.file().getFileName().toString(), name.getFileName().toString());

@@ -2,6 +2,7 @@ package ai.haski.desktop.server;
 
 import ai.haski.desktop.analysis.AnalysisOutcome;
 import ai.haski.desktop.analysis.Analyzer;
+import ai.haski.desktop.analysis.Region;
 import java.nio.file.Path;
 
 /**
@@ -10,7 +11,9 @@ import java.nio.file.Path;
  */
 @FunctionalInterface
 interface AnalysisStep {
-    AnalysisStep ANALYSE = Analyzer::analyze;
+    AnalysisStep ANALYSE = (analyzer, photo, region) -> region == null ? analyzer.analyze(photo)
+            : analyzer.analyze(photo, region);
 
-    AnalysisOutcome analyse(Analyzer analyzer, Path photo);
+    /** @param region the box to analyse, in upright pixels; null for the whole photo */
+    AnalysisOutcome analyse(Analyzer analyzer, Path photo, Region region);
 }

@@ -98,7 +98,8 @@ final class ExplainUpload {
         }
     }
 
-    private static Optional<String> field(MultiPartFormData.Parts parts, String name) throws ApiException {
+    /** A short text form field, or empty when absent or empty; refused when longer than a name or number can be. */
+    static Optional<String> field(MultiPartFormData.Parts parts, String name) throws ApiException {
         MultiPart.Part part = parts.getFirst(name);
         if (part == null) {
             return Optional.empty();

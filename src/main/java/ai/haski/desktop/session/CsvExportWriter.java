@@ -1,5 +1,6 @@
 package ai.haski.desktop.session;
 
+import ai.haski.desktop.analysis.Region;
 import ai.haski.desktop.platform.CsvRow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -41,6 +42,7 @@ final class CsvExportWriter implements ExportWriter {
                     head + "_reviewed_at"));
         }
         header.addAll(List.of("flagged", "flag_reason", "flag_reviewer", "note", "note_reviewer", "note_at"));
+        header.addAll(List.of("region", "region_source"));
         row(CsvRow.of(header));
     }
 
@@ -103,6 +105,10 @@ final class CsvExportWriter implements ExportWriter {
         row.text(note.map(Note::text).orElse(""));
         row.text(note.map(Note::reviewer).orElse(""));
         row.text(note.map(n -> Timestamps.format(n.at())).orElse(""));
+        // The region of the result on this row, X,Y,W,H in upright pixels; empty for a failure or no result.
+        Optional<Region> region = maybe.flatMap(StoredResult::region);
+        row.text(region.map(Region::toText).orElse(""));
+        row.text(region.map(r -> r.source().id()).orElse(""));
         return row.line();
     }
 

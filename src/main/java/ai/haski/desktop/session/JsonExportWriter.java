@@ -1,5 +1,6 @@
 package ai.haski.desktop.session;
 
+import ai.haski.desktop.analysis.Region;
 import ai.haski.desktop.platform.AppVersion;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -131,6 +132,16 @@ final class JsonExportWriter implements ExportWriter {
         json.writeStringField("app_version", verdict.appVersion());
         if (verdict.analysisId().isPresent()) {
             json.writeNumberField("result_id", verdict.analysisId().getAsLong());
+        }
+        if (verdict.region().isPresent()) {
+            Region region = verdict.region().get();
+            json.writeObjectFieldStart("region");
+            json.writeNumberField("x", region.x());
+            json.writeNumberField("y", region.y());
+            json.writeNumberField("width", region.width());
+            json.writeNumberField("height", region.height());
+            json.writeStringField("source", region.source().id());
+            json.writeEndObject();
         }
         json.writeEndObject();
     }

@@ -4,6 +4,7 @@ import ai.haski.desktop.analysis.Analysis;
 import ai.haski.desktop.analysis.AnalysisFailure;
 import ai.haski.desktop.analysis.AnalysisOutcome;
 import ai.haski.desktop.analysis.Provenance;
+import ai.haski.desktop.analysis.Region;
 import ai.haski.desktop.analysis.ResultJson;
 import ai.haski.desktop.model.HeadResult;
 import ai.haski.desktop.platform.AppVersion;
@@ -43,6 +44,22 @@ public final class Results {
      */
     public StoredResult save(Photo photo, AnalysisOutcome outcome, Provenance provenance, long analysedSize,
             long analysedModified) throws SessionException {
+        return save(photo, outcome, provenance, analysedSize, analysedModified, "WHERE analysis.error_code IS NOT NULL");
+    }
+
+    /**
+     * Saves one outcome in its own transaction, replacing this model's earlier result for the photo whatever it was:
+     * for a reviewer who has the photo analysed again, of a region they chose. Verdicts keep the region they were
+     * given on.
+     */
+    public StoredResult replace(Photo photo, AnalysisOutcome outcome, Provenance provenance, long analysedSize,
+            long analysedModified) throws SessionException {
+        return save(photo, outcome, provenance, analysedSize, analysedModified, "");
+    }
+
+    private StoredResult save(Photo photo, AnalysisOutcome outcome, Provenance provenance, long analysedSize,
+            long analysedModified, String replaceOnly) throws SessionException {
+        Region region = outcome instanceof Analysis analysis ? analysis.region() : null;
         ObjectNode json = ResultJson.toJson(outcome);
         // The stored file name is relative, so a moved and relinked folder leaves no stale absolute paths behind.
         json.put("file", photo.relativePath());
@@ -52,16 +69,17 @@ public final class Results {
             try (PreparedStatement upsert = c.prepareStatement("""
                     INSERT INTO analysis (photo_id, model_id, model_version, model_sha256, format, runtime,
                         runtime_version, app_version, created_at, photo_size_bytes, photo_modified_ms, outcome_json,
-                        error_code, error_message)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        error_code, error_message, region, region_source)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (photo_id, model_sha256, format) DO UPDATE SET
                         model_id = excluded.model_id, model_version = excluded.model_version,
                         runtime = excluded.runtime, runtime_version = excluded.runtime_version,
                         app_version = excluded.app_version, created_at = excluded.created_at,
                         photo_size_bytes = excluded.photo_size_bytes, photo_modified_ms = excluded.photo_modified_ms,
                         outcome_json = excluded.outcome_json, error_code = excluded.error_code,
-                        error_message = excluded.error_message
-                    WHERE analysis.error_code IS NOT NULL""")) {
+                        error_message = excluded.error_message, region = excluded.region,
+                        region_source = excluded.region_source
+                    """ + replaceOnly)) {
                 int i = 1;
                 upsert.setLong(i++, photo.id());
                 upsert.setString(i++, provenance.modelId());
@@ -76,7 +94,9 @@ public final class Results {
                 upsert.setLong(i++, analysedModified);
                 upsert.setString(i++, json.toString());
                 setNullable(upsert, i++, error);
-                setNullable(upsert, i, errorMessage);
+                setNullable(upsert, i++, errorMessage);
+                setNullable(upsert, i++, region == null ? null : region.toText());
+                setNullable(upsert, i, region == null ? null : region.source().id());
                 int changed = upsert.executeUpdate();
                 long id = analysisId(c, photo.id(), provenance);
                 if (changed > 0) {

@@ -1,5 +1,6 @@
 package ai.haski.desktop.session;
 
+import ai.haski.desktop.analysis.Region;
 import ai.haski.desktop.platform.AppVersion;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -156,13 +157,13 @@ public final class Reviews {
     }
 
     static List<Verdict> verdicts(Connection c, long photoId) throws SQLException {
-        return history(c, "SELECT id, photo_id, head, action, label, analysis_id, reviewer, created_at, app_version "
-                + "FROM verdict WHERE photo_id = ? ORDER BY id", photoId, rows -> {
+        return history(c, "SELECT id, photo_id, head, action, label, analysis_id, reviewer, created_at, app_version, "
+                + "region, region_source FROM verdict WHERE photo_id = ? ORDER BY id", photoId, rows -> {
                     long analysis = rows.getLong(6);
                     OptionalLong analysisId = rows.wasNull() ? OptionalLong.empty() : OptionalLong.of(analysis);
                     return new Verdict(rows.getLong(1), rows.getLong(2), rows.getString(3),
                             StoredCells.verdictAction(rows, 4), rows.getString(5), analysisId, rows.getString(7),
-                            StoredCells.instant(rows, 8), rows.getString(9));
+                            StoredCells.instant(rows, 8), rows.getString(9), StoredCells.region(rows, 10, 11));
                 });
     }
 
@@ -221,11 +222,13 @@ public final class Reviews {
             String label, String reviewer) throws SQLException {
         String checkedReviewer = checkReviewer(reviewer);
         String now = Timestamps.format(Timestamps.now());
+        Optional<Region> region = result.region();
         long id = insert(c, "INSERT INTO verdict (photo_id, head, action, label, analysis_id, reviewer, created_at, "
-                + "app_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", result.photoId(), head, action.dbValue(), label,
-                result.analysisId(), checkedReviewer, now, AppVersion.get());
+                + "app_version, region, region_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", result.photoId(), head,
+                action.dbValue(), label, result.analysisId(), checkedReviewer, now, AppVersion.get(),
+                region.map(Region::toText).orElse(null), region.map(r -> r.source().id()).orElse(null));
         return new Verdict(id, result.photoId(), head, action, label, OptionalLong.of(result.analysisId()),
-                checkedReviewer, Timestamps.parse(now), AppVersion.get());
+                checkedReviewer, Timestamps.parse(now), AppVersion.get(), region);
     }
 
     private static StoredResult reviewable(Connection c, long analysisId) throws SQLException {

@@ -108,7 +108,15 @@ final class SchemaMigrations {
                     // A reviewer's word is evidence: history is only ever added to, and the database says so.
                     appendOnly("verdict"), appendOnlyDelete("verdict"),
                     appendOnly("flag"), appendOnlyDelete("flag"),
-                    appendOnly("note"), appendOnlyDelete("note"))));
+                    appendOnly("note"), appendOnlyDelete("note"))),
+            // NULL in a row from before: that result (and a verdict on it) was of the whole photo.
+            new Step(3, "the region of the photo each result and each verdict is about", List.of(
+                    "ALTER TABLE analysis ADD COLUMN region TEXT",
+                    "ALTER TABLE analysis ADD COLUMN region_source TEXT "
+                            + "CHECK (region_source IN ('whole', 'user', 'face'))",
+                    "ALTER TABLE verdict ADD COLUMN region TEXT",
+                    "ALTER TABLE verdict ADD COLUMN region_source TEXT "
+                            + "CHECK (region_source IN ('whole', 'user', 'face'))")));
 
     private SchemaMigrations() {}
 

@@ -1,5 +1,6 @@
 package ai.haski.desktop.session;
 
+import ai.haski.desktop.analysis.Region;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -52,6 +53,23 @@ final class StoredCells {
             return VerdictAction.fromDb(text);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw damaged(rows, column, quoted(text) + " is not a verdict");
+        }
+    }
+
+    /** A region stored as X,Y,W,H and its source; empty when both cells are empty (a row from before regions). */
+    static Optional<Region> region(ResultSet rows, int boxColumn, int sourceColumn) throws SQLException {
+        String box = rows.getString(boxColumn);
+        String source = rows.getString(sourceColumn);
+        if (box == null && source == null) {
+            return Optional.empty();
+        }
+        try {
+            Region parsed = Region.parse(box);
+            return Optional.of(new Region(parsed.x(), parsed.y(), parsed.width(), parsed.height(),
+                    Region.Source.of(source)));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw damaged(rows, box == null ? boxColumn : sourceColumn, quoted(box) + " / " + quoted(source)
+                    + " is not a region (X,Y,W,H and whole, user or face)");
         }
     }
 

@@ -1,5 +1,6 @@
 package ai.haski.desktop.session;
 
+import ai.haski.desktop.analysis.Region;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,6 +64,25 @@ public record StoredResult(
             throw new StoredCells.DamagedCellException("table analysis, row id " + analysisId
                     + ", column outcome_json", "not valid JSON (" + e.getOriginalMessage() + ")");
         }
+    }
+
+    /**
+     * The region of the upright photo the model analysed, as the result says; a result saved before regions existed
+     * was of the whole photo. Empty for a failure.
+     */
+    public Optional<Region> region() {
+        if (!succeeded()) {
+            return Optional.empty();
+        }
+        ObjectNode outcome = outcome();
+        JsonNode region = outcome.path("region");
+        if (region.isObject()) {
+            return Optional.of(new Region(region.path("x").asInt(), region.path("y").asInt(),
+                    region.path("width").asInt(), region.path("height").asInt(),
+                    Region.Source.of(region.path("source").asText())));
+        }
+        JsonNode image = outcome.path("image");
+        return Optional.of(Region.whole(image.path("width").asInt(), image.path("height").asInt()));
     }
 
     /** Every label the head could have given, in the model's order; empty for an unknown head or a failure. */

@@ -1,6 +1,8 @@
 package ai.haski.desktop.session;
 
 import java.time.Instant;
+import ai.haski.desktop.analysis.Region;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -8,6 +10,8 @@ import java.util.OptionalLong;
  * Verdicts are never changed; a later one supersedes an earlier one, and both stay in the history.
  *
  * @param analysisId the stored result the reviewer was looking at, when there was one
+ * @param region     the region of the photo that result was of, when the store knows it (verdicts saved before
+ *                   regions existed were given on whole-photo results)
  */
 public record Verdict(long id, long photoId, String head, VerdictAction action, String label, OptionalLong analysisId,
-        String reviewer, Instant at, String appVersion) {}
+        String reviewer, Instant at, String appVersion, Optional<Region> region) {}

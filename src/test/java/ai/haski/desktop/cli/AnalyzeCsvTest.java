@@ -71,8 +71,7 @@ class AnalyzeCsvTest {
     /** The outcome as if the file had been named relative to the current folder. */
     private AnalysisOutcome relative(AnalysisOutcome outcome) {
         if (outcome instanceof Analysis analysis) {
-            return new Analysis(dir.relativize(analysis.file()), analysis.heads(), analysis.provenance(),
-                    analysis.image(), analysis.timings(), analysis.warnings());
+            return analysis.withFile(dir.relativize(analysis.file()));
         }
         return outcome;
     }

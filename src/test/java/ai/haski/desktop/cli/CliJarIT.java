@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CliJarIT {
     private static final List<String> CONTRACT = List.of("skin_type", "hair_type", "conditions_detected",
             "confidence_scores", "model_version", "model_type", "file", "probabilities", "model_id", "model_sha256",
-            "backend", "timings_ms", "image", "warnings");
+            "backend", "timings_ms", "image", "region", "warnings");
 
     @TempDir
     static Path work;

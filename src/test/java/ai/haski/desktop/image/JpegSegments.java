@@ -6,11 +6,11 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /** Hand-made JPEG marker segments (EXIF orientation, Adobe colour transform, ICC profile) and the splice that inserts them. */
-final class JpegSegments {
+public final class JpegSegments {
     private JpegSegments() {}
 
     /** An APP1 "Exif" segment holding {@link ExifBytes#orientationOnly}. */
-    static byte[] exifOrientation(int value, ByteOrder order) {
+    public static byte[] exifOrientation(int value, ByteOrder order) {
         ByteArrayOutputStream payload = new ByteArrayOutputStream();
         payload.writeBytes("Exif\0\0".getBytes(StandardCharsets.US_ASCII));
         payload.writeBytes(ExifBytes.orientationOnly(value, order));
@@ -55,7 +55,7 @@ final class JpegSegments {
     }
 
     /** {@code jpeg} with {@code segment} inserted straight after the SOI marker, where readers look first. */
-    static byte[] insertAfterSoi(byte[] jpeg, byte[] segment) {
+    public static byte[] insertAfterSoi(byte[] jpeg, byte[] segment) {
         if ((jpeg[0] & 0xFF) != 0xFF || (jpeg[1] & 0xFF) != 0xD8) {
             throw new IllegalArgumentException("not a JPEG: no SOI marker");
         }

@@ -26,7 +26,7 @@ public final class GatedServeMain {
         int slots = Integer.parseInt(args[0]);
         int queue = Integer.parseInt(args[1]);
         CountDownLatch gate = new CountDownLatch(1);
-        AnalysisStep gated = (analyzer, photo) -> {
+        AnalysisStep gated = (analyzer, photo, region) -> {
             try {
                 gate.await(120, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

@@ -313,7 +313,7 @@ class ServeAttacksTest {
     void aFullQueueIsAnswered503WithRetryAfterBeforeTheBodyIsReadAndEveryUploadGetsAnAnswer() throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
         CountDownLatch held = new CountDownLatch(1);
-        AnalysisStep gated = (a, photo) -> {
+        AnalysisStep gated = (a, photo, region) -> {
             held.countDown();
             try {
                 gate.await(60, TimeUnit.SECONDS);

@@ -8,6 +8,7 @@ import ai.haski.desktop.ui.notice.NoticeBar;
 import ai.haski.desktop.ui.photo.ArgbPixels;
 import ai.haski.desktop.ui.photo.FxPictures;
 import ai.haski.desktop.ui.photo.PhotoViewer;
+import ai.haski.desktop.ui.photo.RegionOverlay;
 import ai.haski.desktop.ui.result.ExplainPanel;
 import ai.haski.desktop.ui.result.ExplainViewModel;
 import ai.haski.desktop.ui.result.HeatOverlay;
@@ -20,12 +21,14 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
@@ -116,8 +119,13 @@ public final class MainView implements MainActions {
         folder.setId("openFolder");
         folder.setOnAction(event -> viewModel.openFolder());
         folder.setTooltip(new Tooltip("Open a folder of photos as a review session (Ctrl+Shift+O)"));
+        ToggleButton selectRegion = new ToggleButton("Select region");
+        selectRegion.setId("selectRegion");
+        selectRegion.selectedProperty().bindBidirectional(viewModel.region().selectingProperty());
+        selectRegion.setTooltip(new Tooltip("Drag a box on the photo to analyse only that part (or drag with Shift "
+                + "held); drag a corner to adjust it; Esc analyses the whole photo again"));
         HBox bar = new HBox(10, open, folder, new Separator(Orientation.VERTICAL),
-                new ModelPickerView(viewModel.models()), spacer);
+                new ModelPickerView(viewModel.models()), new Separator(Orientation.VERTICAL), selectRegion, spacer);
         bar.getStyleClass().add("tool-bar-row");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
@@ -135,6 +143,21 @@ public final class MainView implements MainActions {
         banner.managedProperty().bind(banner.visibleProperty());
         banner.accessibleTextProperty().bind(banner.textProperty());
         return banner;
+    }
+
+    /** Over the photo's bottom left: the analysed region's pixels and how to clear it, or why a box was refused. */
+    private Label regionText() {
+        Label text = new Label();
+        text.setId("regionText");
+        text.textProperty().bind(viewModel.region().textProperty());
+        text.setStyle("-fx-background-color: rgba(0, 0, 0, 0.65); -fx-text-fill: white; -fx-padding: 4 8 4 8;");
+        text.setWrapText(true);
+        text.setMaxWidth(520);
+        text.setMouseTransparent(true);
+        text.visibleProperty().bind(Bindings.isNotEmpty(text.textProperty()));
+        StackPane.setAlignment(text, Pos.BOTTOM_LEFT);
+        StackPane.setMargin(text, new Insets(10));
+        return text;
     }
 
     private SplitPane content() {
@@ -168,11 +191,14 @@ public final class MainView implements MainActions {
         HBox sequence = PhotoSequenceView.bar(viewModel.sequence());
         StackPane.setAlignment(sequence, Pos.BOTTOM_CENTER);
         StackPane.setMargin(sequence, new Insets(10));
-        photo.overlayProperty().set(new HeatOverlay(explain.mapProperty(), explain.opacityProperty()));
+        photo.overlayProperty().set(new Group(new HeatOverlay(explain.mapProperty(), explain.opacityProperty()),
+                new RegionOverlay(viewModel.region().shownProperty(), photo.zoomProperty(), true)));
+        RegionGestures.install(photo, viewModel.region());
         ExplainPanel explainPanel = new ExplainPanel(explain);
         StackPane.setAlignment(explainPanel, Pos.TOP_LEFT);
         StackPane.setMargin(explainPanel, new Insets(10));
-        StackPane photoPane = new StackPane(photo, message, hint, sequence, explainPanel);
+        Label regionText = regionText();
+        StackPane photoPane = new StackPane(photo, message, hint, sequence, explainPanel, regionText);
         photoPane.setId("photoPane");
         photoPane.getStyleClass().add("photo-pane");
         photoPane.setMinWidth(300);

@@ -73,8 +73,7 @@ public final class MainViewModel implements DropHandler {
     private final ReadOnlyObjectWrapper<DisplayPicture> picture = new ReadOnlyObjectWrapper<>(this, "picture");
     private final ReadOnlyStringWrapper pictureMessage = new ReadOnlyStringWrapper(this, "pictureMessage",
             "Drop a photo here\nor File > Open… (Ctrl+O), or paste one (Ctrl+V)");
-    private final ReadOnlyStringWrapper dropHint = new ReadOnlyStringWrapper(this, "dropHint", "");
-    private final ReadOnlyBooleanWrapper dropHintRefusal = new ReadOnlyBooleanWrapper(this, "dropHintRefusal");
+    private final DropHints dropHints = new DropHints();
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "Starting…");
     private final ReadOnlyStringWrapper lastAnalysisText = new ReadOnlyStringWrapper(this, "lastAnalysisText",
             "Last analysis: none");
@@ -84,6 +83,7 @@ public final class MainViewModel implements DropHandler {
     private final ReadOnlyBooleanWrapper canSaveResult = new ReadOnlyBooleanWrapper(this, "canSaveResult");
     private final ReadOnlyBooleanWrapper canCopyResult = new ReadOnlyBooleanWrapper(this, "canCopyResult");
     private final PhotoSequence sequence = new PhotoSequence(currentFile, this::open);
+    private final RegionSelectionViewModel region = new RegionSelectionViewModel(picture.getReadOnlyProperty());
 
     /** The shown photo's decode for the screen, and its analysis: a newer photo or model cancels the older. */
     private final LatestWins decode;
@@ -121,6 +121,7 @@ public final class MainViewModel implements DropHandler {
         this.analysis = new LatestWins(executor);
         canSaveResult.bind(result.outcomeProperty().isNotNull());
         canCopyResult.bind(result.outcomeProperty().isNotNull());
+        region.setOnChange(() -> Optional.ofNullable(currentFile.get()).ifPresent(this::requestAnalysis));
         busy.bind(running.greaterThan(0).or(Bindings.createBooleanBinding(() -> activeModel.state().loading(),
                 activeModel.stateProperty())));
         activeModel.stateProperty().addListener((obs, old, now) -> {
@@ -209,7 +210,7 @@ public final class MainViewModel implements DropHandler {
             statusText.set("Analysing " + nameOf(file) + "…");
         }
         analysis.submit(tracked(BackgroundTask.of("analyse " + nameOf(file),
-                () -> analyzer.analyze(file))
+                region.analysis(analyzer, file))
                 .onSuccess(outcome -> {
                     showOutcome(outcome);
                     LOG.info("Result shown: file={} {} ms after the request, model ready", nameOf(file),
@@ -236,19 +237,14 @@ public final class MainViewModel implements DropHandler {
 
     // ---- drag and drop, paste ------------------------------------------------------------------------------
 
-    /** Judges what is dragged over the window and shows the verdict while the drag lasts. */
     @Override
     public DropVerdict dragOver(DropContent content) {
-        DropVerdict verdict = DropCheck.check(content);
-        dropHint.set(verdict.message());
-        dropHintRefusal.set(!verdict.accepted());
-        return verdict;
+        return dropHints.judge(content);
     }
 
     @Override
     public void dragEnded() {
-        dropHint.set("");
-        dropHintRefusal.set(false);
+        dropHints.clear();
     }
 
     /**
@@ -448,6 +444,10 @@ public final class MainViewModel implements DropHandler {
         addModelWindow = window;
     }
 
+    public RegionSelectionViewModel region() {
+        return region;
+    }
+
     public ResultViewModel result() {
         return result;
     }
@@ -468,11 +468,11 @@ public final class MainViewModel implements DropHandler {
 
     /** While something is dragged over the window: what a drop would do, or why it is refused. */
     public ReadOnlyStringProperty dropHintProperty() {
-        return dropHint.getReadOnlyProperty();
+        return dropHints.textProperty();
     }
 
     public ReadOnlyBooleanProperty dropHintRefusalProperty() {
-        return dropHintRefusal.getReadOnlyProperty();
+        return dropHints.refusalProperty();
     }
 
     public ReadOnlyStringProperty statusTextProperty() {

@@ -4,6 +4,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Point2D;
 import javafx.scene.Cursor;
 import javafx.scene.Group;
 import javafx.scene.Node;
@@ -84,6 +85,11 @@ public final class PhotoViewer extends Region {
     /** The current zoom: 1 is one screen pixel per pixel of the original photo. */
     public ReadOnlyDoubleProperty zoomProperty() {
         return zoom.getReadOnlyProperty();
+    }
+
+    /** The point of the original upright photo under viewer point ({@code viewX}, {@code viewY}), in its pixels. */
+    public Point2D toPhoto(double viewX, double viewY) {
+        return new Point2D((viewX - offsetX) / zoom.get(), (viewY - offsetY) / zoom.get());
     }
 
     public void zoomIn() {

@@ -1,6 +1,9 @@
 package ai.haski.desktop.ui.session;
 
+import ai.haski.desktop.analysis.Region;
+import ai.haski.desktop.session.StoredResult;
 import ai.haski.desktop.ui.photo.PhotoViewer;
+import ai.haski.desktop.ui.photo.RegionOverlay;
 import ai.haski.desktop.ui.result.DisplayNames;
 import ai.haski.desktop.ui.result.ExplainPanel;
 import ai.haski.desktop.ui.result.ExplainViewModel;
@@ -45,6 +48,12 @@ final class ReviewPane {
         message.setWrapText(true);
         message.visibleProperty().bind(review.pictureProperty().isNull());
         photo.pictureProperty().bind(review.pictureProperty());
+        // The box the shown result is of, when it is not the whole photo: a session keeps it with the result.
+        photo.overlayProperty().set(new RegionOverlay(Bindings.createObjectBinding(() -> {
+            ReviewRow row = review.selectedProperty().get();
+            return row == null ? null : row.result().flatMap(StoredResult::region)
+                    .filter(region -> region.source() != Region.Source.WHOLE).orElse(null);
+        }, review.selectedProperty()), photo.zoomProperty(), false));
         photo.setFocusTraversable(false);
         photo.overlayProperty().set(new HeatOverlay(explain.mapProperty(), explain.opacityProperty()));
         ExplainPanel explainPanel = new ExplainPanel(explain);

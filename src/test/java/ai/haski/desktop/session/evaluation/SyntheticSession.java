@@ -6,6 +6,7 @@ import ai.haski.desktop.analysis.AnalysisFailure;
 import ai.haski.desktop.analysis.AnalysisOutcome;
 import ai.haski.desktop.analysis.ImageFacts;
 import ai.haski.desktop.analysis.Provenance;
+import ai.haski.desktop.analysis.Region;
 import ai.haski.desktop.analysis.StageTimings;
 import ai.haski.desktop.model.HeadResult;
 import ai.haski.desktop.session.Photo;
@@ -94,7 +95,7 @@ final class SyntheticSession {
         heads.add(head("hair_type", HAIR, weights(random, HAIR.size())));
         heads.add(head("scalp", SCALP, weights(random, SCALP.size())));
         return new Analysis(Path.of(path), heads, model, new ImageFacts(32, 32, 1, "png"),
-                new StageTimings(1, 0, 0, 0, 0, 1), List.of());
+                new StageTimings(1, 0, 0, 0, 0, 1), List.of(), Region.whole(32, 32));
     }
 
     private static float[] weights(Random random, int n) {

@@ -8,6 +8,7 @@ import ai.haski.desktop.analysis.AnalysisFailure;
 import ai.haski.desktop.analysis.AnalysisOutcome;
 import ai.haski.desktop.analysis.ImageFacts;
 import ai.haski.desktop.analysis.Provenance;
+import ai.haski.desktop.analysis.Region;
 import ai.haski.desktop.analysis.StageTimings;
 import ai.haski.desktop.model.HeadResult;
 import ai.haski.desktop.session.ModelKey;
@@ -100,7 +101,7 @@ class PhotoTableViewModelTest {
             throws SessionException {
         return new Analysis(photo(file).resolveIn(session.root()), List.of(head("hair_type", HAIR, hair, hairP),
                 head("skin_type", SKIN, skin, skinP)), model, new ImageFacts(64, 64, 1, "png"),
-                new StageTimings(0, 0, 0, 0, 0, 0), List.of());
+                new StageTimings(0, 0, 0, 0, 0, 0), List.of(), Region.whole(64, 64));
     }
 
     private static HeadResult head(String name, List<String> labels, String top, float p) {
