@@ -14,6 +14,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -48,14 +49,15 @@ final class ReviewPane {
         message.setWrapText(true);
         message.visibleProperty().bind(review.pictureProperty().isNull());
         photo.pictureProperty().bind(review.pictureProperty());
-        // The box the shown result is of, when it is not the whole photo: a session keeps it with the result.
-        photo.overlayProperty().set(new RegionOverlay(Bindings.createObjectBinding(() -> {
-            ReviewRow row = review.selectedProperty().get();
-            return row == null ? null : row.result().flatMap(StoredResult::region)
-                    .filter(region -> region.source() != Region.Source.WHOLE).orElse(null);
-        }, review.selectedProperty()), photo.zoomProperty(), false));
+        // The explained head's map, and the box the shown result is of when it is not the whole photo (a session
+        // keeps it with the result).
+        photo.overlayProperty().set(new Group(new HeatOverlay(explain.mapProperty(), explain.opacityProperty()),
+                new RegionOverlay(Bindings.createObjectBinding(() -> {
+                    ReviewRow row = review.selectedProperty().get();
+                    return row == null ? null : row.result().flatMap(StoredResult::region)
+                            .filter(region -> region.source() != Region.Source.WHOLE).orElse(null);
+                }, review.selectedProperty()), photo.zoomProperty(), false)));
         photo.setFocusTraversable(false);
-        photo.overlayProperty().set(new HeatOverlay(explain.mapProperty(), explain.opacityProperty()));
         ExplainPanel explainPanel = new ExplainPanel(explain);
         StackPane.setAlignment(explainPanel, Pos.TOP_LEFT);
         StackPane.setMargin(explainPanel, new Insets(8));
