@@ -24,7 +24,6 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -164,12 +163,12 @@ final class ReviewPane {
             ToggleButton explainToggle = new ToggleButton("Explain");
             explainToggle.setId("reviewExplain-" + head.head().replace(' ', '-'));
             explainToggle.setFocusTraversable(false);
-            explainToggle.setMinWidth(Region.USE_PREF_SIZE);
+            explainToggle.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             explainToggle.setSelected(explain.isExplained(head.head()));
             explainToggle.setDisable(!explain.canExplainProperty().get());
             explainToggle.setTooltip(new Tooltip("Where the model looked for this head (occlusion map over the photo)"));
             explainToggle.setOnAction(event -> explain.toggle(head.head()));
-            Region gap = new Region();
+            javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
             HBox titleRow = new HBox(8, title, gap, explainToggle);
             titleRow.setAlignment(Pos.CENTER_LEFT);
