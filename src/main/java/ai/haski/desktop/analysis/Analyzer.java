@@ -1,5 +1,8 @@
 package ai.haski.desktop.analysis;
 
+import ai.haski.desktop.analysis.quality.PhotoQuality;
+import ai.haski.desktop.analysis.quality.QualityCheck;
+import ai.haski.desktop.analysis.quality.QualityThresholds;
 import ai.haski.desktop.image.DecodedImage;
 import ai.haski.desktop.image.ImageDecodeException;
 import ai.haski.desktop.image.ImageLoader;
@@ -19,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -44,9 +48,16 @@ public final class Analyzer implements AutoCloseable {
     private final Provenance provenance;
     private final ModelFacts facts;
     private final ThreadLocal<ByteBuffer> inputBuffers;
+    private final QualityCheck qualityCheck;
+
+    /** Takes ownership of {@code model}: it is closed with this analyzer. Quality is judged by the defaults. */
+    Analyzer(ActiveModel model, ImageLoader imageLoader) {
+        this(model, imageLoader, QualityThresholds.DEFAULT);
+    }
 
     /** Takes ownership of {@code model}: it is closed with this analyzer. */
-    Analyzer(ActiveModel model, ImageLoader imageLoader) {
+    Analyzer(ActiveModel model, ImageLoader imageLoader, QualityThresholds quality) {
+        this.qualityCheck = new QualityCheck(quality);
         this.model = model;
         this.imageLoader = imageLoader;
         ModelManifest manifest = model.manifest();
@@ -94,6 +105,9 @@ public final class Analyzer implements AutoCloseable {
         tensor.clear();
         List<String> warnings = preprocess(decoded, tensor);
         long preprocessedAt = System.nanoTime();
+        PhotoQuality quality = checkQuality(decoded);
+        quality.problems().forEach(problem -> warnings.add("poor photo quality: " + problem.message()));
+        long checkedAt = System.nanoTime();
 
         Map<String, float[]> outputs;
         try {
@@ -120,16 +134,23 @@ public final class Analyzer implements AutoCloseable {
         double orientConvertMs = decoded.orientConvertNanos() / 1_000_000.0;
         StageTimings timings = new StageTimings(ms(start, decodedAt) - orientConvertMs, orientConvertMs,
                 ms(decodedAt, preprocessedAt),
-                ms(preprocessedAt, inferredAt), ms(inferredAt, done), ms(start, done));
+                ms(checkedAt, inferredAt), ms(inferredAt, done), ms(start, done), ms(preprocessedAt, checkedAt));
         LOG.info("Analysed file={} model={} {} sha256={} format={} runtime={} {} timings_ms decode={} orient_convert={} "
-                        + "preprocess={} inference={} postprocess={} total={}",
+                        + "preprocess={} quality={} inference={} postprocess={} total={} photo_quality={}",
                 file.getFileName(), provenance.modelId(), provenance.modelVersion(), shortSha(), provenance.format(),
                 provenance.runtime(), provenance.runtimeVersion(), fmt(timings.decodeMs()), fmt(timings.orientConvertMs()),
-                fmt(timings.preprocessMs()), fmt(timings.inferenceMs()), fmt(timings.postprocessMs()),
-                fmt(timings.totalMs()));
+                fmt(timings.preprocessMs()), fmt(timings.qualityMs()), fmt(timings.inferenceMs()),
+                fmt(timings.postprocessMs()), fmt(timings.totalMs()), quality.isPoor() ? quality.codes() : "good");
         ImageFacts facts = new ImageFacts(decoded.originalWidth(), decoded.originalHeight(),
                 decoded.orientation().tagValue(), decoded.format());
-        return new Analysis(file, heads, provenance, facts, timings, warnings);
+        return new Analysis(file, heads, provenance, facts, timings, warnings, Optional.of(quality));
+    }
+
+    /** The quality of the picture the model sees, measured on the decode already made (never a second one). */
+    private PhotoQuality checkQuality(DecodedImage decoded) {
+        InputSpec input = model.manifest().input();
+        return qualityCheck.check(decoded.image(), decoded.originalWidth(), decoded.originalHeight(), input.width(),
+                input.height());
     }
 
     /**
