@@ -108,7 +108,13 @@ final class SchemaMigrations {
                     // A reviewer's word is evidence: history is only ever added to, and the database says so.
                     appendOnly("verdict"), appendOnlyDelete("verdict"),
                     appendOnly("flag"), appendOnlyDelete("flag"),
-                    appendOnly("note"), appendOnlyDelete("note"))));
+                    appendOnly("note"), appendOnlyDelete("note"))),
+            // The photo quality verdict ('good' or 'poor'; NULL for results made before quality was measured) and
+            // the problems' codes, copied out of the JSON so that the table filters on them in plain SQL.
+            new Step(3, "photo quality of each result", List.of(
+                    "ALTER TABLE analysis ADD COLUMN quality_verdict TEXT CHECK (quality_verdict IN ('good', 'poor'))",
+                    "ALTER TABLE analysis ADD COLUMN quality_problems TEXT",
+                    "CREATE INDEX analysis_by_quality ON analysis (quality_verdict)")));
 
     private SchemaMigrations() {}
 
