@@ -78,7 +78,9 @@ final class PictureMeasurer {
         double variance = sumSquares / count - mean * mean;
         double strongest = Math.max(Math.max(horizontal, vertical), Math.max(diagonal, antiDiagonal));
         double weakest = Math.min(Math.min(horizontal, vertical), Math.min(diagonal, antiDiagonal));
-        return new double[] {variance, strongest > 0 ? weakest / strongest : 1};
+        // A flat picture has no direction: its ratio would only compare rounding errors.
+        boolean flat = strongest / count < 1e-6;
+        return new double[] {variance, flat ? 1 : weakest / strongest};
     }
 
     /** {mean luma, dark share, bright share}. */
