@@ -19,9 +19,9 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 
 /**
- * The session's photos as a table: file, review state, flag, two columns per head (its label and confidence), the
- * conditions and the error, and, while two models are compared, what each said. The columns share the table's width
- * (it never scrolls sideways on its own), in proportion to the widths given here.
+ * The session's photos as a table: file, review state, flag, the photo quality, two columns per head (its label and
+ * confidence), the conditions and the error, and, while two models are compared, what each said. The columns share
+ * the table's width (it never scrolls sideways on its own), in proportion to the widths given here.
  */
 final class PhotoTable {
     private final PhotoTableViewModel rows;
@@ -40,6 +40,9 @@ final class PhotoTable {
         table.getColumns().add(column("File", 120, 70, ReviewRow::file));
         table.getColumns().add(column("Review", 74, 60, row -> row.reviewState().name().toLowerCase(Locale.ROOT)));
         table.getColumns().add(column("Flag", 36, 30, row -> row.flagged() ? "⚑" : ""));
+        TableColumn<ReviewRow, String> quality = column("Quality", 70, 40, ReviewRow::quality);
+        quality.setId("qualityColumn");
+        table.getColumns().add(quality);
         table.getColumns().add(column("Conditions", 80, 50, row -> conditionsText(row.conditions())));
         table.getColumns().add(column("Error", 72, 40, ReviewRow::error));
         addComparisonColumns();
