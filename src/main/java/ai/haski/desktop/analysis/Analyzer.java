@@ -136,11 +136,11 @@ public final class Analyzer implements AutoCloseable {
                 ms(decodedAt, preprocessedAt),
                 ms(checkedAt, inferredAt), ms(inferredAt, done), ms(start, done), ms(preprocessedAt, checkedAt));
         LOG.info("Analysed file={} model={} {} sha256={} format={} runtime={} {} timings_ms decode={} orient_convert={} "
-                        + "preprocess={} quality={} inference={} postprocess={} total={} photo_quality={}",
+                        + "preprocess={} inference={} postprocess={} total={} quality={} photo_quality={}",
                 file.getFileName(), provenance.modelId(), provenance.modelVersion(), shortSha(), provenance.format(),
                 provenance.runtime(), provenance.runtimeVersion(), fmt(timings.decodeMs()), fmt(timings.orientConvertMs()),
-                fmt(timings.preprocessMs()), fmt(timings.qualityMs()), fmt(timings.inferenceMs()),
-                fmt(timings.postprocessMs()), fmt(timings.totalMs()), quality.isPoor() ? quality.codes() : "good");
+                fmt(timings.preprocessMs()), fmt(timings.inferenceMs()), fmt(timings.postprocessMs()),
+                fmt(timings.totalMs()), fmt(timings.qualityMs()), quality.isPoor() ? quality.codes() : "good");
         ImageFacts facts = new ImageFacts(decoded.originalWidth(), decoded.originalHeight(),
                 decoded.orientation().tagValue(), decoded.format());
         return new Analysis(file, heads, provenance, facts, timings, warnings, Optional.of(quality));
