@@ -39,12 +39,22 @@ final class WorkingPicture {
         Footprints rows = Footprints.between(sourceHeight, height);
 
         // Rows are shrunk one at a time into the three planes' running sums, so no full-size copy is ever made.
+        boolean packed = picture.getType() == BufferedImage.TYPE_INT_RGB;
         int[] row = new int[sourceWidth];
         float[] rowRed = new float[width];
         float[] rowGreen = new float[width];
         float[] rowBlue = new float[width];
+        int[] firstTarget = columns.firstTarget();
+        float[] firstWeight = columns.firstWeight();
+        float[] secondWeight = columns.secondWeight();
         for (int y = 0; y < sourceHeight; y++) {
-            picture.getRGB(0, y, sourceWidth, 1, row, 0, sourceWidth);
+            if (packed) {
+                // For TYPE_INT_RGB a raster row is packed 0xRRGGBB ints, whatever its offsets and stride; far cheaper
+                // than getRGB, which converts pixel by pixel through the colour model.
+                picture.getRaster().getDataElements(0, y, sourceWidth, 1, row);
+            } else {
+                picture.getRGB(0, y, sourceWidth, 1, row, 0, sourceWidth);
+            }
             java.util.Arrays.fill(rowRed, 0f);
             java.util.Arrays.fill(rowGreen, 0f);
             java.util.Arrays.fill(rowBlue, 0f);
@@ -53,12 +63,16 @@ final class WorkingPicture {
                 float r = (rgb >> 16) & 0xFF;
                 float g = (rgb >> 8) & 0xFF;
                 float b = rgb & 0xFF;
-                for (int k = 0; k < columns.count(x); k++) {
-                    int target = columns.target(x, k);
-                    float weight = columns.weight(x, k);
-                    rowRed[target] += weight * r;
-                    rowGreen[target] += weight * g;
-                    rowBlue[target] += weight * b;
+                int target = firstTarget[x];
+                float weight = firstWeight[x];
+                rowRed[target] += weight * r;
+                rowGreen[target] += weight * g;
+                rowBlue[target] += weight * b;
+                float second = secondWeight[x];
+                if (second > 0f) {
+                    rowRed[target + 1] += second * r;
+                    rowGreen[target + 1] += second * g;
+                    rowBlue[target + 1] += second * b;
                 }
             }
             for (int k = 0; k < rows.count(y); k++) {
