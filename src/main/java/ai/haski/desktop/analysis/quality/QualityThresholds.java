@@ -46,8 +46,8 @@ public record QualityThresholds(double minSharpness, double softSharpness, doubl
             if (index < 0) {
                 LOG.warn("Ignoring quality setting \"{}\": not one of {}", name, SETTING_NAMES);
             } else if (value == null || !Double.isFinite(value) || value < 0) {
-                LOG.warn("Ignoring quality setting \"{}\": {} is not a number of zero or more; using {}", name,
-                        value, values.get(index));
+                LOG.warn("Ignoring quality setting \"{}\" in settings.json: {} is not a number of zero or more; "
+                        + "using {}", name, value == null || value.isNaN() ? "its value" : value, values.get(index));
             } else {
                 values.set(index, value);
             }
