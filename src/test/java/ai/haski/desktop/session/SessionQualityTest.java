@@ -56,6 +56,16 @@ class SessionQualityTest {
                     .orElseThrow();
             assertThat(goodRow.get(header.indexOf("quality"))).isEqualTo("good");
             assertThat(goodRow.get(header.indexOf("quality_problems"))).isEmpty();
+
+            Path json = dir.resolve("export.json");
+            SessionExport.write(session, SessionExport.Format.JSON, json);
+            com.fasterxml.jackson.databind.JsonNode photos = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(json.toFile()).get("photos");
+            for (com.fasterxml.jackson.databind.JsonNode photo : photos) {
+                String expected = photo.get("file").asText().equals("astronaut-dark.png") ? "poor" : "good";
+                assertThat(photo.get("results").get(0).get("quality").get("verdict").asText()).as(photo.toString())
+                        .isEqualTo(expected);
+            }
         }
     }
 

@@ -32,6 +32,17 @@ class QualityThresholdsTest {
     }
 
     @Test
+    void aChangedThresholdChangesTheVerdict() {
+        java.awt.image.BufferedImage picture = Degradations.gaussianBlur(
+                new java.awt.image.BufferedImage(300, 300, java.awt.image.BufferedImage.TYPE_INT_RGB), 1);
+        QualityThresholds lenient = QualityThresholds.fromSettings(Map.of("min_sharpness", 0.0, "max_mean_luminance",
+                255.0, "min_mean_luminance", 0.0, "max_dark_share", 1.0));
+        assertThat(new QualityCheck(QualityThresholds.DEFAULT).check(picture, 1000, 1000, 224, 224).problems())
+                .extracting(QualityProblem::code).contains(QualityCode.BLURRED, QualityCode.TOO_DARK);
+        assertThat(new QualityCheck(lenient).check(picture, 1000, 1000, 224, 224).isPoor()).isFalse();
+    }
+
+    @Test
     void noSettingsFileMeansTheDefaults() {
         Map<String, Double> none = new SettingsStore(dir.resolve("absent.json")).numbers("quality");
         assertThat(none).isEmpty();
