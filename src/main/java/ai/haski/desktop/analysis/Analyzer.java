@@ -105,8 +105,7 @@ public final class Analyzer implements AutoCloseable {
         tensor.clear();
         List<String> warnings = preprocess(decoded, tensor);
         long preprocessedAt = System.nanoTime();
-        PhotoQuality quality = checkQuality(decoded);
-        quality.problems().forEach(problem -> warnings.add("poor photo quality: " + problem.message()));
+        Optional<PhotoQuality> quality = checkQuality(file, decoded, warnings);
         long checkedAt = System.nanoTime();
 
         Map<String, float[]> outputs;
@@ -140,17 +139,30 @@ public final class Analyzer implements AutoCloseable {
                 file.getFileName(), provenance.modelId(), provenance.modelVersion(), shortSha(), provenance.format(),
                 provenance.runtime(), provenance.runtimeVersion(), fmt(timings.decodeMs()), fmt(timings.orientConvertMs()),
                 fmt(timings.preprocessMs()), fmt(timings.inferenceMs()), fmt(timings.postprocessMs()),
-                fmt(timings.totalMs()), fmt(timings.qualityMs()), quality.isPoor() ? quality.codes() : "good");
+                fmt(timings.totalMs()), fmt(timings.qualityMs()),
+                quality.map(q -> q.isPoor() ? q.codes() : "good").orElse("unmeasured"));
         ImageFacts facts = new ImageFacts(decoded.originalWidth(), decoded.originalHeight(),
                 decoded.orientation().tagValue(), decoded.format());
-        return new Analysis(file, heads, provenance, facts, timings, warnings, Optional.of(quality));
+        return new Analysis(file, heads, provenance, facts, timings, warnings, quality);
     }
 
-    /** The quality of the picture the model sees, measured on the decode already made (never a second one). */
-    private PhotoQuality checkQuality(DecodedImage decoded) {
+    /**
+     * The quality of the picture the model sees, measured on the decode already made (never a second one); each
+     * problem is added to {@code warnings}. A bug in the check costs the quality, not the photo's result.
+     */
+    private Optional<PhotoQuality> checkQuality(Path file, DecodedImage decoded, List<String> warnings) {
         InputSpec input = model.manifest().input();
-        return qualityCheck.check(decoded.image(), decoded.originalWidth(), decoded.originalHeight(), input.width(),
-                input.height());
+        try {
+            PhotoQuality quality = qualityCheck.check(decoded.image(), decoded.originalWidth(),
+                    decoded.originalHeight(), input.width(), input.height());
+            quality.problems().forEach(problem -> warnings.add("poor photo quality: " + problem.message()));
+            return Optional.of(quality);
+        } catch (RuntimeException e) {
+            LOG.error("Unexpected failure checking the quality of {}", file.getFileName(), e);
+            warnings.add("photo quality not measured: unexpected error (" + e + "); the result is shown without it. "
+                    + "Please report it with the log file");
+            return Optional.empty();
+        }
     }
 
     /**
