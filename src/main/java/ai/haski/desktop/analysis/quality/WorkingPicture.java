@@ -1,6 +1,7 @@
 package ai.haski.desktop.analysis.quality;
 
 import java.awt.image.BufferedImage;
+import java.util.Arrays;
 
 /**
  * The picture the quality measures look at: red, green and blue planes (0-255, not rounded) shrunk by area averaging
@@ -55,9 +56,9 @@ final class WorkingPicture {
             } else {
                 picture.getRGB(0, y, sourceWidth, 1, row, 0, sourceWidth);
             }
-            java.util.Arrays.fill(rowRed, 0f);
-            java.util.Arrays.fill(rowGreen, 0f);
-            java.util.Arrays.fill(rowBlue, 0f);
+            Arrays.fill(rowRed, 0f);
+            Arrays.fill(rowGreen, 0f);
+            Arrays.fill(rowBlue, 0f);
             for (int x = 0; x < sourceWidth; x++) {
                 int rgb = row[x];
                 float r = (rgb >> 16) & 0xFF;
