@@ -1,13 +1,17 @@
 package ai.haski.desktop.analysis;
 
+import ai.haski.desktop.analysis.quality.PhotoQuality;
 import ai.haski.desktop.model.HeadResult;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The model's result for one photo, with its provenance, timings and warnings, and the region of the upright photo
- * that the model saw (the whole photo unless a region was asked for).
+ * The model's result for one photo, with its provenance, timings and warnings, the region of the upright photo
+ * that the model saw (the whole photo unless a region was asked for) and that picture's quality.
+ *
+ * @param quality the analysed picture's quality; empty only for results stored before quality was measured
  */
 public record Analysis(
         Path file,
@@ -16,17 +20,25 @@ public record Analysis(
         ImageFacts image,
         StageTimings timings,
         List<String> warnings,
-        Region region) implements AnalysisOutcome {
+        Region region,
+        Optional<PhotoQuality> quality) implements AnalysisOutcome {
 
     public Analysis {
-        java.util.Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(region, "region");
         heads = List.copyOf(heads);
         warnings = List.copyOf(warnings);
+        Objects.requireNonNull(quality, "quality");
+    }
+
+    /** A result without a quality check (as stored before there was one). */
+    public Analysis(Path file, List<HeadResult> heads, Provenance provenance, ImageFacts image, StageTimings timings,
+            List<String> warnings, Region region) {
+        this(file, heads, provenance, image, timings, warnings, region, Optional.empty());
     }
 
     /** The same result under another file name (a server reports the client's name, not its upload copy). */
     public Analysis withFile(Path name) {
-        return new Analysis(name, heads, provenance, image, timings, warnings, region);
+        return new Analysis(name, heads, provenance, image, timings, warnings, region, quality);
     }
 
     /** The result of the head with this name. */

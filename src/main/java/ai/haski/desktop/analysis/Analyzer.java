@@ -1,5 +1,8 @@
 package ai.haski.desktop.analysis;
 
+import ai.haski.desktop.analysis.quality.PhotoQuality;
+import ai.haski.desktop.analysis.quality.QualityCheck;
+import ai.haski.desktop.analysis.quality.QualityThresholds;
 import ai.haski.desktop.image.DecodedImage;
 import ai.haski.desktop.image.ImageDecodeException;
 import ai.haski.desktop.image.ImageLoader;
@@ -46,9 +49,16 @@ public final class Analyzer implements AutoCloseable {
     private final Provenance provenance;
     private final ModelFacts facts;
     private final ThreadLocal<ByteBuffer> inputBuffers;
+    private final QualityCheck qualityCheck;
+
+    /** Takes ownership of {@code model}: it is closed with this analyzer. Quality is judged by the defaults. */
+    Analyzer(ActiveModel model, ImageLoader imageLoader) {
+        this(model, imageLoader, QualityThresholds.DEFAULT);
+    }
 
     /** Takes ownership of {@code model}: it is closed with this analyzer. */
-    Analyzer(ActiveModel model, ImageLoader imageLoader) {
+    Analyzer(ActiveModel model, ImageLoader imageLoader, QualityThresholds quality) {
+        this.qualityCheck = new QualityCheck(quality);
         this.model = model;
         this.regionDecoder = new RegionDecoder(imageLoader);
         ModelManifest manifest = model.manifest();
@@ -126,6 +136,8 @@ public final class Analyzer implements AutoCloseable {
         tensor.clear();
         List<String> warnings = preprocess(decoded, picture, region, tensor);
         long preprocessedAt = System.nanoTime();
+        Optional<PhotoQuality> quality = checkQuality(file, picture, region, warnings);
+        long checkedAt = System.nanoTime();
 
         Map<String, float[]> outputs;
         try {
@@ -152,16 +164,38 @@ public final class Analyzer implements AutoCloseable {
         double orientConvertMs = decoded.orientConvertNanos() / 1_000_000.0;
         StageTimings timings = new StageTimings(ms(start, decodedAt) - orientConvertMs, orientConvertMs,
                 ms(decodedAt, preprocessedAt),
-                ms(preprocessedAt, inferredAt), ms(inferredAt, done), ms(start, done));
+                ms(checkedAt, inferredAt), ms(inferredAt, done), ms(start, done), ms(preprocessedAt, checkedAt));
         LOG.info("Analysed file={} model={} {} sha256={} format={} runtime={} {} timings_ms decode={} orient_convert={} "
-                        + "preprocess={} inference={} postprocess={} total={}",
+                        + "preprocess={} inference={} postprocess={} total={} quality={} photo_quality={}",
                 file.getFileName(), provenance.modelId(), provenance.modelVersion(), shortSha(), provenance.format(),
                 provenance.runtime(), provenance.runtimeVersion(), fmt(timings.decodeMs()), fmt(timings.orientConvertMs()),
                 fmt(timings.preprocessMs()), fmt(timings.inferenceMs()), fmt(timings.postprocessMs()),
-                fmt(timings.totalMs()));
+                fmt(timings.totalMs()), fmt(timings.qualityMs()),
+                quality.map(q -> q.isPoor() ? q.codes() : "good").orElse("unmeasured"));
         ImageFacts facts = new ImageFacts(decoded.originalWidth(), decoded.originalHeight(),
                 decoded.orientation().tagValue(), decoded.format());
-        return new Analysis(file, heads, provenance, facts, timings, warnings, region);
+        return new Analysis(file, heads, provenance, facts, timings, warnings, region, quality);
+    }
+
+    /**
+     * The quality of the picture the model sees (the region cut from the decode already made, never a second
+     * decode), with the region's size in the photo's pixels for its resolution; each
+     * problem is added to {@code warnings}. A bug in the check costs the quality, not the photo's result.
+     */
+    private Optional<PhotoQuality> checkQuality(Path file, BufferedImage picture, Region region,
+            List<String> warnings) {
+        InputSpec input = model.manifest().input();
+        try {
+            PhotoQuality quality = qualityCheck.check(picture, region.width(), region.height(), input.width(),
+                    input.height());
+            quality.problems().forEach(problem -> warnings.add("poor photo quality: " + problem.message()));
+            return Optional.of(quality);
+        } catch (RuntimeException e) {
+            LOG.error("Unexpected failure checking the quality of {}", file.getFileName(), e);
+            warnings.add("photo quality not measured: unexpected error (" + e + "); the result is shown without it. "
+                    + "Please report it with the log file");
+            return Optional.empty();
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package ai.haski.desktop.analysis;
 
+import ai.haski.desktop.analysis.quality.QualityThresholds;
 import ai.haski.desktop.catalog.ModelCatalog;
 import ai.haski.desktop.image.ImageLoader;
 import ai.haski.desktop.inference.ActiveModel;
@@ -11,6 +12,7 @@ import ai.haski.desktop.model.ModelPackage;
 import ai.haski.desktop.model.ModelRegistry;
 import ai.haski.desktop.model.RuntimeStatus;
 import ai.haski.desktop.platform.AppPaths;
+import ai.haski.desktop.platform.SettingsStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +24,8 @@ import java.util.Optional;
  * as an {@link Analyzer} its caller closes.
  */
 public final class Engine {
+    /** The object of {@code settings.json} that holds the quality thresholds. */
+    public static final String QUALITY_SETTINGS = "quality";
     private final AppPaths paths;
     /** Replaced (never changed) by {@link #rescanModels}; readers on any thread see one whole registry. */
     private volatile ModelRegistry registry;
@@ -83,11 +87,19 @@ public final class Engine {
             throw new ModelUnavailableException(e.getMessage(), e);
         }
         try {
-            return new Analyzer(model, new ImageLoader(request.imageLimits()));
+            return new Analyzer(model, new ImageLoader(request.imageLimits()), qualityThresholds());
         } catch (RuntimeException e) {
             model.close();
             throw e;
         }
+    }
+
+    /**
+     * The quality thresholds analyzers opened now use: the defaults with the {@code "quality"} settings of
+     * {@code settings.json} over them, read at each open so that a changed file counts from the next model load.
+     */
+    public QualityThresholds qualityThresholds() {
+        return QualityThresholds.fromSettings(SettingsStore.forUser(paths).numbers(QUALITY_SETTINGS));
     }
 
     /** Whether the runtime for this format loads on this machine (the first call loads its native library). */

@@ -1,5 +1,6 @@
 package ai.haski.desktop.analysis;
 
+import ai.haski.desktop.analysis.quality.QualityJson;
 import ai.haski.desktop.model.HeadResult;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -78,6 +79,7 @@ public final class ResultJson {
         timingsJson.put("inference", round(timings.inferenceMs()));
         timingsJson.put("postprocess", round(timings.postprocessMs()));
         timingsJson.put("total", round(timings.totalMs()));
+        timingsJson.put("quality", round(timings.qualityMs()));
         ImageFacts image = analysis.image();
         ObjectNode imageJson = json.putObject("image");
         imageJson.put("width", image.width());
@@ -91,6 +93,7 @@ public final class ResultJson {
         regionJson.put("width", region.width());
         regionJson.put("height", region.height());
         regionJson.put("source", region.source().id());
+        analysis.quality().ifPresent(quality -> QualityJson.put(json, quality));
         var warnings = json.putArray("warnings");
         analysis.warnings().forEach(warnings::add);
         return json;

@@ -8,6 +8,14 @@ package ai.haski.desktop.analysis;
  * @param preprocessMs resizing and normalising into the input tensor
  * @param inferenceMs the runtime's run
  * @param postprocessMs activations, labels and checks of the outputs
+ * @param qualityMs measuring the decoded picture's quality (sharpness, exposure, resolution, colour cast)
  */
 public record StageTimings(double decodeMs, double orientConvertMs, double preprocessMs, double inferenceMs,
-        double postprocessMs, double totalMs) {}
+        double postprocessMs, double totalMs, double qualityMs) {
+
+    /** Timings of an analysis without a quality stage (as stored before there was one). */
+    public StageTimings(double decodeMs, double orientConvertMs, double preprocessMs, double inferenceMs,
+            double postprocessMs, double totalMs) {
+        this(decodeMs, orientConvertMs, preprocessMs, inferenceMs, postprocessMs, totalMs, 0);
+    }
+}

@@ -78,7 +78,8 @@ abstract class ResultWriter implements Closeable {
     }
 
     /**
-     * One row per file, a label and confidence column per head, provenance, and error columns. Text cells are
+     * One row per file, a label and confidence column per head, provenance, the quality verdict and the codes of its
+     * problems, and error columns. Text cells are
      * neutralised against formula injection ({@link CsvRow}); the confidences stay numbers.
      */
     private static final class Csv extends ResultWriter {
@@ -97,7 +98,8 @@ abstract class ResultWriter implements Closeable {
                 header.add(head.name() + "_confidence");
             }
             header.addAll(List.of("conditions_detected", "model_id", "model_version", "model_type", "model_sha256",
-                    "runtime", "warnings", "error_code", "error_message", "region", "region_source"));
+                    "runtime", "quality", "quality_problems", "warnings", "error_code", "error_message", "region",
+                    "region_source"));
             writeLine(CsvRow.of(header));
         }
 
@@ -112,11 +114,13 @@ abstract class ResultWriter implements Closeable {
                 var p = analysis.provenance();
                 row.texts(List.of(String.join(";", analysis.conditionsDetected()), p.modelId(), p.modelVersion(),
                         p.format(), p.modelSha256(), p.runtime() + " " + p.runtimeVersion(),
+                        analysis.quality().map(q -> q.verdict()).orElse(""),
+                        analysis.quality().map(q -> q.codes()).orElse(""),
                         String.join("; ", analysis.warnings()), "", "", analysis.region().toText(),
                         analysis.region().source().id()));
             } else {
                 AnalysisFailure failure = (AnalysisFailure) outcome;
-                row.empty(heads.size() * 2 + 7);
+                row.empty(heads.size() * 2 + 9);
                 row.text(failure.code()).text(failure.message()).empty(2);
             }
             return row.line();

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +62,19 @@ public final class SettingsStore {
         settings.modelId().ifPresent(id -> root.put("model_id", id));
         settings.format().ifPresent(format -> root.put("model_format", format));
         AtomicFiles.write(file, JSON.writeValueAsBytes(root));
+    }
+
+    /**
+     * The numbers in the object named {@code section} (for example {@code "quality"}), by name, in the file's order;
+     * empty when there is no such object. A value that is not a number is handed on as NaN, so that the part that
+     * owns the section can name it in its warning.
+     */
+    public synchronized Map<String, Double> numbers(String section) {
+        Map<String, Double> numbers = new LinkedHashMap<>();
+        readRoot().map(root -> root.path(section)).filter(JsonNode::isObject).ifPresent(object -> object.fields()
+                .forEachRemaining(field -> numbers.put(field.getKey(),
+                        field.getValue().isNumber() ? field.getValue().asDouble() : Double.NaN)));
+        return numbers;
     }
 
     /**

@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * A CSV export: one row per photo and model result (one row for a photo no model has analysed), the Haski contract
- * columns per head, provenance, and the current verdict, flag and note. RFC 4180 quoting, UTF-8. Every text cell
+ * columns per head, provenance, the photo quality, and the current verdict, flag and note. RFC 4180 quoting, UTF-8. Every text cell
  * is neutralised against formula injection ({@link CsvRow}); the confidences are numbers and stay so. The JSON export
  * keeps the exact text.
  */
@@ -36,7 +36,8 @@ final class CsvExportWriter implements ExportWriter {
             header.add(head);
             header.add(head + "_confidence");
         }
-        header.addAll(List.of("conditions_detected", "error_code", "error_message", "warnings"));
+        header.addAll(List.of("conditions_detected", "error_code", "error_message", "warnings", "quality",
+                "quality_problems"));
         for (String head : heads) {
             header.addAll(List.of(head + "_verdict", head + "_reviewed_label", head + "_reviewer",
                     head + "_reviewed_at"));
@@ -84,8 +85,10 @@ final class CsvExportWriter implements ExportWriter {
             row.text(result.errorCode().orElse(""));
             row.text(result.errorMessage().orElse(""));
             row.text(joined(outcome.path("warnings"), "; "));
+            row.text(result.qualityVerdict().orElse(""));
+            row.text(String.join(";", result.qualityProblems()));
         } else {
-            row.empty(8 + heads.size() * 2 + 4);
+            row.empty(8 + heads.size() * 2 + 6);
         }
         Map<String, Verdict> verdicts = photo.currentVerdicts();
         for (String head : heads) {

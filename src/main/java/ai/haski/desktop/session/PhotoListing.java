@@ -104,6 +104,11 @@ public final class PhotoListing {
             modelCondition(sql, query);
             sql.append(")");
         }
+        if (query.poorQualityOnly()) {
+            sql.append(" AND EXISTS (SELECT 1 FROM analysis a WHERE a.photo_id = p.id AND a.quality_verdict = 'poor'");
+            modelCondition(sql, query);
+            sql.append(")");
+        }
         Sql outer = sql.prefix("SELECT * FROM (").append(") p");
         if (!query.reviewStates().isEmpty()) {
             outer.append(" WHERE p.review_state IN (" + query.reviewStates().stream().map(s -> "?")

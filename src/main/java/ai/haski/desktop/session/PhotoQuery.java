@@ -9,7 +9,8 @@ import java.util.Set;
  * label, confidence below a threshold, failures only), an order, and a page. Immutable; each {@code with} method
  * returns a changed copy, starting from {@link #all()}.
  *
- * @param model when set, label, confidence and failure filters and the confidence order look at this model's
+ * @param poorQualityOnly only photos with a result whose photo quality is poor
+ * @param model when set, label, confidence, failure and quality filters and the confidence order look at this model's
  *     results only; otherwise at any model's
  */
 public record PhotoQuery(
@@ -21,7 +22,8 @@ public record PhotoQuery(
         boolean failuresOnly,
         Sort sort,
         int offset,
-        int limit) {
+        int limit,
+        boolean poorQualityOnly) {
 
     /** The largest page a listing returns. */
     public static final int MAX_PAGE = 10_000;
@@ -52,52 +54,64 @@ public record PhotoQuery(
     /** Every photo, by path, the first page of 500. */
     public static PhotoQuery all() {
         return new PhotoQuery(Optional.empty(), Set.of(), Optional.empty(), Optional.empty(), Optional.empty(), false,
-                Sort.PATH, 0, 500);
+                Sort.PATH, 0, 500, false);
     }
 
     public PhotoQuery withModel(ModelKey value) {
         return new PhotoQuery(Optional.of(value), reviewStates, photoState, label, confidence, failuresOnly, sort,
-                offset, limit);
+                offset, limit, poorQualityOnly);
     }
 
     /** Only photos in one of these review states (none given: any state). */
     public PhotoQuery withReviewStates(Set<ReviewState> states) {
-        return new PhotoQuery(model, states, photoState, label, confidence, failuresOnly, sort, offset, limit);
+        return new PhotoQuery(model, states, photoState, label, confidence, failuresOnly, sort, offset, limit,
+                poorQualityOnly);
     }
 
     public PhotoQuery withPhotoState(PhotoState state) {
         return new PhotoQuery(model, reviewStates, Optional.of(state), label, confidence, failuresOnly, sort, offset,
-                limit);
+                limit, poorQualityOnly);
     }
 
     public PhotoQuery withLabel(String head, String value) {
         return new PhotoQuery(model, reviewStates, photoState, Optional.of(new LabelFilter(head, value)), confidence,
-                failuresOnly, sort, offset, limit);
+                failuresOnly, sort, offset, limit,
+                poorQualityOnly);
     }
 
     /** Only photos with a result whose top probability for any head is below the threshold. */
     public PhotoQuery withConfidenceBelow(double threshold) {
         return new PhotoQuery(model, reviewStates, photoState, label,
-                Optional.of(new ConfidenceFilter(Optional.empty(), threshold)), failuresOnly, sort, offset, limit);
+                Optional.of(new ConfidenceFilter(Optional.empty(), threshold)), failuresOnly, sort, offset, limit,
+                poorQualityOnly);
     }
 
     /** Only photos with a result whose top probability for this head is below the threshold. */
     public PhotoQuery withConfidenceBelow(String head, double threshold) {
         return new PhotoQuery(model, reviewStates, photoState, label,
-                Optional.of(new ConfidenceFilter(Optional.of(head), threshold)), failuresOnly, sort, offset, limit);
+                Optional.of(new ConfidenceFilter(Optional.of(head), threshold)), failuresOnly, sort, offset, limit,
+                poorQualityOnly);
     }
 
     /** Only photos whose analysis failed. */
     public PhotoQuery withFailuresOnly() {
-        return new PhotoQuery(model, reviewStates, photoState, label, confidence, true, sort, offset, limit);
+        return new PhotoQuery(model, reviewStates, photoState, label, confidence, true, sort, offset, limit,
+                poorQualityOnly);
+    }
+
+    /** Only photos with a result whose photo quality is poor (blurred, too dark, ...). */
+    public PhotoQuery withPoorQualityOnly() {
+        return new PhotoQuery(model, reviewStates, photoState, label, confidence, failuresOnly, sort, offset, limit,
+                true);
     }
 
     public PhotoQuery sortedBy(Sort value) {
-        return new PhotoQuery(model, reviewStates, photoState, label, confidence, failuresOnly, value, offset, limit);
+        return new PhotoQuery(model, reviewStates, photoState, label, confidence, failuresOnly, value, offset, limit,
+                poorQualityOnly);
     }
 
     public PhotoQuery page(int newOffset, int newLimit) {
         return new PhotoQuery(model, reviewStates, photoState, label, confidence, failuresOnly, sort, newOffset,
-                newLimit);
+                newLimit, poorQualityOnly);
     }
 }

@@ -6,6 +6,7 @@ import ai.haski.desktop.analysis.AnalysisOutcome;
 import ai.haski.desktop.analysis.Provenance;
 import ai.haski.desktop.analysis.Region;
 import ai.haski.desktop.analysis.ResultJson;
+import ai.haski.desktop.analysis.quality.PhotoQuality;
 import ai.haski.desktop.model.HeadResult;
 import ai.haski.desktop.platform.AppVersion;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -65,12 +66,13 @@ public final class Results {
         json.put("file", photo.relativePath());
         String error = outcome instanceof AnalysisFailure failure ? failure.code() : null;
         String errorMessage = outcome instanceof AnalysisFailure failure ? failure.message() : null;
+        Optional<PhotoQuality> quality = outcome instanceof Analysis analysis ? analysis.quality() : Optional.empty();
         return db.write("save the result for " + photo.relativePath(), c -> {
             try (PreparedStatement upsert = c.prepareStatement("""
                     INSERT INTO analysis (photo_id, model_id, model_version, model_sha256, format, runtime,
                         runtime_version, app_version, created_at, photo_size_bytes, photo_modified_ms, outcome_json,
-                        error_code, error_message, region, region_source)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        error_code, error_message, region, region_source, quality_verdict, quality_problems)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (photo_id, model_sha256, format) DO UPDATE SET
                         model_id = excluded.model_id, model_version = excluded.model_version,
                         runtime = excluded.runtime, runtime_version = excluded.runtime_version,
@@ -78,7 +80,8 @@ public final class Results {
                         photo_size_bytes = excluded.photo_size_bytes, photo_modified_ms = excluded.photo_modified_ms,
                         outcome_json = excluded.outcome_json, error_code = excluded.error_code,
                         error_message = excluded.error_message, region = excluded.region,
-                        region_source = excluded.region_source
+                        region_source = excluded.region_source, quality_verdict = excluded.quality_verdict,
+                        quality_problems = excluded.quality_problems
                     """ + replaceOnly)) {
                 int i = 1;
                 upsert.setLong(i++, photo.id());
@@ -96,7 +99,9 @@ public final class Results {
                 setNullable(upsert, i++, error);
                 setNullable(upsert, i++, errorMessage);
                 setNullable(upsert, i++, region == null ? null : region.toText());
-                setNullable(upsert, i, region == null ? null : region.source().id());
+                setNullable(upsert, i++, region == null ? null : region.source().id());
+                setNullable(upsert, i++, quality.map(PhotoQuality::verdict).orElse(null));
+                setNullable(upsert, i, quality.map(PhotoQuality::codes).orElse(null));
                 int changed = upsert.executeUpdate();
                 long id = analysisId(c, photo.id(), provenance);
                 if (changed > 0) {

@@ -116,7 +116,13 @@ final class SchemaMigrations {
                             + "CHECK (region_source IN ('whole', 'user', 'face'))",
                     "ALTER TABLE verdict ADD COLUMN region TEXT",
                     "ALTER TABLE verdict ADD COLUMN region_source TEXT "
-                            + "CHECK (region_source IN ('whole', 'user', 'face'))")));
+                            + "CHECK (region_source IN ('whole', 'user', 'face'))")),
+            // The photo quality verdict ('good' or 'poor'; NULL for results made before quality was measured) and
+            // the problems' codes, copied out of the JSON so that the table filters on them in plain SQL.
+            new Step(4, "photo quality of each result", List.of(
+                    "ALTER TABLE analysis ADD COLUMN quality_verdict TEXT CHECK (quality_verdict IN ('good', 'poor'))",
+                    "ALTER TABLE analysis ADD COLUMN quality_problems TEXT",
+                    "CREATE INDEX analysis_by_quality ON analysis (quality_verdict)")));
 
     private SchemaMigrations() {}
 

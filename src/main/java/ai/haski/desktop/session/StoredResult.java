@@ -85,6 +85,22 @@ public record StoredResult(
         return Optional.of(Region.whole(image.path("width").asInt(), image.path("height").asInt()));
     }
 
+    /**
+     * The photo quality verdict, {@code "good"} or {@code "poor"}; empty for a failure and for a result stored before
+     * quality was measured.
+     */
+    public Optional<String> qualityVerdict() {
+        JsonNode verdict = outcome().path("quality").path("verdict");
+        return verdict.isTextual() ? Optional.of(verdict.asText()) : Optional.empty();
+    }
+
+    /** The codes of the photo quality problems ({@code BLURRED}, ...), in the result's order; empty when good. */
+    public List<String> qualityProblems() {
+        List<String> codes = new ArrayList<>();
+        outcome().path("quality").path("problems").forEach(problem -> codes.add(problem.path("code").asText()));
+        return codes;
+    }
+
     /** Every label the head could have given, in the model's order; empty for an unknown head or a failure. */
     public List<String> labels(String head) {
         JsonNode byLabel = outcome().path("probabilities").path(head);

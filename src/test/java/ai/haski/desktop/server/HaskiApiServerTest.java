@@ -133,6 +133,8 @@ class HaskiApiServerTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode served = json(response);
         assertThat(served.get("file").asText()).isEqualTo("phone_IMG_1054.JPG");
+        // The photo quality comes with the answer, as analyze prints it (the comparison below includes it).
+        assertThat(served.get("quality").get("verdict").asText()).isEqualTo("good");
         assertThat(comparable(served)).isEqualTo(expectedFor(photo));
     }
 

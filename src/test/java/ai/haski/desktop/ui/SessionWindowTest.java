@@ -8,6 +8,7 @@ import ai.haski.desktop.session.ReviewState;
 import ai.haski.desktop.session.SessionExport;
 import ai.haski.desktop.ui.main.MainViewModel;
 import ai.haski.desktop.ui.session.ReviewRow;
+import ai.haski.desktop.ui.session.RowFilter;
 import ai.haski.desktop.ui.session.SessionViewModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -81,6 +82,7 @@ class SessionWindowTest {
                 && session.batch().lastProgressProperty().get().state() == BatchState.FINISHED);
         assertThat(text("#batchProgressText")).startsWith("5 of 5 analysed, 1 failed");
         assertThat(fx(() -> session.table().rows().stream().allMatch(ReviewRow::analysed))).isTrue();
+        assertQualityColumnAndFilter();
 
         // Rows are in path order: the broken photo first, then phone_debian_logo.jpg, then skimage_camera.png.
         fx(() -> {
@@ -119,6 +121,35 @@ class SessionWindowTest {
         assertThat(overridden.path("state").asText()).isEqualTo("overridden");
         assertThat(overridden.path("verdicts").path("hair_type").path("action").asText()).isEqualTo("override");
         assertThat(overridden.path("verdicts").path("hair_type").path("label").asText()).isEqualTo(curly);
+    }
+
+    /**
+     * The table's Quality column says "good" for the sharp, well-lit camera photo, and the "Poor photo quality"
+     * filter keeps only the photo whose column names a problem; the filter is then set back.
+     */
+    @SuppressWarnings("unchecked")
+    private static void assertQualityColumnAndFilter() throws Exception {
+        javafx.scene.control.TableView<ReviewRow> table = lookup("#sessionTable");
+        javafx.scene.control.TableColumn<ReviewRow, ?> quality = fx(() -> table.getColumns().stream()
+                .filter(column -> "qualityColumn".equals(column.getId())).findFirst().orElseThrow());
+        assertThat(fx(() -> quality.getText())).isEqualTo("Quality");
+        ReviewRow camera = fx(() -> session.table().rows().stream().filter(r -> r.file().equals("skimage_camera.png"))
+                .findFirst().orElseThrow());
+        assertThat(fx(() -> quality.getCellData(camera))).isEqualTo("good");
+        javafx.scene.control.ComboBox<RowFilter> filter = lookup("#rowFilter");
+        fx(() -> {
+            filter.setValue(RowFilter.POOR_QUALITY);
+            return null;
+        });
+        // The Debian logo is a drawing on a white ground: most of it is blown white, as an overexposed photo's is.
+        assertThat(fx(() -> table.getItems().stream().map(ReviewRow::file).toList()))
+                .containsExactly("phone_debian_logo.jpg");
+        assertThat(fx(() -> quality.getCellData(table.getItems().get(0)))).isEqualTo("overexposed");
+        fx(() -> {
+            filter.setValue(RowFilter.ALL);
+            return null;
+        });
+        assertThat(fx(() -> table.getItems().size())).isEqualTo(PHOTOS.size());
     }
 
     private static JsonNode photoNamed(JsonNode photos, String name) {

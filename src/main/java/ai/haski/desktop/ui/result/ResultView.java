@@ -16,8 +16,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The results pane: per head the top label and confidence with every label as a bar, detected conditions as
- * chips, warnings, provenance and timings; or the reason there is no result.
+ * The results pane: a banner when the photo's quality is poor, per head the top label and confidence with every
+ * label as a bar, detected conditions as chips, warnings, provenance and timings; or the reason there is no result.
  */
 public final class ResultView extends ScrollPane {
     private final ResultViewModel viewModel;
@@ -56,6 +56,9 @@ public final class ResultView extends ScrollPane {
         placeholder.managedProperty().bind(placeholder.visibleProperty());
         Label error = boundLabel(viewModel.errorTextProperty(), "result-error");
         error.setId("resultError");
+        // Above the heads, so that nobody reads the answer without first seeing why the photo may mislead it.
+        Label qualityBanner = boundLabel(viewModel.qualityBannerProperty(), "quality-banner");
+        qualityBanner.setId("qualityBanner");
 
         heads.setId("resultHeads");
         showWhen(heads, viewModel);
@@ -94,7 +97,7 @@ public final class ResultView extends ScrollPane {
         HBox actions = new HBox(8, copy, save);
         actions.getStyleClass().add("result-actions");
 
-        VBox content = new VBox(10, heading, image, madeBy, placeholder, error, heads, conditions, warningSection,
+        VBox content = new VBox(10, heading, image, madeBy, placeholder, error, qualityBanner, heads, conditions, warningSection,
                 provenanceSection, actions);
         content.getStyleClass().add("result-content");
         setContent(content);

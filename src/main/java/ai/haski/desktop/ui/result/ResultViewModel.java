@@ -7,6 +7,7 @@ import ai.haski.desktop.analysis.ImageFacts;
 import ai.haski.desktop.analysis.Provenance;
 import ai.haski.desktop.analysis.ResultJson;
 import ai.haski.desktop.analysis.StageTimings;
+import ai.haski.desktop.analysis.quality.PhotoQuality;
 import ai.haski.desktop.model.HeadResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ public final class ResultViewModel {
     private final ObservableList<ProvenanceLine> provenance = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper timingsText = new ReadOnlyStringWrapper(this, "timingsText", "");
     private final ReadOnlyStringWrapper madeByText = new ReadOnlyStringWrapper(this, "madeByText", "");
+    private final ReadOnlyStringWrapper qualityBanner = new ReadOnlyStringWrapper(this, "qualityBanner", "");
 
     /** One row of the provenance table, e.g. "Runtime" and "ONNX Runtime 1.23.2". */
     public record ProvenanceLine(String name, String value) {}
@@ -55,6 +57,7 @@ public final class ResultViewModel {
         timingsText.set("");
         conditionsText.set("");
         madeByText.set("");
+        qualityBanner.set("");
         hasAnalysis.set(shown instanceof Analysis);
         heading.set(shown == null ? "" : nameOf(shown.file()));
         if (shown instanceof Analysis analysis) {
@@ -84,6 +87,7 @@ public final class ResultViewModel {
         conditions.setAll(found.stream().map(DisplayNames::label).toList());
         conditionsText.set(found.isEmpty() ? "no condition detected" : "");
         warnings.setAll(analysis.warnings());
+        analysis.quality().filter(PhotoQuality::isPoor).ifPresent(quality -> qualityBanner.set(banner(quality)));
         ImageFacts image = analysis.image();
         imageText.set(image.width() + " × " + image.height() + " px · " + image.format().toUpperCase(Locale.ROOT)
                 + (image.orientation() > 1 ? " · EXIF orientation " + image.orientation() + " applied" : ""));
@@ -98,9 +102,16 @@ public final class ResultViewModel {
         madeByText.set("Made by " + p.modelId() + " " + p.modelVersion() + " (" + p.format() + ", " + p.runtime()
                 + " " + p.runtimeVersion() + ", SHA-256 " + p.modelSha256().substring(0, 12) + ")");
         StageTimings t = analysis.timings();
-        timingsText.set(String.format(Locale.ROOT, "decode %.0f · preprocess %.0f · inference %.1f · postprocess "
-                + "%.1f · total %.0f ms", t.decodeMs(), t.preprocessMs(), t.inferenceMs(), t.postprocessMs(),
-                t.totalMs()));
+        timingsText.set(String.format(Locale.ROOT, "decode %.0f · preprocess %.0f · quality %.1f · inference %.1f · "
+                + "postprocess %.1f · total %.0f ms", t.decodeMs(), t.preprocessMs(), t.qualityMs(), t.inferenceMs(),
+                t.postprocessMs(), t.totalMs()));
+    }
+
+    /** The banner over a poor photo's result: that it is poor, then each problem on its own line. */
+    static String banner(PhotoQuality quality) {
+        StringBuilder text = new StringBuilder("Poor photo quality: read this result with care.");
+        quality.problems().forEach(problem -> text.append("\n• ").append(problem.message()));
+        return text.toString();
     }
 
     static HeadDisplay summarise(HeadResult head) {
@@ -183,6 +194,11 @@ public final class ResultViewModel {
 
     public ReadOnlyStringProperty timingsTextProperty() {
         return timingsText.getReadOnlyProperty();
+    }
+
+    /** Why the shown photo's quality is poor, over the result; empty for a good photo and when none is shown. */
+    public ReadOnlyStringProperty qualityBannerProperty() {
+        return qualityBanner.getReadOnlyProperty();
     }
 
     /** One line naming the model, format and runtime that made the shown result. */

@@ -19,9 +19,9 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 
 /**
- * The session's photos as a table: file, review state, flag, two columns per head (its label and confidence), the
- * conditions and the error, and, while two models are compared, what each said. The columns share the table's width
- * (it never scrolls sideways on its own), in proportion to the widths given here.
+ * The session's photos as a table: file, review state, flag, the photo quality, two columns per head (its label and
+ * confidence), the conditions and the error, and, while two models are compared, what each said. The columns share
+ * the table's width (it never scrolls sideways on its own), in proportion to the widths given here.
  */
 final class PhotoTable {
     private final PhotoTableViewModel rows;
@@ -40,6 +40,10 @@ final class PhotoTable {
         table.getColumns().add(column("File", 120, 70, ReviewRow::file));
         table.getColumns().add(column("Review", 74, 60, row -> row.reviewState().name().toLowerCase(Locale.ROOT)));
         table.getColumns().add(column("Flag", 36, 30, row -> row.flagged() ? "⚑" : ""));
+        TableColumn<ReviewRow, String> quality = column("Quality", 70, 40, ReviewRow::quality);
+        quality.setId("qualityColumn");
+        quality.setCellFactory(col -> new QualityCell());
+        table.getColumns().add(quality);
         table.getColumns().add(column("Conditions", 80, 50, row -> conditionsText(row.conditions())));
         table.getColumns().add(column("Error", 72, 40, ReviewRow::error));
         addComparisonColumns();
@@ -161,6 +165,21 @@ final class PhotoTable {
 
         String text() {
             return confidence < 0 ? label : String.format(Locale.ROOT, "%s %.0f%%", label, confidence * 100);
+        }
+    }
+
+    /** A quality cell: the problems in amber, and the whole text as a tooltip, since the column is narrow. */
+    private static final class QualityCell extends TableCell<ReviewRow, String> {
+        @Override
+        protected void updateItem(String value, boolean empty) {
+            super.updateItem(value, empty);
+            boolean shown = !empty && value != null && !value.isEmpty();
+            setText(shown ? value : null);
+            setTooltip(shown ? new javafx.scene.control.Tooltip(value) : null);
+            getStyleClass().remove("quality-poor");
+            if (shown && !value.equals("good")) {
+                getStyleClass().add("quality-poor");
+            }
         }
     }
 

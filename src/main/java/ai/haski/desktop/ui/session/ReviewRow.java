@@ -12,11 +12,15 @@ import java.util.Optional;
  * One line of the session table: a photo, where it stands in review, and its result from the active model (or its
  * latest result when the active model has none). Holds no pixels; a new instance replaces the old one on change.
  */
-public record ReviewRow(Photo photo, ReviewState reviewState, Optional<StoredResult> result, String conditions) {
+public record ReviewRow(Photo photo, ReviewState reviewState, Optional<StoredResult> result, String conditions,
+        String quality) {
 
-    /** A row whose conditions are read from the result once, here, not each time a cell is drawn or sorted. */
+    /**
+     * A row whose conditions and photo quality are read from the result once, here, not each time a cell is drawn
+     * or sorted.
+     */
     ReviewRow(Photo photo, ReviewState reviewState, Optional<StoredResult> result) {
-        this(photo, reviewState, result, conditionsOf(result));
+        this(photo, reviewState, result, conditionsOf(result), qualityOf(result));
     }
 
     static ReviewRow of(PhotoRow row, Optional<ai.haski.desktop.session.ModelKey> preferred) {
@@ -71,6 +75,22 @@ public record ReviewRow(Photo photo, ReviewState reviewState, Optional<StoredRes
         }).orElse("");
     }
 
+    /**
+     * "good", the problems' codes in lower case ("too dark, blurred") for a poor photo, or empty text when the result
+     * has no quality (a failure, a result stored before quality was measured).
+     */
+    private static String qualityOf(Optional<StoredResult> result) {
+        return result.filter(StoredResult::succeeded).flatMap(r -> r.qualityVerdict().map(verdict ->
+                verdict.equals("poor") ? String.join(", ", r.qualityProblems().stream()
+                        .map(code -> code.toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).toList()) : verdict))
+                .orElse("");
+    }
+
+    /** Whether the photo's quality is poor (blurred, too dark, ...). */
+    public boolean poorQuality() {
+        return !quality.isEmpty() && !quality.equals("good");
+    }
+
     /** The error code of a failed analysis, or empty text. */
     public String error() {
         return result.flatMap(StoredResult::errorCode).orElse("");
@@ -85,7 +105,7 @@ public record ReviewRow(Photo photo, ReviewState reviewState, Optional<StoredRes
     }
 
     ReviewRow withState(ReviewState state) {
-        return new ReviewRow(photo, state, result, conditions);
+        return new ReviewRow(photo, state, result, conditions, quality);
     }
 
     ReviewRow withResult(StoredResult stored) {

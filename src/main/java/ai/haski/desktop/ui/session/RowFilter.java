@@ -11,6 +11,7 @@ public enum RowFilter {
     FLAGGED("Flagged"),
     ERRORS("Failed analysis"),
     LOW_CONFIDENCE("Confidence below threshold"),
+    POOR_QUALITY("Poor photo quality"),
     LABEL("Label is"),
     MODELS_DISAGREE("Models disagree");
 
@@ -30,6 +31,7 @@ public enum RowFilter {
             case FLAGGED -> ReviewRow::flagged;
             case ERRORS -> row -> !row.error().isEmpty();
             case LOW_CONFIDENCE -> row -> row.lowestConfidence() < settings.threshold();
+            case POOR_QUALITY -> ReviewRow::poorQuality;
             // Until a head and a label are chosen the filter keeps nothing: "label is (nothing)" matches no photo.
             case LABEL -> row -> settings.head() != null && settings.label() != null
                     && settings.label().equals(row.label(settings.head()));
