@@ -38,12 +38,12 @@ class QualityResultJsonTest {
     }
 
     @Test
-    void aGoodPhotoSaysGoodWithItsMeasuresBetweenImageAndWarnings() throws Exception {
+    void aGoodPhotoSaysGoodWithItsMeasuresAfterImageAndBeforeWarnings() throws Exception {
         JsonNode json = json(TestFiles.photo("skimage_astronaut.png"));
 
         List<String> keys = new ArrayList<>();
         json.fieldNames().forEachRemaining(keys::add);
-        assertThat(keys.indexOf("quality")).isEqualTo(keys.indexOf("image") + 1)
+        assertThat(keys.indexOf("quality")).isGreaterThan(keys.indexOf("image"))
                 .isEqualTo(keys.indexOf("warnings") - 1);
         JsonNode quality = json.get("quality");
         assertThat(quality.get("verdict").asText()).isEqualTo("good");
