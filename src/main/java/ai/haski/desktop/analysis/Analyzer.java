@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -44,10 +45,17 @@ public final class Analyzer implements AutoCloseable {
     private final Provenance provenance;
     private final ModelFacts facts;
     private final ThreadLocal<ByteBuffer> inputBuffers;
+    private final FaceFinder faceFinder;
 
-    /** Takes ownership of {@code model}: it is closed with this analyzer. */
+    /** Takes ownership of {@code model}: it is closed with this analyzer. No face stage runs. */
     Analyzer(ActiveModel model, ImageLoader imageLoader) {
+        this(model, imageLoader, new FaceFinder(Optional.empty(), Optional.empty(), false));
+    }
+
+    /** Takes ownership of {@code model} and of the face stage's detector: they are closed with this analyzer. */
+    Analyzer(ActiveModel model, ImageLoader imageLoader, FaceFinder faceFinder) {
         this.model = model;
+        this.faceFinder = faceFinder;
         this.imageLoader = imageLoader;
         ModelManifest manifest = model.manifest();
         this.provenance = new Provenance(manifest.id(), manifest.name(), manifest.version(), model.sha256(),
@@ -66,6 +74,14 @@ public final class Analyzer implements AutoCloseable {
 
     public Provenance provenance() {
         return provenance;
+    }
+
+    /**
+     * The face detector this analyzer runs, e.g. {@code mediapipe-blazeface 0.4.1657300184 (onnx, ONNX Runtime
+     * 1.23.2)}; empty when no face detector package is installed or it could not be loaded.
+     */
+    public Optional<String> faceDetector() {
+        return faceFinder.detector().map(d -> d.describe());
     }
 
     /** Analyses one file; never throws for a problem with the file or the model's answer. */
@@ -116,20 +132,24 @@ public final class Analyzer implements AutoCloseable {
             }
         }
         warnings.addAll(model.loadNotes().stream().map(note -> "fell back from " + note).toList());
+        long postprocessedAt = System.nanoTime();
+        FaceFinder.Findings found = faceFinder.find(file, decoded);
+        warnings.addAll(found.warnings());
         long done = System.nanoTime();
         double orientConvertMs = decoded.orientConvertNanos() / 1_000_000.0;
         StageTimings timings = new StageTimings(ms(start, decodedAt) - orientConvertMs, orientConvertMs,
                 ms(decodedAt, preprocessedAt),
-                ms(preprocessedAt, inferredAt), ms(inferredAt, done), ms(start, done));
+                ms(preprocessedAt, inferredAt), ms(inferredAt, postprocessedAt), ms(start, done),
+                ms(postprocessedAt, done));
         LOG.info("Analysed file={} model={} {} sha256={} format={} runtime={} {} timings_ms decode={} orient_convert={} "
-                        + "preprocess={} inference={} postprocess={} total={}",
+                        + "preprocess={} inference={} postprocess={} faces={} total={}",
                 file.getFileName(), provenance.modelId(), provenance.modelVersion(), shortSha(), provenance.format(),
                 provenance.runtime(), provenance.runtimeVersion(), fmt(timings.decodeMs()), fmt(timings.orientConvertMs()),
                 fmt(timings.preprocessMs()), fmt(timings.inferenceMs()), fmt(timings.postprocessMs()),
-                fmt(timings.totalMs()));
+                fmt(timings.facesMs()), fmt(timings.totalMs()));
         ImageFacts facts = new ImageFacts(decoded.originalWidth(), decoded.originalHeight(),
                 decoded.orientation().tagValue(), decoded.format());
-        return new Analysis(file, heads, provenance, facts, timings, warnings);
+        return new Analysis(file, heads, provenance, facts, timings, warnings, found.faces(), found.skinTone());
     }
 
     /**
@@ -254,7 +274,11 @@ public final class Analyzer implements AutoCloseable {
      */
     @Override
     public void close() {
-        model.close();
+        try {
+            faceFinder.close();
+        } finally {
+            model.close();
+        }
     }
 
     private String shortSha() {

@@ -4,6 +4,7 @@ import ai.haski.desktop.catalog.ModelCatalog;
 import ai.haski.desktop.image.ImageLoader;
 import ai.haski.desktop.inference.ActiveModel;
 import ai.haski.desktop.inference.Backends;
+import ai.haski.desktop.inference.FaceDetector;
 import ai.haski.desktop.inference.ModelLoadException;
 import ai.haski.desktop.inference.ModelLoader;
 import ai.haski.desktop.model.ModelFormat;
@@ -82,12 +83,48 @@ public final class Engine {
         } catch (ModelLoadException e) {
             throw new ModelUnavailableException(e.getMessage(), e);
         }
+        FaceFinder faces = null;
         try {
-            return new Analyzer(model, new ImageLoader(request.imageLimits()));
+            faces = faceFinder(request, model.manifest().expectsFace());
+            return new Analyzer(model, new ImageLoader(request.imageLimits()), faces);
         } catch (RuntimeException e) {
+            if (faces != null) {
+                faces.close();
+            }
             model.close();
             throw e;
         }
+    }
+
+    /**
+     * The face stage for an analyzer: the first installed face detector package, loaded and proven like a model (in
+     * the request's format when the package has it). A detector that cannot be used costs the faces, not the
+     * analysis: every result then says why faces were not looked for.
+     */
+    private FaceFinder faceFinder(ModelRequest request, boolean expectsFace) {
+        Optional<ModelPackage> pkg = registry.faceDetectors().stream().findFirst();
+        if (pkg.isEmpty()) {
+            return new FaceFinder(Optional.empty(), Optional.empty(), expectsFace);
+        }
+        List<ModelFormat> formats = request.forcedFormat()
+                .filter(format -> pkg.get().manifest().weights().containsKey(format))
+                .map(List::of).orElse(List.of());
+        try {
+            ActiveModel detector = loader.load(pkg.get(), formats, request.threads().threadsPerInference());
+            return new FaceFinder(Optional.of(new FaceDetector(detector)), Optional.empty(), expectsFace);
+        } catch (ModelLoadException e) {
+            return new FaceFinder(Optional.empty(), Optional.of("the face detector " + e.getMessage()), expectsFace);
+        }
+    }
+
+    /**
+     * How to add a face detector, for the listings and the window when none is installed: the package and the
+     * command that puts it in place.
+     */
+    public static String howToAddFaceDetector(AppPaths paths) {
+        return "no face detector is installed, so results say nothing about faces. From a source checkout run "
+                + "tools/install-face-detector.sh (it fetches MediaPipe's BlazeFace with npm and copies it into "
+                + "models/mediapipe-blazeface), or copy a face_detection package folder into " + paths.userModelsDir();
     }
 
     /** Whether the runtime for this format loads on this machine (the first call loads its native library). */

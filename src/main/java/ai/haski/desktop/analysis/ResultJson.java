@@ -77,6 +77,7 @@ public final class ResultJson {
         timingsJson.put("preprocess", round(timings.preprocessMs()));
         timingsJson.put("inference", round(timings.inferenceMs()));
         timingsJson.put("postprocess", round(timings.postprocessMs()));
+        timingsJson.put("faces", round(timings.facesMs()));
         timingsJson.put("total", round(timings.totalMs()));
         ImageFacts image = analysis.image();
         ObjectNode imageJson = json.putObject("image");
@@ -84,6 +85,7 @@ public final class ResultJson {
         imageJson.put("height", image.height());
         imageJson.put("orientation", image.orientation());
         imageJson.put("format", image.format());
+        FaceJson.put(json, analysis);
         var warnings = json.putArray("warnings");
         analysis.warnings().forEach(warnings::add);
         return json;

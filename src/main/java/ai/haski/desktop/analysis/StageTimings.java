@@ -8,6 +8,14 @@ package ai.haski.desktop.analysis;
  * @param preprocessMs resizing and normalising into the input tensor
  * @param inferenceMs the runtime's run
  * @param postprocessMs activations, labels and checks of the outputs
+ * @param facesMs the face stage: the face detector's run on the decoded picture and the skin tone
  */
 public record StageTimings(double decodeMs, double orientConvertMs, double preprocessMs, double inferenceMs,
-        double postprocessMs, double totalMs) {}
+        double postprocessMs, double totalMs, double facesMs) {
+
+    /** Timings of an analysis without a face stage. */
+    public StageTimings(double decodeMs, double orientConvertMs, double preprocessMs, double inferenceMs,
+            double postprocessMs, double totalMs) {
+        this(decodeMs, orientConvertMs, preprocessMs, inferenceMs, postprocessMs, totalMs, 0);
+    }
+}

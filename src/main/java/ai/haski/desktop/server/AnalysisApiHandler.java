@@ -425,7 +425,8 @@ final class AnalysisApiHandler extends Handler.Abstract {
     /** Reports the client's own file name rather than the server's temporary copy. */
     private static AnalysisOutcome renamed(AnalysisOutcome outcome, Path name) {
         if (outcome instanceof Analysis a) {
-            return new Analysis(name, a.heads(), a.provenance(), a.image(), a.timings(), a.warnings());
+            return new Analysis(name, a.heads(), a.provenance(), a.image(), a.timings(), a.warnings(), a.faces(),
+                    a.skinTone());
         }
         AnalysisFailure f = (AnalysisFailure) outcome;
         String message = f.message().replace(f.file().getFileName().toString(), name.getFileName().toString());
