@@ -84,8 +84,7 @@ final class DetectorSpecParser {
                 .orElseThrow(() -> fields.error(field, Code.UNKNOWN_OUTPUT, name,
                         outputs.stream().map(OutputSpec::name).toList()));
         if (output.elementCount() != (long) anchors * perRow) {
-            throw fields.error(field, Code.ANCHOR_COUNT, anchors, name, output.elementCount() / (double) perRow,
-                    perRow);
+            throw fields.error(field, Code.ANCHOR_COUNT, anchors, name, perRow, output.elementCount());
         }
     }
 

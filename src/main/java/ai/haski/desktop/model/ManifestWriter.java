@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -85,7 +86,13 @@ public final class ManifestWriter {
             w.put("layout", spec.layout().name());
             if (!spec.outputParts().isEmpty()) {
                 ObjectNode parts = w.putObject("output_parts");
-                spec.outputParts().forEach((output, tensors) -> tensors.forEach(parts.putArray(output)::add));
+                // In the order of the outputs, so the bytes do not depend on a map's order.
+                for (OutputSpec output : manifest.outputs()) {
+                    List<String> tensors = spec.outputParts().get(output.name());
+                    if (tensors != null) {
+                        tensors.forEach(parts.putArray(output.name())::add);
+                    }
+                }
             }
             preference.add(format.id());
         }
