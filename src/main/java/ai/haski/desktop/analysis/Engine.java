@@ -118,6 +118,21 @@ public final class Engine {
     }
 
     /**
+     * Loads a face detector package in one format, proves it by its test vector and frees it again: what
+     * {@code self-check} reports for a detector.
+     *
+     * @throws ModelUnavailableException when that format cannot be used, saying why
+     */
+    public ModelFacts proveFaceDetector(ModelPackage pkg, ModelFormat format) throws ModelUnavailableException {
+        try (ActiveModel model = loader.load(pkg, List.of(format), 1)) {
+            return new ModelFacts(model.modelPackage(), model.format(), model.sha256(), model.runtime(),
+                    model.testVectorDeviation(), model.loadNotes());
+        } catch (ModelLoadException e) {
+            throw new ModelUnavailableException(e.getMessage(), e);
+        }
+    }
+
+    /**
      * How to add a face detector, for the listings and the window when none is installed: the package and the
      * command that puts it in place.
      */
