@@ -7,7 +7,7 @@ package ai.haski.desktop.analysis;
  *
  * @param itaDegrees ITA in degrees: arctan((L* - 50) / b*) x 180 / pi
  * @param group the usual group of that angle
- * @param pixels how many skin pixels the mean was taken over
+ * @param pixels how many skin pixels the mean was taken over (of those read: see {@link SkinToneEstimator})
  */
 public record SkinTone(double itaDegrees, SkinToneGroup group, int pixels) {
 

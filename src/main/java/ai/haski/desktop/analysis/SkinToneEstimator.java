@@ -11,11 +11,15 @@ import java.util.Optional;
  * under 40 or over 250 are left out as too dark or clipped to show a colour. Each skin pixel is converted to CIELAB
  * (sRGB companding, the sRGB D65 matrix, white point D65) and the ITA is taken of the mean L* and b*, as
  * {@code atan2(L* - 50, b*)}: the same angle as arctan((L* - 50) / b*) for the positive b* of skin, and defined
- * where b* is 0. With fewer than {@link #MIN_PIXELS} skin pixels there is no estimate.
+ * where b* is 0. A large rectangle is read on a regular grid of about {@link #SAMPLES} pixels, which gives the
+ * mean as well as every pixel would at a fraction of the cost. With fewer than {@link #MIN_PIXELS} skin pixels there
+ * is no estimate.
  */
 public final class SkinToneEstimator {
     /** Below this many skin pixels (a 16 x 16 patch) a few compression artefacts would decide the mean. */
     public static final int MIN_PIXELS = 256;
+    /** About how many pixels of a rectangle are read: every pixel of a smaller one, a regular grid of a larger. */
+    public static final int SAMPLES = 40_000;
 
     private static final double[] LINEAR = new double[256];
 
@@ -37,13 +41,16 @@ public final class SkinToneEstimator {
         if (x1 <= x0 || y1 <= y0) {
             return Optional.empty();
         }
+        long area = (long) (x1 - x0) * (y1 - y0);
+        int step = (int) Math.max(1, Math.round(Math.sqrt(area / (double) SAMPLES)));
         int[] row = new int[x1 - x0];
         double sumL = 0;
         double sumB = 0;
         int count = 0;
-        for (int py = y0; py < y1; py++) {
+        for (int py = y0; py < y1; py += step) {
             picture.getRGB(x0, py, row.length, 1, row, 0, row.length);
-            for (int argb : row) {
+            for (int px = 0; px < row.length; px += step) {
+                int argb = row[px];
                 int r = (argb >> 16) & 0xff;
                 int g = (argb >> 8) & 0xff;
                 int b = argb & 0xff;

@@ -39,7 +39,7 @@ class BenchCommandTest {
             assertThat(result.get("model_load_ms").asDouble()).isPositive();
             JsonNode latency = result.get("latency").get(0);
             assertThat(latency.get("runs").asInt()).isEqualTo(2);
-            for (String stage : List.of("decode", "orient_convert", "resize_normalise", "inference", "postprocess",
+            for (String stage : List.of("decode", "orient_convert", "resize_normalise", "inference", "postprocess", "faces",
                     "total")) {
                 JsonNode timing = latency.get("stages_ms").get(stage);
                 assertThat(timing.get("median").asDouble()).as(stage).isGreaterThanOrEqualTo(0);
