@@ -10,6 +10,7 @@ import ai.haski.desktop.ui.photo.FxPictures;
 import ai.haski.desktop.ui.photo.PhotoViewer;
 import ai.haski.desktop.ui.result.ExplainPanel;
 import ai.haski.desktop.ui.result.ExplainViewModel;
+import ai.haski.desktop.ui.result.FaceBoxOverlay;
 import ai.haski.desktop.ui.result.HeatOverlay;
 import ai.haski.desktop.ui.result.ResultView;
 import ai.haski.desktop.ui.session.SessionView;
@@ -20,6 +21,7 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -168,7 +170,8 @@ public final class MainView implements MainActions {
         HBox sequence = PhotoSequenceView.bar(viewModel.sequence());
         StackPane.setAlignment(sequence, Pos.BOTTOM_CENTER);
         StackPane.setMargin(sequence, new Insets(10));
-        photo.overlayProperty().set(new HeatOverlay(explain.mapProperty(), explain.opacityProperty()));
+        photo.overlayProperty().set(new Group(new HeatOverlay(explain.mapProperty(), explain.opacityProperty()),
+                new FaceBoxOverlay(viewModel.result().faces())));
         ExplainPanel explainPanel = new ExplainPanel(explain);
         StackPane.setAlignment(explainPanel, Pos.TOP_LEFT);
         StackPane.setMargin(explainPanel, new Insets(10));
