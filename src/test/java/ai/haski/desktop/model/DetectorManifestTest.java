@@ -30,7 +30,7 @@ class DetectorManifestTest {
     Path dir;
 
     private static Path committed() {
-        return TestFiles.repo().resolve("models/mediapipe-blazeface/model.json");
+        return TestFiles.repo().resolve("tools/face-detector/model.json");
     }
 
     private static ObjectNode detectorJson() throws IOException {
