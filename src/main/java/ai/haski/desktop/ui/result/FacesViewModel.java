@@ -25,6 +25,8 @@ import javafx.collections.ObservableList;
 public final class FacesViewModel {
     private final BooleanProperty showBoxes = new SimpleBooleanProperty(this, "showBoxes", true);
     private final ObservableList<FaceBox> boxes = FXCollections.observableArrayList();
+    /** One wrapper, kept: a wrapper listens to the list weakly, so one made per call would stop passing changes on. */
+    private final ObservableList<FaceBox> readOnlyBoxes = FXCollections.unmodifiableObservableList(boxes);
     private final ReadOnlyStringWrapper facesText = new ReadOnlyStringWrapper(this, "facesText", "");
     private final ReadOnlyStringWrapper skinToneText = new ReadOnlyStringWrapper(this, "skinToneText", "");
     private final AppPaths paths;
@@ -70,7 +72,7 @@ public final class FacesViewModel {
 
     /** The shown result's face boxes, best first; empty when none or no result. */
     public ObservableList<FaceBox> boxes() {
-        return FXCollections.unmodifiableObservableList(boxes);
+        return readOnlyBoxes;
     }
 
     public ReadOnlyStringProperty facesTextProperty() {
