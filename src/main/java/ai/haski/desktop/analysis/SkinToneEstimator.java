@@ -19,7 +19,7 @@ public final class SkinToneEstimator {
     /** Below this many skin pixels (a 16 x 16 patch) a few compression artefacts would decide the mean. */
     public static final int MIN_PIXELS = 256;
     /** About how many pixels of a rectangle are read: every pixel of a smaller one, a regular grid of a larger. */
-    public static final int SAMPLES = 40_000;
+    public static final int SAMPLES = 10_000;
 
     private static final double[] LINEAR = new double[256];
 

@@ -49,24 +49,20 @@ public final class FaceDetector implements AutoCloseable {
         ByteBuffer input = inputs.get();
         input.clear();
         PreprocessSpec pre = model.preprocessSpec();
-        // Area resampling costs in proportion to the picture, so a picture many times the input's size is first
-        // thinned to about four times it by taking every n-th pixel; the box coordinates scale back by n.
-        int thin = Math.max(1, Math.min(picture.getWidth() / (4 * pre.width()), picture.getHeight() / (4 * pre.height())));
-        BufferedImage seen = thin > 1 ? thinned(picture, thin) : picture;
-        preprocessors.get().toTensor(seen, pre, input.asFloatBuffer());
+        preprocessors.get().toTensor(picture, pre, input.asFloatBuffer());
         Map<String, float[]> outputs = model.infer(input);
         List<FaceBox> inInput = decoder.decode(outputs.get(spec.scoresOutput()), outputs.get(spec.boxesOutput()));
-        ResizeGeometry geometry = ResizeGeometry.of(seen.getWidth(), seen.getHeight(), pre.width(),
+        ResizeGeometry geometry = ResizeGeometry.of(picture.getWidth(), picture.getHeight(), pre.width(),
                 pre.height(), pre.resize());
         double toSourceX = geometry.sourceWidth() / (double) geometry.targetWidth();
         double toSourceY = geometry.sourceHeight() / (double) geometry.targetHeight();
         List<FaceBox> faces = new ArrayList<>();
         for (FaceBox box : inInput) {
             // 0..1 of the input -> input pixels -> picture pixels (undoing the letterbox or crop) -> clipped.
-            double left = ((box.x() * pre.width() - geometry.targetX()) * toSourceX + geometry.sourceX()) * thin;
-            double top = ((box.y() * pre.height() - geometry.targetY()) * toSourceY + geometry.sourceY()) * thin;
-            double right = left + box.width() * pre.width() * toSourceX * thin;
-            double bottom = top + box.height() * pre.height() * toSourceY * thin;
+            double left = (box.x() * pre.width() - geometry.targetX()) * toSourceX + geometry.sourceX();
+            double top = (box.y() * pre.height() - geometry.targetY()) * toSourceY + geometry.sourceY();
+            double right = left + box.width() * pre.width() * toSourceX;
+            double bottom = top + box.height() * pre.height() * toSourceY;
             left = Math.max(0, left);
             top = Math.max(0, top);
             right = Math.min(picture.getWidth(), right);
@@ -77,23 +73,6 @@ public final class FaceDetector implements AutoCloseable {
             }
         }
         return faces;
-    }
-
-    /** Every {@code step}-th pixel of every {@code step}-th row. */
-    private static BufferedImage thinned(BufferedImage picture, int step) {
-        int width = picture.getWidth() / step;
-        int height = picture.getHeight() / step;
-        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        int[] row = new int[picture.getWidth()];
-        int[] thinRow = new int[width];
-        for (int y = 0; y < height; y++) {
-            picture.getRGB(0, y * step, row.length, 1, row, 0, row.length);
-            for (int x = 0; x < width; x++) {
-                thinRow[x] = row[x * step];
-            }
-            out.setRGB(0, y, width, 1, thinRow, 0, width);
-        }
-        return out;
     }
 
     /** E.g. {@code mediapipe-blazeface-short-range 0.4.1657300184 (onnx, ONNX Runtime 1.23.2)}. */
