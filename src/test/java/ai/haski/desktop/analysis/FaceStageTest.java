@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.haski.desktop.TestFiles;
 import ai.haski.desktop.image.ImageLoader;
+import ai.haski.desktop.image.TurnedPhotos;
 import ai.haski.desktop.inference.SharedEngine;
 import ai.haski.desktop.model.FaceBox;
 import ai.haski.desktop.model.ModelFormat;
 import ai.haski.desktop.platform.AppPaths;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The face stage as every face sees it: the engine opens the reference model (which expects a face) with the
@@ -61,6 +65,26 @@ class FaceStageTest {
         List<String> keys = new java.util.ArrayList<>();
         json.fieldNames().forEachRemaining(keys::add);
         assertThat(keys).containsSubsequence("image", "faces", "skin_tone", "warnings");
+    }
+
+    /**
+     * The astronaut stored turned a quarter clockwise with EXIF orientation 8: the box comes out in pixels of the
+     * upright image, where the same photo stored upright has it.
+     */
+    @Test
+    void boxesAreInUprightPixelsOfAnExifTurnedPhoto(@TempDir Path folder) throws Exception {
+        Path upright = TestFiles.photo("skimage_astronaut.png");
+        Path turned = Files.write(folder.resolve("turned.png"),
+                TurnedPhotos.storedClockwisePng(javax.imageio.ImageIO.read(upright.toFile())));
+
+        Analysis straight = (Analysis) analyzer.analyze(upright);
+        Analysis fromTurned = (Analysis) analyzer.analyze(turned);
+
+        assertThat(fromTurned.image().orientation()).isEqualTo(8);
+        assertThat(fromTurned.image().width()).isEqualTo(straight.image().width());
+        FaceBox a = straight.faces().orElseThrow().largest().orElseThrow();
+        FaceBox b = fromTurned.faces().orElseThrow().largest().orElseThrow();
+        assertThat(b.iou(a)).as("%s against %s", b, a).isGreaterThan(0.95);
     }
 
     @Test
