@@ -41,6 +41,7 @@ final class CsvExportWriter implements ExportWriter {
                     head + "_reviewed_at"));
         }
         header.addAll(List.of("flagged", "flag_reason", "flag_reviewer", "note", "note_reviewer", "note_at"));
+        header.addAll(List.of("faces", "skin_tone_ita", "skin_tone_group"));
         row(CsvRow.of(header));
     }
 
@@ -103,7 +104,28 @@ final class CsvExportWriter implements ExportWriter {
         row.text(note.map(Note::text).orElse(""));
         row.text(note.map(Note::reviewer).orElse(""));
         row.text(note.map(n -> Timestamps.format(n.at())).orElse(""));
+        faceCells(row, maybe.map(StoredResult::outcome));
         return row.line();
+    }
+
+    /**
+     * The number of faces found (empty when no face detector ran) and the skin tone estimate's angle and group
+     * (empty when there was none), from the stored result JSON.
+     */
+    private static void faceCells(CsvRow row, Optional<ObjectNode> outcome) {
+        JsonNode faces = outcome.map(o -> o.path("faces")).orElse(null);
+        if (faces != null && faces.isArray()) {
+            row.number(Integer.toString(faces.size()));
+        } else {
+            row.empty(1);
+        }
+        JsonNode tone = outcome.map(o -> o.path("skin_tone")).orElse(null);
+        if (tone != null && tone.isObject()) {
+            row.number(String.format(Locale.ROOT, "%.2f", tone.path("ita_degrees").asDouble()));
+            row.text(tone.path("group").asText());
+        } else {
+            row.empty(2);
+        }
     }
 
     private static String joined(JsonNode array, String separator) {
