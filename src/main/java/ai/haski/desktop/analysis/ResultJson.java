@@ -78,6 +78,7 @@ public final class ResultJson {
         timingsJson.put("preprocess", round(timings.preprocessMs()));
         timingsJson.put("inference", round(timings.inferenceMs()));
         timingsJson.put("postprocess", round(timings.postprocessMs()));
+        timingsJson.put("faces", round(timings.facesMs()));
         timingsJson.put("total", round(timings.totalMs()));
         timingsJson.put("quality", round(timings.qualityMs()));
         ImageFacts image = analysis.image();
@@ -93,6 +94,7 @@ public final class ResultJson {
         regionJson.put("width", region.width());
         regionJson.put("height", region.height());
         regionJson.put("source", region.source().id());
+        FaceJson.put(json, analysis);
         analysis.quality().ifPresent(quality -> QualityJson.put(json, quality));
         var warnings = json.putArray("warnings");
         analysis.warnings().forEach(warnings::add);

@@ -16,7 +16,7 @@ import java.util.Locale;
 /** Renders a bench report as a table for people or as one JSON object for scripts. */
 public final class BenchReportFormat {
     private static final String[] STAGES = {"decode", "orient_convert", "resize_normalise", "inference",
-            "postprocess", "total", "quality"};
+            "postprocess", "faces", "total", "quality"};
 
     private BenchReportFormat() {}
 
@@ -33,19 +33,20 @@ public final class BenchReportFormat {
             out.append(String.format(Locale.ROOT, "%n%s %s, %s on %s %s: model load %.0f ms (includes the test vector)%n",
                     result.modelId(), result.modelVersion(), result.format(), result.runtime(),
                     result.runtimeVersion(), result.loadMs()));
-            out.append(String.format(Locale.ROOT, "  %-22s %5s  %-13s %-15s %-17s %-13s %-13s %-13s %-13s%n",
+            out.append(String.format(Locale.ROOT, "  %-22s %5s  %-13s %-15s %-17s %-13s %-13s %-13s %-13s %-13s%n",
                     "single photo, ms", "runs", "decode", "orient+convert", "resize+normalise", "quality",
-                    "inference", "postprocess", "total"));
-            out.append(String.format(Locale.ROOT, "  %-22s %5s  %-13s %-15s %-17s %-13s %-13s %-13s %-13s%n", "",
+                    "inference", "postprocess", "faces", "total"));
+            out.append(String.format(Locale.ROOT, "  %-22s %5s  %-13s %-15s %-17s %-13s %-13s %-13s %-13s %-13s%n", "",
                     "", "median/p95", "median/p95", "median/p95", "median/p95", "median/p95", "median/p95",
-                    "median/p95"));
+                    "median/p95", "median/p95"));
             for (LatencyGroup group : result.latency()) {
                 StageStats s = group.stages();
                 String label = group.width() > 0
                         ? group.label() + " " + group.width() + "x" + group.height() : group.label();
-                out.append(String.format(Locale.ROOT, "  %-22s %5d  %-13s %-15s %-17s %-13s %-13s %-13s %-13s%s%n",
+                out.append(String.format(Locale.ROOT, "  %-22s %5d  %-13s %-15s %-17s %-13s %-13s %-13s %-13s %-13s%s%n",
                         label, group.runs(), pair(s.decode()), pair(s.orientConvert()), pair(s.preprocess()),
-                        pair(s.quality()), pair(s.inference()), pair(s.postprocess()), pair(s.total()),
+                        pair(s.quality()), pair(s.inference()), pair(s.postprocess()), pair(s.faces()),
+                        pair(s.total()),
                         group.failures() > 0 ? "  (" + group.failures() + " failed)" : ""));
             }
             Throughput one = result.throughput().get(0);
@@ -110,7 +111,7 @@ public final class BenchReportFormat {
                 ObjectNode stages = g.putObject("stages_ms");
                 Distribution[] values = {group.stages().decode(), group.stages().orientConvert(),
                         group.stages().preprocess(), group.stages().inference(), group.stages().postprocess(),
-                        group.stages().total(), group.stages().quality()};
+                        group.stages().faces(), group.stages().total(), group.stages().quality()};
                 for (int i = 0; i < STAGES.length; i++) {
                     ObjectNode stage = stages.putObject(STAGES[i]);
                     stage.put("median", values[i].median());

@@ -69,6 +69,7 @@ final class ModelsCommand implements Callable<Integer> {
             }
             out.printf("  folder: %s%n%n", pkg.folder());
         }
+        FaceDetectorListing.print(engine, paths, out);
         for (RefusedPackage refused : engine.registry().refused()) {
             out.printf("REFUSED %s%n  %s%n%n", refused.folder(), refused.reason());
         }

@@ -9,6 +9,7 @@ import ai.haski.desktop.analysis.NoUsableModelException;
 import ai.haski.desktop.analysis.ThreadBudget;
 import ai.haski.desktop.model.ModelFormat;
 import ai.haski.desktop.model.ModelPackage;
+import ai.haski.desktop.model.ModelTask;
 import ai.haski.desktop.model.RefusedPackage;
 import ai.haski.desktop.model.RuntimeStatus;
 import ai.haski.desktop.platform.AppPaths;
@@ -52,6 +53,11 @@ final class SelfCheckCommand implements Callable<Integer> {
                 allPassed &= checkOne(engine, pkg, format, out);
             }
         }
+        for (ModelPackage pkg : engine.registry().faceDetectors()) {
+            for (ModelFormat format : pkg.manifest().backendPreference()) {
+                allPassed &= checkOne(engine, pkg, format, out);
+            }
+        }
         for (RefusedPackage refused : engine.registry().refused()) {
             out.printf(Locale.ROOT, "%-24s %-9s %-7s %-22s %-6s %10s %9s  %s%n", refused.folder().getFileName(), "-",
                     "-", "-", "FAIL", "-", "-", refused.reason());
@@ -61,9 +67,25 @@ final class SelfCheckCommand implements Callable<Integer> {
             out.println("No usable model package found.");
             allPassed = false;
         }
+        if (engine.registry().faceDetectors().isEmpty()) {
+            // Not a failure: analyses work without one, they only say nothing about faces.
+            out.println("Face detector: none; " + Engine.howToAddFaceDetector(AppPaths.current()));
+        }
         out.println();
         out.println(allPassed ? "self-check passed" : "self-check FAILED");
         return allPassed ? HaskiCommand.OK : HaskiCommand.FAILED;
+    }
+
+    /** Loads and proves one format of a package: a classifier through an analyzer, a face detector on its own. */
+    private static ModelFacts prove(Engine engine, ModelPackage pkg, ModelFormat format)
+            throws NoUsableModelException, ModelUnavailableException {
+        if (pkg.manifest().task() == ModelTask.FACE_DETECTION) {
+            return engine.proveFaceDetector(pkg, format);
+        }
+        ModelRequest request = ModelRequest.model(pkg.id()).forcing(format).withThreads(ThreadBudget.single());
+        try (Analyzer analyzer = engine.open(request)) {
+            return analyzer.model();
+        }
     }
 
     private static boolean checkOne(Engine engine, ModelPackage pkg, ModelFormat format, PrintWriter out) {
@@ -75,9 +97,8 @@ final class SelfCheckCommand implements Callable<Integer> {
                     format.id(), runtimeText, "SKIP", "-", "-", runtime.unavailableReason().orElseThrow());
             return true;
         }
-        ModelRequest request = ModelRequest.model(pkg.id()).forcing(format).withThreads(ThreadBudget.single());
-        try (Analyzer analyzer = engine.open(request)) {
-            ModelFacts model = analyzer.model();
+        try {
+            ModelFacts model = prove(engine, pkg, format);
             double ms = (System.nanoTime() - start) / 1e6;
             out.printf(Locale.ROOT, "%-24s %-9s %-7s %-22s %-6s %10.2e %9.1f  tolerance %.1e, sha256 %s%n",
                     pkg.id(), pkg.manifest().version(), format.id(), runtimeText, "PASS", model.testVectorDeviation(),

@@ -22,12 +22,12 @@ public final class ActiveModel implements AutoCloseable {
     private final LoadedModel loaded;
     private final PreprocessSpec preprocessSpec;
     private final long[] inputShape;
-    private final Map<String, String> runtimeOutputNames;
+    private final Map<String, List<String>> runtimeOutputNames;
     private final List<String> loadNotes;
     private double testVectorDeviation = Double.NaN;
 
     ActiveModel(ModelPackage modelPackage, ModelFormat format, String sha256, RuntimeStatus runtime,
-            LoadedModel loaded, Map<String, String> runtimeOutputNames, List<String> loadNotes) {
+            LoadedModel loaded, Map<String, List<String>> runtimeOutputNames, List<String> loadNotes) {
         this.modelPackage = modelPackage;
         this.format = format;
         this.sha256 = sha256;
@@ -95,9 +95,28 @@ public final class ActiveModel implements AutoCloseable {
     public Map<String, float[]> infer(ByteBuffer input) throws InferenceException {
         Map<String, float[]> byRuntimeName = loaded.run(input, inputShape);
         Map<String, float[]> byManifestName = new LinkedHashMap<>();
-        runtimeOutputNames.forEach((manifestName, runtimeName) ->
-                byManifestName.put(manifestName, byRuntimeName.get(runtimeName)));
+        runtimeOutputNames.forEach((manifestName, runtimeNames) ->
+                byManifestName.put(manifestName, joined(runtimeNames, byRuntimeName)));
         return byManifestName;
+    }
+
+    /** One tensor's values, or the values of a split output's parts one after the other. */
+    private static float[] joined(List<String> runtimeNames, Map<String, float[]> byRuntimeName) {
+        if (runtimeNames.size() == 1) {
+            return byRuntimeName.get(runtimeNames.get(0));
+        }
+        int length = 0;
+        for (String name : runtimeNames) {
+            length += byRuntimeName.get(name).length;
+        }
+        float[] all = new float[length];
+        int at = 0;
+        for (String name : runtimeNames) {
+            float[] part = byRuntimeName.get(name);
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        return all;
     }
 
     /** E.g. {@code haski-reference 1.0.0 (onnx, ONNX Runtime 1.23.2)}. */

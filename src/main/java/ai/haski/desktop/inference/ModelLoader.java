@@ -90,7 +90,7 @@ public final class ModelLoader {
             throw new ModelLoadException(e.getMessage());
         }
         try {
-            Map<String, String> outputNames = ShapeCheck.check(pkg, spec, loaded, file);
+            Map<String, List<String>> outputNames = ShapeCheck.check(pkg, spec, loaded, file);
             ActiveModel model = new ActiveModel(pkg, format, sha, runtime, loaded, outputNames, earlierFailures);
             model.recordTestVectorDeviation(testVectorCheck.run(model));
             return model;

@@ -19,11 +19,12 @@ final class ShapeCheck {
 
     /**
      * Checks input and outputs and pairs each manifest output with the runtime's tensor: by name, or by position
-     * when the names differ but the counts match (TFLite converters often rename tensors).
+     * when the names differ but the counts match (TFLite converters often rename tensors). An output the weights
+     * spec splits into parts is paired with those tensors, by name, which must hold its values between them.
      *
-     * @return runtime tensor name by manifest output name
+     * @return runtime tensor names (one, or the parts in order) by manifest output name
      */
-    static Map<String, String> check(ModelPackage pkg, WeightsSpec weights, LoadedModel loaded, Path file)
+    static Map<String, List<String>> check(ModelPackage pkg, WeightsSpec weights, LoadedModel loaded, Path file)
             throws ModelLoadException {
         InputSpec input = pkg.manifest().input();
         List<TensorInfo> inputs = loaded.inputs();
@@ -42,9 +43,14 @@ final class ShapeCheck {
         checkType(actualInput, "input", weights, file);
         List<TensorInfo> outputs = loaded.outputs();
         List<OutputSpec> declared = pkg.manifest().outputs();
-        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, List<String>> names = new LinkedHashMap<>();
         for (int i = 0; i < declared.size(); i++) {
             OutputSpec expected = declared.get(i);
+            List<String> parts = weights.outputParts().get(expected.name());
+            if (parts != null) {
+                names.put(expected.name(), checkParts(expected, parts, outputs, weights, file));
+                continue;
+            }
             Optional<TensorInfo> byName = outputs.stream().filter(o -> o.name().equals(expected.name())).findFirst();
             int position = i;
             TensorInfo actual = byName.or(() -> outputs.size() == declared.size()
@@ -57,9 +63,36 @@ final class ShapeCheck {
                         + actual.shapeText());
             }
             checkType(actual, "output", weights, file);
-            names.put(expected.name(), actual.name());
+            names.put(expected.name(), List.of(actual.name()));
         }
         return names;
+    }
+
+    private static List<String> checkParts(OutputSpec expected, List<String> parts, List<TensorInfo> outputs,
+            WeightsSpec weights, Path file) throws ModelLoadException {
+        String field = "weights." + weights.format().id() + ".output_parts." + expected.name();
+        long values = 0;
+        for (String part : parts) {
+            TensorInfo actual = outputs.stream().filter(o -> o.name().equals(part)).findFirst()
+                    .orElseThrow(() -> new ModelLoadException(file + ": field '" + field + "' names \"" + part
+                            + "\" but the model's outputs are " + outputs));
+            long count = 1;
+            for (long d : actual.shape()) {
+                if (d < 0) {
+                    throw new ModelLoadException(file + ": the model's output " + part + " is " + actual.shapeText()
+                            + "; a part of an output must have a fixed shape");
+                }
+                count *= d;
+            }
+            checkType(actual, "output", weights, file);
+            values += count;
+        }
+        if (values != expected.elementCount()) {
+            throw new ModelLoadException(file + ": field '" + field + "' names tensors of " + values
+                    + " values in all, but output " + expected.name() + " " + Arrays.toString(expected.shape())
+                    + " holds " + expected.elementCount());
+        }
+        return List.copyOf(parts);
     }
 
     /**

@@ -106,10 +106,34 @@ public final class ManifestParser {
         if (!ManifestRules.isValidId(id)) {
             throw error("id", Code.INVALID_ID, ManifestRules.MAX_ID_LENGTH, id);
         }
+        ModelTask task = root.has("task") ? enumValue(root, "task", "task", ModelTask.class)
+                : ModelTask.CLASSIFICATION;
         InputSpec input = input(node(root, "input", "input"));
         List<OutputSpec> outputs = outputs(root);
-        List<HeadSpec> heads = heads(root, outputs);
-        Map<ModelFormat, WeightsSpec> weights = weights(node(root, "weights", "weights"), input.layout());
+        List<HeadSpec> heads;
+        Optional<DetectorSpec> detector;
+        if (task == ModelTask.FACE_DETECTION) {
+            if (root.has("heads")) {
+                throw error("heads", Code.DETECTOR_WITH_HEADS);
+            }
+            heads = List.of();
+            detector = Optional.of(new DetectorSpecParser(this).detector(node(root, "detector", "detector"), outputs));
+        } else {
+            heads = heads(root, outputs);
+            detector = Optional.empty();
+        }
+        Optional<String> expects = optionalText(root, "expects", "expects");
+        if (expects.isPresent() && !expects.get().equals(ModelManifest.EXPECTS_FACE)) {
+            throw error("expects", Code.NOT_ONE_OF, List.of(ModelManifest.EXPECTS_FACE), expects.get());
+        }
+        double faceMargin = ModelManifest.DEFAULT_FACE_MARGIN;
+        if (root.has("face_margin")) {
+            faceMargin = number(root, "face_margin", "face_margin");
+            if (!(faceMargin >= 0 && faceMargin <= ManifestRules.MAX_FACE_MARGIN)) {
+                throw error("face_margin", Code.OUT_OF_RANGE, 0, ManifestRules.MAX_FACE_MARGIN, faceMargin);
+            }
+        }
+        Map<ModelFormat, WeightsSpec> weights = weights(node(root, "weights", "weights"), input.layout(), outputs);
         return new ModelManifest(
                 formatVersion,
                 id,
@@ -126,7 +150,11 @@ public final class ManifestParser {
                 heads,
                 weights,
                 backendPreference(root, weights),
-                testVector(node(root, "test_vector", "test_vector"), outputs));
+                testVector(node(root, "test_vector", "test_vector"), outputs),
+                task,
+                expects,
+                faceMargin,
+                detector);
     }
 
     private InputSpec input(JsonNode input) throws ModelPackageException {
@@ -248,8 +276,8 @@ public final class ManifestParser {
         return heads;
     }
 
-    private Map<ModelFormat, WeightsSpec> weights(JsonNode weights, TensorLayout defaultLayout)
-            throws ModelPackageException {
+    private Map<ModelFormat, WeightsSpec> weights(JsonNode weights, TensorLayout defaultLayout,
+            List<OutputSpec> outputs) throws ModelPackageException {
         if (!weights.isObject() || weights.isEmpty()) {
             throw error("weights", Code.NO_WEIGHTS);
         }
@@ -266,7 +294,8 @@ public final class ManifestParser {
             }
             TensorLayout layout = spec.has("layout")
                     ? enumValue(spec, "layout", at + ".layout", TensorLayout.class) : defaultLayout;
-            result.put(format, new WeightsSpec(format, fileName, sha, layout));
+            result.put(format, new WeightsSpec(format, fileName, sha, layout,
+                    new DetectorSpecParser(this).outputParts(spec, at, outputs)));
         }
         return result;
     }
@@ -327,7 +356,7 @@ public final class ManifestParser {
         }
     }
 
-    private JsonNode node(JsonNode parent, String key, String field) throws ModelPackageException {
+    JsonNode node(JsonNode parent, String key, String field) throws ModelPackageException {
         JsonNode value = parent.get(key);
         if (value == null || value.isNull()) {
             throw error(field, Code.MISSING);
@@ -338,7 +367,7 @@ public final class ManifestParser {
         return value;
     }
 
-    private JsonNode array(JsonNode parent, String key, String field) throws ModelPackageException {
+    JsonNode array(JsonNode parent, String key, String field) throws ModelPackageException {
         JsonNode value = parent.get(key);
         if (value == null || value.isNull()) {
             throw error(field, Code.MISSING);
@@ -349,11 +378,11 @@ public final class ManifestParser {
         return value;
     }
 
-    private String text(JsonNode parent, String key, String field) throws ModelPackageException {
+    String text(JsonNode parent, String key, String field) throws ModelPackageException {
         return optionalText(parent, key, field).orElseThrow(() -> error(field, Code.MISSING));
     }
 
-    private Optional<String> optionalText(JsonNode parent, String key, String field) throws ModelPackageException {
+    Optional<String> optionalText(JsonNode parent, String key, String field) throws ModelPackageException {
         JsonNode value = parent.get(key);
         if (value == null || value.isNull()) {
             return Optional.empty();
@@ -364,7 +393,7 @@ public final class ManifestParser {
         return Optional.of(value.asText().trim());
     }
 
-    private List<String> textList(JsonNode parent, String key, String field) throws ModelPackageException {
+    List<String> textList(JsonNode parent, String key, String field) throws ModelPackageException {
         JsonNode array = array(parent, key, field);
         List<String> values = new ArrayList<>();
         for (JsonNode item : array) {
@@ -380,7 +409,7 @@ public final class ManifestParser {
         return parent.has(key) ? textList(parent, key, key) : List.of();
     }
 
-    private boolean bool(JsonNode parent, String key, String field) throws ModelPackageException {
+    boolean bool(JsonNode parent, String key, String field) throws ModelPackageException {
         JsonNode value = parent.get(key);
         if (value == null || value.isNull()) {
             throw error(field, Code.MISSING);
@@ -391,7 +420,7 @@ public final class ManifestParser {
         return value.asBoolean();
     }
 
-    private int integer(JsonNode parent, String key, String field) throws ModelPackageException {
+    int integer(JsonNode parent, String key, String field) throws ModelPackageException {
         JsonNode value = parent.get(key);
         if (value == null || value.isNull()) {
             throw error(field, Code.MISSING);
@@ -402,7 +431,7 @@ public final class ManifestParser {
         return value.asInt();
     }
 
-    private int positive(JsonNode parent, String key, String field) throws ModelPackageException {
+    int positive(JsonNode parent, String key, String field) throws ModelPackageException {
         int value = integer(parent, key, field);
         if (value <= 0) {
             throw error(field, Code.NOT_POSITIVE, value);
@@ -410,7 +439,7 @@ public final class ManifestParser {
         return value;
     }
 
-    private double number(JsonNode parent, String key, String field) throws ModelPackageException {
+    double number(JsonNode parent, String key, String field) throws ModelPackageException {
         JsonNode value = parent.get(key);
         if (value == null || value.isNull()) {
             throw error(field, Code.MISSING);
@@ -421,7 +450,7 @@ public final class ManifestParser {
         return value.asDouble();
     }
 
-    private float[] floats(JsonNode parent, String key, String field, int expectedCount)
+    float[] floats(JsonNode parent, String key, String field, int expectedCount)
             throws ModelPackageException {
         JsonNode array = array(parent, key, field);
         if (array.size() != expectedCount) {
@@ -438,7 +467,7 @@ public final class ManifestParser {
         return values;
     }
 
-    private <E extends Enum<E>> E enumValue(JsonNode parent, String key, String field, Class<E> type)
+    <E extends Enum<E>> E enumValue(JsonNode parent, String key, String field, Class<E> type)
             throws ModelPackageException {
         String value = text(parent, key, field);
         Function<E, String> spelling = constant -> constant.name().toLowerCase(Locale.ROOT);
@@ -454,7 +483,7 @@ public final class ManifestParser {
         throw error(field, Code.NOT_ONE_OF, allowed, value);
     }
 
-    private ModelPackageException error(String field, Code code, Object... arguments) {
+    ModelPackageException error(String field, Code code, Object... arguments) {
         return new ModelPackageException(file, ManifestProblem.of(field, code, arguments));
     }
 }

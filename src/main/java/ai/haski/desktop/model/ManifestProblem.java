@@ -73,6 +73,10 @@ public record ManifestProblem(String field, Code code, List<Object> arguments) {
         WRONG_COUNT("must hold %s numbers, found %s"),
         NOT_FINITE("must hold finite numbers, found %s at index %s"),
         NOT_ONE_OF("must be one of %s, found \"%s\""),
+        OUT_OF_RANGE("must be between %s and %s, found %s"),
+        DETECTOR_WITH_HEADS("must be left out of a face_detection package: its outputs are read by its detector section"),
+        ANCHOR_COUNT("needs %s anchors' rows but output \"%s\" (%s values a row) holds %s values: the anchors and the "
+                + "output disagree"),
         /** A check on the files beside the manifest (a checksum, a missing file), worded where it is made. */
         PACKAGE_FILE("%s");
 

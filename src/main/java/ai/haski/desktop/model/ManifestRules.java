@@ -15,6 +15,8 @@ public final class ManifestRules {
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0," + (MAX_ID_LENGTH - 1) + "}");
     /** The largest test-vector tolerance a manifest may give: beyond it the test vector proves little. */
     public static final double MAX_TOLERANCE = 0.1;
+    /** The largest {@code face_margin}: a face region more than three face widths across is no longer the face. */
+    public static final double MAX_FACE_MARGIN = 1.0;
     /** A multi-label head's threshold when the manifest gives none. */
     public static final float DEFAULT_THRESHOLD = 0.5f;
     /** Input and outputs are float32 as the backend sees them; a quantised file converts at its edges. */

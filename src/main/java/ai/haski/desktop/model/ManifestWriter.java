@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -52,6 +53,13 @@ public final class ManifestWriter {
             ArrayNode warnings = root.putArray("warnings");
             manifest.warnings().forEach(warnings::add);
         }
+        if (manifest.task() != ModelTask.CLASSIFICATION) {
+            root.put("task", manifest.task().name().toLowerCase(Locale.ROOT));
+        }
+        manifest.expects().ifPresent(what -> {
+            root.put("expects", what);
+            root.put("face_margin", manifest.faceMargin());
+        });
         input(root.putObject("input"), manifest.input());
         ArrayNode outputs = root.putArray("outputs");
         for (OutputSpec output : manifest.outputs()) {
@@ -63,8 +71,11 @@ public final class ManifestWriter {
             }
             o.put("dtype", output.dtype());
         }
-        ArrayNode heads = root.putArray("heads");
-        manifest.heads().forEach(head -> head(heads.addObject(), head));
+        if (manifest.task() == ModelTask.CLASSIFICATION) {
+            ArrayNode heads = root.putArray("heads");
+            manifest.heads().forEach(head -> head(heads.addObject(), head));
+        }
+        manifest.detector().ifPresent(detector -> DetectorSpecWriter.write(root.putObject("detector"), detector));
         ObjectNode weights = root.putObject("weights");
         ArrayNode preference = root.putArray("backend_preference");
         for (ModelFormat format : manifest.backendPreference()) {
@@ -73,6 +84,16 @@ public final class ManifestWriter {
             w.put("file", spec.file());
             w.put("sha256", spec.sha256());
             w.put("layout", spec.layout().name());
+            if (!spec.outputParts().isEmpty()) {
+                ObjectNode parts = w.putObject("output_parts");
+                // In the order of the outputs, so the bytes do not depend on a map's order.
+                for (OutputSpec output : manifest.outputs()) {
+                    List<String> tensors = spec.outputParts().get(output.name());
+                    if (tensors != null) {
+                        tensors.forEach(parts.putArray(output.name())::add);
+                    }
+                }
+            }
             preference.add(format.id());
         }
         testVector(root.putObject("test_vector"), manifest);

@@ -22,11 +22,14 @@ public final class ModelRegistry {
 
     private final List<Root> roots;
     private final List<ModelPackage> packages;
+    private final List<ModelPackage> faceDetectors;
     private final List<RefusedPackage> refused;
 
-    private ModelRegistry(List<Root> roots, List<ModelPackage> packages, List<RefusedPackage> refused) {
+    private ModelRegistry(List<Root> roots, List<ModelPackage> all, List<RefusedPackage> refused) {
         this.roots = List.copyOf(roots);
-        this.packages = List.copyOf(packages);
+        // Detectors are kept apart: a face detector is never offered where a classifier is chosen.
+        this.packages = all.stream().filter(p -> p.manifest().task() == ModelTask.CLASSIFICATION).toList();
+        this.faceDetectors = all.stream().filter(p -> p.manifest().task() == ModelTask.FACE_DETECTION).toList();
         this.refused = List.copyOf(refused);
     }
 
@@ -97,9 +100,14 @@ public final class ModelRegistry {
         return roots;
     }
 
-    /** The packages that passed their checks, bundled first. */
+    /** The classifier packages that passed their checks, bundled first. */
     public List<ModelPackage> packages() {
         return packages;
+    }
+
+    /** The face detector packages ({@code "task": "face_detection"}) that passed their checks, bundled first. */
+    public List<ModelPackage> faceDetectors() {
+        return faceDetectors;
     }
 
     /** The folders that hold a manifest but failed their checks. */

@@ -14,9 +14,9 @@ import java.util.Optional;
 
 /**
  * A CSV export: one row per photo and model result (one row for a photo no model has analysed), the Haski contract
- * columns per head, provenance, the photo quality, and the current verdict, flag and note. RFC 4180 quoting, UTF-8. Every text cell
- * is neutralised against formula injection ({@link CsvRow}); the confidences are numbers and stay so. The JSON export
- * keeps the exact text.
+ * columns per head, provenance, the photo quality, the current verdict, flag and note, the region, and the faces and
+ * skin tone. RFC 4180 quoting, UTF-8. Every text cell is neutralised against formula injection ({@link CsvRow}); the
+ * confidences are numbers and stay so. The JSON export keeps the exact text.
  */
 final class CsvExportWriter implements ExportWriter {
     private final Writer out;
@@ -44,6 +44,7 @@ final class CsvExportWriter implements ExportWriter {
         }
         header.addAll(List.of("flagged", "flag_reason", "flag_reviewer", "note", "note_reviewer", "note_at"));
         header.addAll(List.of("region", "region_source"));
+        header.addAll(List.of("faces", "skin_tone_ita", "skin_tone_group"));
         row(CsvRow.of(header));
     }
 
@@ -112,7 +113,28 @@ final class CsvExportWriter implements ExportWriter {
         Optional<Region> region = maybe.flatMap(StoredResult::region);
         row.text(region.map(Region::toText).orElse(""));
         row.text(region.map(r -> r.source().id()).orElse(""));
+        faceCells(row, maybe.map(StoredResult::outcome));
         return row.line();
+    }
+
+    /**
+     * The number of faces found (empty when no face detector ran) and the skin tone estimate's angle and group
+     * (empty when there was none), from the stored result JSON.
+     */
+    private static void faceCells(CsvRow row, Optional<ObjectNode> outcome) {
+        JsonNode faces = outcome.map(o -> o.path("faces")).orElse(null);
+        if (faces != null && faces.isArray()) {
+            row.number(Integer.toString(faces.size()));
+        } else {
+            row.empty(1);
+        }
+        JsonNode tone = outcome.map(o -> o.path("skin_tone")).orElse(null);
+        if (tone != null && tone.isObject()) {
+            row.number(String.format(Locale.ROOT, "%.2f", tone.path("ita_degrees").asDouble()));
+            row.text(tone.path("group").asText());
+        } else {
+            row.empty(2);
+        }
     }
 
     private static String joined(JsonNode array, String separator) {

@@ -40,7 +40,7 @@ class BenchCommandTest {
             JsonNode latency = result.get("latency").get(0);
             assertThat(latency.get("runs").asInt()).isEqualTo(2);
             for (String stage : List.of("decode", "orient_convert", "resize_normalise", "inference", "postprocess",
-                    "total", "quality")) {
+                    "faces", "total", "quality")) {
                 JsonNode timing = latency.get("stages_ms").get(stage);
                 assertThat(timing.get("median").asDouble()).as(stage).isGreaterThanOrEqualTo(0);
                 assertThat(timing.get("p95").asDouble()).as(stage).isGreaterThanOrEqualTo(timing.get("median").asDouble());

@@ -106,6 +106,9 @@ class SessionExportTest {
         assertThat(cell(header, coinsRow, "hair_type_reviewed_label")).isEqualTo(override);
         assertThat(cell(header, coinsRow, "note")).isEqualTo("seen, \"quoted\", with a comma");
         assertThat(cell(header, coinsRow, "review_state")).isEqualTo("overridden");
+        // The fixture's analyzers run no face stage: no faces key in the result, so an empty cell, not "0".
+        assertThat(header).endsWith("faces", "skin_tone_ita", "skin_tone_group");
+        assertThat(cell(header, coinsRow, "faces")).isEmpty();
         assertThat(Double.parseDouble(cell(header, coinsRow, "skin_type_confidence")))
                 .isEqualTo(coins.head("skin_type").orElseThrow().topProbability(), org.assertj.core.api.Assertions
                         .within(1e-6));

@@ -108,7 +108,9 @@ final class ReferenceManifest {
                 List.of(AUTHORS), INTENDED_USE, false, List.of(WARNING), input, List.of(logits), heads, byFormat,
                 weights.stream().map(WeightsSpec::format).toList(),
                 new TestVector(TEST_IMAGE_FILE, Map.of(OnnxModelWriter.OUTPUT_NAME, expectedLogits),
-                        (float) tolerance));
+                        (float) tolerance))
+                // The Haski contract is about a face's skin and hair, so its reference model expects a face.
+                .expecting(ModelManifest.EXPECTS_FACE, ModelManifest.DEFAULT_FACE_MARGIN);
     }
 
     private static ObjectNode generator(long seed, double mflops, long parameters) {

@@ -5,6 +5,7 @@ import ai.haski.desktop.ui.models.ModelsViewModel;
 import ai.haski.desktop.ui.models.RuntimeChoice;
 import ai.haski.desktop.ui.session.SessionViewModel;
 import javafx.collections.ListChangeListener;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -133,9 +134,18 @@ final class MainMenu {
                 item("Zoom _in", shortcut(KeyCode.EQUALS), actions::zoomIn),
                 item("Zoom _out", shortcut(KeyCode.MINUS), actions::zoomOut),
                 item("_Actual size (1:1)", shortcut(KeyCode.DIGIT1), actions::actualSize),
-                item("_Fit to window", shortcut(KeyCode.DIGIT0), actions::fitToWindow), new SeparatorMenuItem());
+                item("_Fit to window", shortcut(KeyCode.DIGIT0), actions::fitToWindow), new SeparatorMenuItem(),
+                faceBoxesItem(), new SeparatorMenuItem());
         view.getItems().addAll(PhotoSequenceView.menuItems(viewModel.sequence()));
         return view;
+    }
+
+    private CheckMenuItem faceBoxesItem() {
+        CheckMenuItem item = new CheckMenuItem("Show _face boxes");
+        item.setId("showFaceBoxes");
+        item.setMnemonicParsing(true);
+        item.selectedProperty().bindBidirectional(viewModel.result().faces().showBoxesProperty());
+        return item;
     }
 
     private Menu helpMenu() {

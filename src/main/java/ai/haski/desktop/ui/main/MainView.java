@@ -11,6 +11,7 @@ import ai.haski.desktop.ui.photo.PhotoViewer;
 import ai.haski.desktop.ui.photo.RegionOverlay;
 import ai.haski.desktop.ui.result.ExplainPanel;
 import ai.haski.desktop.ui.result.ExplainViewModel;
+import ai.haski.desktop.ui.result.FaceBoxOverlay;
 import ai.haski.desktop.ui.result.HeatOverlay;
 import ai.haski.desktop.ui.result.ResultView;
 import ai.haski.desktop.ui.session.SessionView;
@@ -192,7 +193,8 @@ public final class MainView implements MainActions {
         StackPane.setAlignment(sequence, Pos.BOTTOM_CENTER);
         StackPane.setMargin(sequence, new Insets(10));
         photo.overlayProperty().set(new Group(new HeatOverlay(explain.mapProperty(), explain.opacityProperty()),
-                new RegionOverlay(viewModel.region().shownProperty(), photo.zoomProperty(), true)));
+                new RegionOverlay(viewModel.region().shownProperty(), photo.zoomProperty(), true),
+                new FaceBoxOverlay(viewModel.result().faces())));
         RegionGestures.install(photo, viewModel.region());
         ExplainPanel explainPanel = new ExplainPanel(explain);
         StackPane.setAlignment(explainPanel, Pos.TOP_LEFT);

@@ -97,8 +97,16 @@ public final class ResultView extends ScrollPane {
         HBox actions = new HBox(8, copy, save);
         actions.getStyleClass().add("result-actions");
 
-        VBox content = new VBox(10, heading, image, madeBy, placeholder, error, qualityBanner, heads, conditions, warningSection,
-                provenanceSection, actions);
+        FacesViewModel faces = viewModel.faces();
+        Label facesLine = boundLabel(faces.facesTextProperty(), "faces-text");
+        facesLine.setId("resultFaces");
+        Label skinTone = boundLabel(faces.skinToneTextProperty(), "skin-tone-text");
+        skinTone.setId("resultSkinTone");
+        VBox facesSection = section("Faces and skin tone", facesLine, skinTone);
+        showWhen(facesSection, viewModel);
+
+        VBox content = new VBox(10, heading, image, madeBy, placeholder, error, qualityBanner, heads, conditions,
+                warningSection, facesSection, provenanceSection, actions);
         content.getStyleClass().add("result-content");
         setContent(content);
     }

@@ -9,6 +9,7 @@ import ai.haski.desktop.analysis.ResultJson;
 import ai.haski.desktop.analysis.StageTimings;
 import ai.haski.desktop.analysis.quality.PhotoQuality;
 import ai.haski.desktop.model.HeadResult;
+import ai.haski.desktop.platform.AppPaths;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,6 +42,7 @@ public final class ResultViewModel {
     private final ReadOnlyStringWrapper timingsText = new ReadOnlyStringWrapper(this, "timingsText", "");
     private final ReadOnlyStringWrapper madeByText = new ReadOnlyStringWrapper(this, "madeByText", "");
     private final ReadOnlyStringWrapper qualityBanner = new ReadOnlyStringWrapper(this, "qualityBanner", "");
+    private final FacesViewModel faces = new FacesViewModel(AppPaths.current());
 
     /** One row of the provenance table, e.g. "Runtime" and "ONNX Runtime 1.23.2". */
     public record ProvenanceLine(String name, String value) {}
@@ -48,6 +50,7 @@ public final class ResultViewModel {
     /** Shows an outcome; null clears the pane back to its placeholder. */
     public void show(AnalysisOutcome shown) {
         outcome.set(shown);
+        faces.show(shown);
         heads.clear();
         conditions.clear();
         warnings.clear();
@@ -103,8 +106,8 @@ public final class ResultViewModel {
                 + " " + p.runtimeVersion() + ", SHA-256 " + p.modelSha256().substring(0, 12) + ")");
         StageTimings t = analysis.timings();
         timingsText.set(String.format(Locale.ROOT, "decode %.0f · preprocess %.0f · quality %.1f · inference %.1f · "
-                + "postprocess %.1f · total %.0f ms", t.decodeMs(), t.preprocessMs(), t.qualityMs(), t.inferenceMs(),
-                t.postprocessMs(), t.totalMs()));
+                + "postprocess %.1f · faces %.1f · total %.0f ms", t.decodeMs(), t.preprocessMs(), t.qualityMs(),
+                t.inferenceMs(), t.postprocessMs(), t.facesMs(), t.totalMs()));
     }
 
     /** The banner over a poor photo's result: that it is poor, then each problem on its own line. */
@@ -134,6 +137,11 @@ public final class ResultViewModel {
     private static String nameOf(Path file) {
         Path name = file.getFileName();
         return name == null ? file.toString() : name.toString();
+    }
+
+    /** The faces and skin tone of the shown result, and whether the face boxes are drawn. */
+    public FacesViewModel faces() {
+        return faces;
     }
 
     /** The shown outcome as the CLI writes it, indented; empty when nothing is shown. */
