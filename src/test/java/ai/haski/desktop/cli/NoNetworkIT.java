@@ -150,7 +150,8 @@ class NoNetworkIT {
         assertThat(analysisLines).anySatisfy(line -> assertThat(line)
                 .matches(".* Analyzer - Analysed file=phone_IMG_1054\\.JPG model=haski-reference 1\\.0\\.0 "
                         + "sha256=[0-9a-f]{12} format=onnx runtime=ONNX Runtime \\S+ timings_ms decode=[0-9.]+ orient_convert=[0-9.]+ "
-                        + "preprocess=[0-9.]+ inference=[0-9.]+ postprocess=[0-9.]+ total=[0-9.]+ quality=[0-9.]+ "
+                        + "preprocess=[0-9.]+ inference=[0-9.]+ postprocess=[0-9.]+ faces=[0-9.]+ total=[0-9.]+ "
+                        + "quality=[0-9.]+ "
                         + "photo_quality=(good|unmeasured|[A-Z_;]+)"));
         assertThat(analysisLines).anySatisfy(line -> assertThat(line)
                 .matches(".* Analyzer - Analysis failed: file=broken_skimage_truncated\\.jpg code=CORRUPT_IMAGE "
