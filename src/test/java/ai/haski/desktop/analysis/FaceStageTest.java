@@ -64,7 +64,7 @@ class FaceStageTest {
         assertThat(json.get("timings_ms").has("faces")).isTrue();
         List<String> keys = new java.util.ArrayList<>();
         json.fieldNames().forEachRemaining(keys::add);
-        assertThat(keys).containsSubsequence("image", "faces", "skin_tone", "warnings");
+        assertThat(keys).containsSubsequence("image", "region", "faces", "skin_tone", "quality", "warnings");
     }
 
     /**

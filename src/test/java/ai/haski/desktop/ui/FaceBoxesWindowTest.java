@@ -50,6 +50,9 @@ class FaceBoxesWindowTest {
         Group boxes = fx(() -> FxProbe.lookup(window.stage(), "#faceBoxes"));
         Rectangle drawn = fx(() -> (Rectangle) boxes.getChildren().get(0));
         assertThat(fx(boxes::isVisible)).isTrue();
+        // One overlay over the photo holds the explain map, the region box and the face boxes.
+        assertThat(fx(() -> boxes.getParent().getChildrenUnmodifiable().stream().map(Node::getId).toList()))
+                .containsExactly("explainOverlay", "regionOverlay", "faceBoxes");
         assertThat(drawn.getX()).isEqualTo(face.x());
         assertThat(drawn.getWidth()).isEqualTo(face.width());
         assertThat(text("#resultFaces")).startsWith("Faces: 1 found");
