@@ -30,6 +30,7 @@ public final class ImageLoader {
     private final ImageLimits limits;
     private final ImageDecoder imageIoDecoder = new ImageIoDecoder();
     private final Optional<TurboJpegDecoder> turboJpeg;
+    private final Optional<HeifApi> libheif;
 
     public ImageLoader() {
         this(ImageLimits.DEFAULT);
@@ -40,10 +41,16 @@ public final class ImageLoader {
     }
 
     public ImageLoader(ImageLimits limits, JpegDecoding jpegDecoding) {
+        this(limits, jpegDecoding, HeifLibrary.shared());
+    }
+
+    /** @param libheif the HEIF binding; empty as on a system without libheif */
+    ImageLoader(ImageLimits limits, JpegDecoding jpegDecoding, Optional<HeifApi> libheif) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.turboJpeg = Objects.requireNonNull(jpegDecoding, "jpegDecoding") == JpegDecoding.IMAGEIO_ONLY
                 ? Optional.empty()
                 : TurboJpegLibrary.shared().map(TurboJpegDecoder::new);
+        this.libheif = Objects.requireNonNull(libheif, "libheif");
     }
 
     public ImageLimits limits() {
@@ -86,6 +93,18 @@ public final class ImageLoader {
 
     /** The decoder for the file's content, with its header read. */
     private OpenedImage open(Path file, ImageInputStream input) throws ImageDecodeException {
+        Optional<String> heif;
+        try {
+            heif = HeifBrands.formatOf(input);
+        } catch (IOException e) {
+            throw ImageFileAccess.openFailure(file, e);
+        }
+        if (heif.isPresent()) {
+            if (libheif.isEmpty()) {
+                throw DecodeFailures.decoderMissing(file, heif.get());
+            }
+            return new HeifDecoder(libheif.get(), limits, heif.get()).open(file, input);
+        }
         OpenedImage imageIo = imageIoDecoder.open(file, input);
         if ("jpeg".equals(imageIo.format()) && turboJpeg.isPresent()) {
             return new TurboJpegImage(file, turboJpeg.get(), imageIo);
@@ -113,7 +132,11 @@ public final class ImageLoader {
         long converting = System.nanoTime();
         BufferedImage upright;
         try {
-            upright = orientation.apply(SrgbConverter.toIntRgb(pixels.image()));
+            BufferedImage opaque = SrgbConverter.toIntRgb(pixels.image());
+            if (pixels.iccProfile().isPresent()) {
+                opaque = IccToSrgb.convert(opaque, pixels.iccProfile().get(), warnings);
+            }
+            upright = orientation.apply(opaque);
         } catch (RuntimeException e) {
             throw DecodeFailures.undecodable(file, image.format(), e);
         } catch (OutOfMemoryError e) {
