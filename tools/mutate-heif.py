@@ -24,7 +24,7 @@ def boxes(data):
     return found
 
 
-def mutate(data, rng):
+def mutate(data, headers, rng):
     data = bytearray(data)
     kind = rng.randrange(6)
     if kind == 0:
@@ -33,7 +33,6 @@ def mutate(data, rng):
         for _ in range(rng.randint(1, 8)):
             data[rng.randrange(len(data))] = rng.randrange(256)
         return bytes(data), 'bytes'
-    headers = boxes(data)
     if kind == 2 and headers:
         at = rng.choice(headers)
         data[at:at + 4] = struct.pack('>I', rng.choice([len(data) * 4, 0xFFFFFFFF, 1, 0, 9]))
@@ -57,10 +56,13 @@ def main():
     out, count, seed, files = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4:]
     os.makedirs(out, exist_ok=True)
     rng = random.Random(seed)
-    sources = [(f, open(f, 'rb').read()) for f in files]
+    sources = []
+    for f in files:
+        data = open(f, 'rb').read()
+        sources.append((f, data, boxes(data)))
     for n in range(count):
-        name, data = rng.choice(sources)
-        mutant, kind = mutate(data, rng)
+        name, data, headers = rng.choice(sources)
+        mutant, kind = mutate(data, headers, rng)
         ext = os.path.splitext(name)[1]
         with open(os.path.join(out, '%04d-%s-%s%s' % (n, kind, os.path.basename(name).rsplit('.', 1)[0], ext)),
                   'wb') as f:
