@@ -61,6 +61,7 @@ final class HeifLibrary {
             return Optional.empty();
         }
         List<String> failures = new ArrayList<>();
+        preloadBundledDependencies(failures);
         for (String candidate : candidates()) {
             try {
                 NativeLibrary library = NativeLibrary.getInstance(candidate);
@@ -82,6 +83,42 @@ final class HeifLibrary {
         }
         LOG.info("HEIC/AVIF decoder: none (no usable libheif: {})", String.join("; ", failures));
         return Optional.empty();
+    }
+
+    /**
+     * The packaged app ships libheif's decoder libraries beside it; the dynamic linker does not look there, but it
+     * satisfies libheif's dependencies with libraries already loaded under the same name. They depend on one
+     * another, so each round loads those whose own dependencies are in, until a round loads none.
+     */
+    private static void preloadBundledDependencies(List<String> failures) {
+        String bundled = System.getProperty(PATH_PROPERTY);
+        if (bundled == null || bundled.isBlank() || !Files.isRegularFile(Path.of(bundled))) {
+            return;
+        }
+        Path library = Path.of(bundled).toAbsolutePath();
+        List<Path> pending = new ArrayList<>();
+        try (var files = Files.list(library.getParent())) {
+            files.filter(file -> !file.equals(library) && file.getFileName().toString().contains(".so"))
+                    .sorted().forEach(pending::add);
+        } catch (IOException e) {
+            failures.add(library.getParent() + ": " + e.getMessage());
+            return;
+        }
+        boolean progress = true;
+        while (!pending.isEmpty() && progress) {
+            progress = false;
+            for (var it = pending.iterator(); it.hasNext(); ) {
+                Path dependency = it.next();
+                try {
+                    NativeLibrary.getInstance(dependency.toString());
+                    it.remove();
+                    progress = true;
+                } catch (LinkageError | RuntimeException e) {
+                    // Its own dependency may come later in this round; tried again in the next.
+                }
+            }
+        }
+        pending.forEach(left -> failures.add(left.getFileName() + " could not be loaded"));
     }
 
     private static List<String> candidates() {
