@@ -97,6 +97,28 @@ class ImageLoaderHeifTest {
     }
 
     @Test
+    void theFilesOwnRotationIsAppliedOnceEvenWithTheSameRotationInItsExif() throws Exception {
+        // As an iPhone writes it: the rotation as an irot property and again as EXIF orientation 6 (turn 90 degrees
+        // clockwise). irot 3 is three quarter turns anticlockwise, the same turn; applying both would give 180.
+        Path exif = TestImages.save(folder, "orientation6.exif", ExifBytes.orientationOnly(6, ByteOrder.BIG_ENDIAN));
+        Path source = PublicPhotos.photo("skimage_coffee.png");
+        Path avif = HeifTools.avifenc(source, folder.resolve("turned.avif"), "--irot", "3", "--exif",
+                exif.toString(), "--min", "0", "--max", "10");
+
+        DecodedImage decoded = loader.load(avif, Integer.MAX_VALUE / 4, Integer.MAX_VALUE / 4);
+
+        assertThat(decoded.originalWidth()).isEqualTo(400);
+        assertThat(decoded.originalHeight()).isEqualTo(600);
+        assertThat(decoded.orientation()).isEqualTo(ExifOrientation.NORMAL);
+        assertMatchesReference(decoded, avif);
+        BufferedImage stored = ImageIO.read(source.toFile());
+        BufferedImage rgb = new BufferedImage(stored.getWidth(), stored.getHeight(), BufferedImage.TYPE_INT_RGB);
+        rgb.createGraphics().drawImage(stored, 0, 0, null);
+        BufferedImage turnedSource = ExifOrientation.ROTATE_90_CW.apply(rgb);
+        assertThat(meanAbsoluteDifference(decoded.image(), turnedSource)).isLessThanOrEqualTo(3.0);
+    }
+
+    @Test
     void anIccProfileIsConvertedToSrgbAsForAJpegWithTheSameProfile() throws Exception {
         // The rocket photo carries an Adobe RGB (1998) profile, which heif-enc keeps in the HEIC: the JPEG decoded
         // through that profile by ImageIO and the HEIC by libheif plus our conversion must show the same colours.
