@@ -14,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-budget_mb=120
+budget_mb=140
 photo=${HASKI_TEST_PHOTO:-${XDG_CACHE_HOME:-$HOME/.cache}/haski-public-photos/phone_IMG_1054.JPG}
 image=target/packaging/image/haski-desktop
 root=$(pwd)
@@ -156,6 +156,10 @@ check_run analyze-heic '"format":"heif"'
 if [ "$have_strace" = 1 ] && [ "$bundled_libheif" = 1 ]; then
   grep -q "\"$root/$image/lib/app/native/libheif/libheif.so.1\"" "$sandbox/analyze-heic.strace" \
     && pass "analyze-heic: libheif loaded from the image" || fail "analyze-heic: libheif.so.1 not opened from the image"
+  for lib in "$image"/lib/app/native/libheif/*; do
+    grep -q "\"$root/$lib\"" "$sandbox/analyze-heic.strace" \
+      || fail "analyze-heic: the bundled $(basename "$lib") was not loaded (the system's would have been used)"
+  done
 fi
 
 if command -v xvfb-run >/dev/null; then
