@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * class then does, once for every decoder, what they share: the size limits before any pixels are decoded, the EXIF
  * orientation unless the decoder applies the file's own, the conversion to opaque sRGB and the timing of it. Plain
  * JPEGs are decoded by libjpeg-turbo's TurboJPEG at a DCT scale when the library is available (see
- * {@link JpegDecoding}); every other file, and any JPEG TurboJPEG declines or warns about, by ImageIO, so that errors
- * keep their codes and messages.
+ * {@link JpegDecoding}); HEIC/HEIF and AVIF files by libheif ({@link HeifDecoder}), or refused with
+ * {@link ImageErrorCode#DECODER_MISSING} where it is not installed; every other file, and any JPEG TurboJPEG declines
+ * or warns about, by ImageIO, so that errors keep their codes and messages.
  *
  * <p>Stateless and safe to share between threads; each call uses its own ImageIO reader and TurboJPEG handle.
  */
