@@ -13,10 +13,16 @@ import ai.haski.desktop.inference.HeadDecoder;
 import ai.haski.desktop.inference.Preprocessor;
 import ai.haski.desktop.inference.SharedEngine;
 import ai.haski.desktop.model.HeadResult;
+import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.List;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +72,26 @@ class FastDecodeQualityTest {
         int size = model.manifest().input().width();
         assertThat(new ImageLoader().load(wide, size, size).decoder()).isEqualTo(DecodedImage.TURBOJPEG);
         assertWithinOnePercent(wide.getFileName().toString(), wide);
+    }
+
+    /** Progressive JPEGs decode through TurboJPEG at the same DCT scale, with the same promise. */
+    @ParameterizedTest
+    @ValueSource(strings = {"phone_IMG_20200827_231612.jpg", "phone_IMG-20191006-WA0002.jpg"})
+    void progressiveJpegOnTheFastPathChangesNoProbabilityByMoreThanOnePercent(String name) throws Exception {
+        BufferedImage photo = ImageIO.read(TestFiles.photo(name).toFile());
+        Path progressive = folder.resolve("progressive-" + name);
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(progressive.toFile())) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+            writer.write(null, new IIOImage(photo, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        int size = model.manifest().input().width();
+        assertThat(new ImageLoader().load(progressive, size, size).decoder()).isEqualTo(DecodedImage.TURBOJPEG);
+        assertWithinOnePercent(progressive.getFileName().toString(), progressive);
     }
 
     private static void assertWithinOnePercent(String name, Path photo) throws Exception {
