@@ -32,8 +32,8 @@ if complete; then
   echo "ICC profiles: up to date in $dir"
   exit 0
 fi
-how="Install them by hand: apt-get download $package, then run this script again on a Debian or Ubuntu machine, \
-or point -Dhaski.icc at a folder that already holds them."
+how="Run this script again on a Debian or Ubuntu machine (it needs apt-get download $package, no root), or put \
+the profiles named in it into $dir by hand."
 for tool in apt-get dpkg-deb sha256sum; do
   command -v "$tool" >/dev/null 2>&1 || { echo "ICC profiles: $tool not found, cannot fetch. $how" >&2; exit 2; }
 done

