@@ -5,8 +5,8 @@
 # Photos: the public photos of each kind, plus a progressive copy and a 3840 x 2400 crop (baseline and progressive,
 # lossless, with jpegtran) of the 12 MP phone photo, and that photo through colord-data's Adobe RGB profile
 # (tools/fetch-icc-profiles.sh), made as the tests make their wide-gamut JPEGs.
-# Needs: the classes, test classes and libraries (mvn -q -DskipTests package test-compile), jpegtran (apt-get install
-# libjpeg-turbo-progs), npm for the peer (installed on first use).
+# Needs: the classes, test classes and libraries (mvn -q -DskipTests package test-compile), jpegtran and djpeg
+# (apt-get install libjpeg-turbo-progs), /usr/bin/time (apt-get install time), npm for the peer (installed on first use).
 # Usage: docs/run-cpu-per-photo.sh [OUT_DIR] [RUNS]   (defaults: target/benchmarks, 20)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,3 +29,10 @@ echo "== machine"; { nproc; grep -m1 'model name' /proc/cpuinfo; java -version 2
   | tee "$out/cpu-machine.txt"
 java -cp "$cp" docs/cpu-per-photo/DecodeCpu.java "$runs" "${files[@]}" 2>/dev/null | tee "$out/cpu-haski.txt"
 node tools/node-peer/sharp-cpu.mjs "$runs" "${files[@]}" | tee "$out/cpu-sharp.txt"
+echo "== libjpeg-turbo's own cost (djpeg, 10 runs each, user + system CPU of the processes, start included)"
+for f in "$out/cpu-photos/baseline_3840x2400.jpg" "$out/cpu-photos/progressive_3840x2400.jpg"; do
+  for scale in 1/2 1/8; do
+    /usr/bin/time -f "$(basename "$f") djpeg -scale $scale: %U s user + %S s system for 10 runs" \
+      bash -c "for i in 1 2 3 4 5 6 7 8 9 10; do djpeg -scale $scale -outfile /dev/null '$f'; done"
+  done
+done 2>&1 | tee "$out/cpu-djpeg.txt"
