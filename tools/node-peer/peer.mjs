@@ -26,8 +26,10 @@ if (input.colour_order !== 'RGB' || pre.resize !== 'stretch') {
 }
 const workers = Math.max(1, Number(workersArg));
 const threadsEach = Math.max(1, Math.floor(os.cpus().length / workers));
-// One libvips thread per pipeline: the photos in flight are the parallelism, as with bench's workers.
+// One libvips thread per pipeline: the photos in flight are the parallelism, as with bench's workers. libvips'
+// operation cache off: benchmark folders repeat photos, and a cached decode would not be a decode.
 sharp.concurrency(1);
+sharp.cache(false);
 
 const { width, height } = input;
 const plane = width * height;

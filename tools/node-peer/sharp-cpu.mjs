@@ -3,6 +3,8 @@
 import sharp from 'sharp';
 
 sharp.concurrency(1);
+// Each run decodes the same file again: libvips' operation cache must not hand back the last result.
+sharp.cache(false);
 const [runsArg, ...files] = process.argv.slice(2);
 const runs = Number(runsArg);
 const once = (file) => sharp(file).rotate().resize(224, 224, { fit: 'fill' }).removeAlpha().toColourspace('srgb')
