@@ -61,7 +61,7 @@ public final class ImageLoader {
     /** Which decoder plain JPEGs get, in words for logs and benchmark output. */
     public String jpegDecoder() {
         return turboJpeg.isPresent()
-                ? "TurboJPEG (DCT-scaled; ImageIO for CMYK, non-sRGB-profile and damaged JPEGs)"
+                ? "TurboJPEG (DCT-scaled, colour profiles applied after scaling; ImageIO for CMYK and damaged JPEGs)"
                 : "ImageIO";
     }
 
