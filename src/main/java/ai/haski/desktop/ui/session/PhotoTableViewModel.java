@@ -40,6 +40,9 @@ public final class PhotoTableViewModel {
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
     private final BooleanProperty gridShown = new SimpleBooleanProperty(this, "gridShown");
+    private final ReadOnlyStringWrapper cellText = new ReadOnlyStringWrapper(this, "cellText", "");
+    /** The photos the evaluation-cell filter keeps, set with the filter by {@link #showOnly}. */
+    private Set<String> cellFiles = Set.of();
     private final List<Consumer<ReviewRow>> replacedListeners = new ArrayList<>();
     /** Row positions, counts, heads and labels seen: replaced when a session opens, updated row by row. */
     private RowSummary summary = RowSummary.of(List.of());
@@ -117,10 +120,24 @@ public final class PhotoTableViewModel {
         }
     }
 
+    /**
+     * Shows only these photos (relative paths), for one cell of the Evaluation view's confusion matrix;
+     * {@code description} says which cell, beside the filter.
+     */
+    public void showOnly(String description, Set<String> files) {
+        cellFiles = Set.copyOf(files);
+        cellText.set(description);
+        if (filter.get() == RowFilter.EVALUATION_CELL) {
+            refilter();
+        } else {
+            filter.set(RowFilter.EVALUATION_CELL);
+        }
+    }
+
     /** Applies the filter again, e.g. after a batch changed many rows. */
     public void refilter() {
         filteredRows.setPredicate(filter.get().predicate(new FilterSettings(threshold.get(), labelHead.get(),
-                labelValue.get(), disagreements.get())));
+                labelValue.get(), disagreements.get(), cellFiles)));
         updateCount();
     }
 
@@ -200,6 +217,11 @@ public final class PhotoTableViewModel {
     /** Photos total, analysed, reviewed, flagged, errors and missing, for the status bar. */
     public ReadOnlyStringProperty statusTextProperty() {
         return statusText.getReadOnlyProperty();
+    }
+
+    /** Which confusion cell the evaluation-cell filter shows ("Skin type: truth oily, model dry"). */
+    public ReadOnlyStringProperty cellTextProperty() {
+        return cellText.getReadOnlyProperty();
     }
 
     /** Whether the photos are shown as a grid of thumbnails instead of the table. */

@@ -11,6 +11,7 @@ import ai.haski.desktop.ui.task.BackgroundTask;
 import ai.haski.desktop.ui.task.LatestWins;
 import ai.haski.desktop.ui.task.TaskExecutor;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -44,6 +45,7 @@ public final class ReviewPaneViewModel {
     private final ReadOnlyStringWrapper reviewText = new ReadOnlyStringWrapper(this, "reviewText", "");
     private final ReadOnlyObjectWrapper<DisplayPicture> picture = new ReadOnlyObjectWrapper<>(this, "picture");
     private final ReadOnlyStringWrapper pictureMessage = new ReadOnlyStringWrapper(this, "pictureMessage", "");
+    private final List<Runnable> verdictListeners = new ArrayList<>();
 
     /**
      * @param store reads and writes the session, one task at a time, in order
@@ -194,6 +196,7 @@ public final class ReviewPaneViewModel {
         String name = reviewer.reviewerProperty().get();
         long analysisId = row.result().orElseThrow().analysisId();
         save(row, "accept", s -> s.reviews().acceptAll(analysisId, name), () -> {
+            verdictSaved();
             if (after != null && idOf(selected.get()) == row.photoId()) {
                 select(after);
             }
@@ -223,7 +226,7 @@ public final class ReviewPaneViewModel {
         }
         String name = reviewer.reviewerProperty().get();
         long analysisId = row.result().orElseThrow().analysisId();
-        save(row, "override", s -> s.reviews().override(analysisId, head, label, name), () -> { });
+        save(row, "override", s -> s.reviews().override(analysisId, head, label, name), this::verdictSaved);
     }
 
     /** Flags the selected photo, or takes its flag off. */
@@ -248,6 +251,15 @@ public final class ReviewPaneViewModel {
         }
         reviewer.requireName().ifPresent(name ->
                 save(row, "note", s -> s.reviews().note(row.photoId(), clean, name), () -> { }));
+    }
+
+    /** Tells {@code listener} after each verdict is saved (not flags or notes), on the UI thread. */
+    public void addVerdictListener(Runnable listener) {
+        verdictListeners.add(listener);
+    }
+
+    private void verdictSaved() {
+        verdictListeners.forEach(Runnable::run);
     }
 
     private ReviewRow reviewableSelection(String what) {

@@ -1,6 +1,8 @@
 package ai.haski.desktop.ui.session;
 
 import ai.haski.desktop.session.ReviewState;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.Predicate;
 
 /** The table's filters: which photos the reviewer wants to see. */
@@ -12,7 +14,9 @@ public enum RowFilter {
     ERRORS("Failed analysis"),
     LOW_CONFIDENCE("Confidence below threshold"),
     LABEL("Label is"),
-    MODELS_DISAGREE("Models disagree");
+    MODELS_DISAGREE("Models disagree"),
+    /** The photos of one cell of the Evaluation view's confusion matrix; set by clicking the cell, not chosen. */
+    EVALUATION_CELL("Evaluation cell");
 
     private final String title;
 
@@ -34,7 +38,13 @@ public enum RowFilter {
             case LABEL -> row -> settings.head() != null && settings.label() != null
                     && settings.label().equals(row.label(settings.head()));
             case MODELS_DISAGREE -> row -> settings.disagreements().containsKey(row.photoId());
+            case EVALUATION_CELL -> row -> settings.cellFiles().contains(row.file());
         };
+    }
+
+    /** The filters a reviewer picks from the filter bar: all but the one the Evaluation view sets. */
+    static List<RowFilter> choosable() {
+        return Arrays.stream(values()).filter(filter -> filter != EVALUATION_CELL).toList();
     }
 
     @Override

@@ -4,6 +4,7 @@ import ai.haski.desktop.platform.AppPaths;
 import ai.haski.desktop.session.ReviewerSettings;
 import ai.haski.desktop.session.Session;
 import ai.haski.desktop.ui.dialog.DialogService;
+import ai.haski.desktop.ui.evaluation.EvaluationViewModel;
 import ai.haski.desktop.ui.models.ActiveModelService;
 import ai.haski.desktop.ui.notice.Notice;
 import ai.haski.desktop.ui.notice.NoticeSink;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * A folder review session in the window, made of parts with one job each: which session is open
  * ({@link SessionLifecycle}), the batch ({@link BatchViewModel}), the table and its filters
  * ({@link PhotoTableViewModel}), two models compared ({@link ModelComparisonViewModel}), the review of the selected
- * photo ({@link ReviewPaneViewModel}) and the export ({@link ExportCommand}). This class builds them, passes each
+ * photo ({@link ReviewPaneViewModel}), the export ({@link ExportCommand}) and the evaluation
+ * ({@link EvaluationViewModel}). This class builds them, passes each
  * event from one part to the next, and carries the few commands the menus call. Use on the UI thread.
  */
 public final class SessionViewModel {
@@ -35,6 +37,7 @@ public final class SessionViewModel {
     private final BatchViewModel batch;
     private final ExportCommand export;
     private final GridThumbnails thumbnails;
+    private final EvaluationViewModel evaluation;
 
     /**
      * @param interactive decodes pictures and writes exports
@@ -59,8 +62,11 @@ public final class SessionViewModel {
                 table::replaceResult, () -> {
                     table.refilter();
                     comparison.reloadModels();
+                    evaluation().refresh();
                 });
         export = new ExportCommand(open, interactive, notices, dialogs);
+        evaluation = new EvaluationViewModel(open, store, table::showOnly, notices);
+        review.addVerdictListener(evaluation::refresh);
     }
 
     private void show(OpenedSession opened) {
@@ -151,6 +157,11 @@ public final class SessionViewModel {
 
     public ExportCommand export() {
         return export;
+    }
+
+    /** Session > Evaluate: the models measured against the verdicts, kept up to date while shown. */
+    public EvaluationViewModel evaluation() {
+        return evaluation;
     }
 
     public GridThumbnails thumbnails() {
