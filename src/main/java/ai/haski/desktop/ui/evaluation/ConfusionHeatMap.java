@@ -24,21 +24,21 @@ final class ConfusionHeatMap {
     static Node of(HeadEvaluation head, EvaluationViewModel viewModel) {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("confusion-map");
-        grid.setHgap(2);
+        grid.setHgap(6);
         grid.setVgap(2);
         List<String> labels = head.labels();
-        Label corner = new Label("truth \u2193  model \u2192");
+        Label corner = HeadPanel.whole("truth \u2193  model \u2192");
         corner.getStyleClass().add("confusion-corner");
         grid.add(corner, 0, 0);
         for (int j = 0; j < labels.size(); j++) {
-            Label column = new Label(DisplayNames.label(labels.get(j)));
+            Label column = HeadPanel.whole(DisplayNames.label(labels.get(j)));
             column.getStyleClass().add("confusion-heading");
             GridPane.setHalignment(column, HPos.CENTER);
             grid.add(column, j + 1, 0);
         }
         long[][] matrix = head.confusion().matrix();
         for (int i = 0; i < labels.size(); i++) {
-            Label row = new Label(DisplayNames.label(labels.get(i)));
+            Label row = HeadPanel.whole(DisplayNames.label(labels.get(i)));
             row.getStyleClass().add("confusion-heading");
             grid.add(row, 0, i + 1);
             long rowTotal = head.confusion().rowTotal(i);
@@ -58,7 +58,9 @@ final class ConfusionHeatMap {
         cell.getStyleClass().add("confusion-cell");
         cell.setAlignment(Pos.CENTER);
         cell.setMinSize(56, 34);
-        cell.setPrefSize(64, 34);
+        cell.setPrefHeight(34);
+        cell.setMaxWidth(Double.MAX_VALUE);
+        GridPane.setFillWidth(cell, true);
         cell.setFocusTraversable(false);
         cell.setCursor(Cursor.HAND);
         double share = rowTotal == 0 ? 0 : (double) count / rowTotal;

@@ -8,7 +8,8 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
@@ -35,7 +36,8 @@ final class HeadPanel {
         VBox reliability = new VBox(4, caption("Reliability"),
                 ReliabilityDiagram.of(head.head(), head.reliability()));
         VBox perClass = new VBox(4, caption("Per label"), perClass(head));
-        HBox charts = new HBox(24, confusion, reliability, perClass);
+        // Side by side where the window is wide enough, one under the other where it is not.
+        FlowPane charts = new FlowPane(24, 12, confusion, reliability, perClass);
         charts.setAlignment(Pos.TOP_LEFT);
         VBox panel = new VBox(6, title, accuracy, scores, charts);
         panel.setId("evaluation-" + head.head());
@@ -50,17 +52,17 @@ final class HeadPanel {
         grid.setVgap(3);
         String[] columns = {"label", "precision", "recall", "F1", "support", ""};
         for (int c = 0; c < columns.length; c++) {
-            Label heading = new Label(columns[c]);
+            Label heading = whole(columns[c]);
             heading.getStyleClass().add("confusion-heading");
             grid.add(heading, c, 0);
         }
         int row = 1;
         for (ClassMetrics metrics : head.perClass()) {
-            grid.add(new Label(DisplayNames.label(metrics.label())), 0, row);
-            grid.add(new Label(EvaluationTexts.number(metrics.precision())), 1, row);
-            grid.add(new Label(EvaluationTexts.number(metrics.recall())), 2, row);
-            grid.add(new Label(EvaluationTexts.number(metrics.f1())), 3, row);
-            grid.add(new Label(Long.toString(metrics.support())), 4, row);
+            grid.add(whole(DisplayNames.label(metrics.label())), 0, row);
+            grid.add(whole(EvaluationTexts.number(metrics.precision())), 1, row);
+            grid.add(whole(EvaluationTexts.number(metrics.recall())), 2, row);
+            grid.add(whole(EvaluationTexts.number(metrics.f1())), 3, row);
+            grid.add(whole(Long.toString(metrics.support())), 4, row);
             Rectangle bar = new Rectangle(BAR * metrics.f1().orElse(0), 10, Color.rgb(89, 161, 79));
             grid.add(bar, 5, row);
             row++;
@@ -68,8 +70,15 @@ final class HeadPanel {
         return grid;
     }
 
+    /** A label never cut short ("und…" reads as nothing): the column grows instead. */
+    static Label whole(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
+    }
+
     private static Label caption(String text) {
-        Label caption = new Label(text);
+        Label caption = whole(text);
         caption.getStyleClass().add("evaluation-caption");
         return caption;
     }
