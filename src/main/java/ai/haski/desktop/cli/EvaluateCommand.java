@@ -62,6 +62,10 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "them gave (ties left out).")
     String rule;
 
+    @Option(names = "--blinded-only", description = "The truth is only the verdicts given in blinded reading, before "
+            + "the reviewer was shown the model's answer (see review --blinded).")
+    boolean blindedOnly;
+
     @Option(names = "--format", paramLabel = "json|csv|html",
             description = "Report format (default: from the --out file's extension): JSON, CSV (one number a row) "
                     + "or one self-contained HTML page with charts and a note on what the numbers mean.")
@@ -130,10 +134,14 @@ final class EvaluateCommand implements Callable<Integer> {
         if (labels != null) {
             return LabelsFileTruth.read(labels, session.photos().all(), evaluator.heads(models));
         }
-        return VerdictTruth.of(session, TruthOptions.verdictRule(reviewer, rule));
+        return VerdictTruth.of(session, TruthOptions.verdictRule(reviewer, rule), blindedOnly);
     }
 
     private void checkTruthOptions() {
+        if (labels != null && blindedOnly) {
+            throw new IllegalArgumentException("--blinded-only chooses among verdicts; with --labels the truth is the "
+                    + "file, so leave it out");
+        }
         if (labels != null && (reviewer != null || rule != null)) {
             throw new IllegalArgumentException("--reviewer and --rule choose among verdicts; with --labels the "
                     + "truth is the file, so leave them out");

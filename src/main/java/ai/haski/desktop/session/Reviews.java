@@ -245,7 +245,7 @@ public final class Reviews {
                 + result.heads().stream().map(HeadSummary::head).toList()));
     }
 
-    private static String checkReviewer(String reviewer) {
+    static String checkReviewer(String reviewer) {
         String name = reviewer == null ? "" : reviewer.strip();
         if (name.isEmpty()) {
             throw new IllegalArgumentException("a reviewer name is needed to record a review");
@@ -267,7 +267,7 @@ public final class Reviews {
         }
     }
 
-    private static long insert(Connection c, String sql, Object... values) throws SQLException {
+    static long insert(Connection c, String sql, Object... values) throws SQLException {
         try (PreparedStatement statement = c.prepareStatement(sql)) {
             for (int i = 0; i < values.length; i++) {
                 if (values[i] == null) {

@@ -108,7 +108,40 @@ final class SchemaMigrations {
                     // A reviewer's word is evidence: history is only ever added to, and the database says so.
                     appendOnly("verdict"), appendOnlyDelete("verdict"),
                     appendOnly("flag"), appendOnlyDelete("flag"),
-                    appendOnly("note"), appendOnlyDelete("note"))));
+                    appendOnly("note"), appendOnlyDelete("note"))),
+            new Step(3, "blinded reading: the mode, each reviewer's shuffled order, when model outputs were shown",
+                    List.of(
+                    // Every change of the mode, who made it and when; the latest row is the mode now.
+                    """
+                    CREATE TABLE blinding (
+                        id INTEGER PRIMARY KEY,
+                        blinded INTEGER NOT NULL CHECK (blinded IN (0, 1)),
+                        changed_by TEXT NOT NULL,
+                        created_at TEXT NOT NULL,
+                        app_version TEXT NOT NULL
+                    )""",
+                    // The seed of each reviewer's photo order, drawn once, so the order is the same every time.
+                    """
+                    CREATE TABLE reading_order (
+                        reviewer TEXT PRIMARY KEY,
+                        seed INTEGER NOT NULL,
+                        created_at TEXT NOT NULL
+                    )""",
+                    // The moment a reviewer was shown a head's model output, to tell blind verdicts from others.
+                    """
+                    CREATE TABLE reveal (
+                        id INTEGER PRIMARY KEY,
+                        photo_id INTEGER NOT NULL REFERENCES photo(id),
+                        head TEXT NOT NULL,
+                        analysis_id INTEGER REFERENCES analysis(id),
+                        reviewer TEXT NOT NULL,
+                        revealed_at TEXT NOT NULL,
+                        app_version TEXT NOT NULL
+                    )""",
+                    "CREATE INDEX reveal_by_photo ON reveal (photo_id, head, reviewer, id)",
+                    appendOnly("blinding"), appendOnlyDelete("blinding"),
+                    appendOnly("reading_order"), appendOnlyDelete("reading_order"),
+                    appendOnly("reveal"), appendOnlyDelete("reveal"))));
 
     private SchemaMigrations() {}
 

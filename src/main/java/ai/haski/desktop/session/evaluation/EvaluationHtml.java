@@ -70,6 +70,8 @@ public final class EvaluationHtml {
         fact(html, "Truth", escape(source.toString()));
         fact(html, "Blind", truth.source().equals("labels")
                 ? "not known: Haski cannot tell whether the labels file was made without seeing a model's answer"
+                : "only".equals(truth.details().get("blind"))
+                ? "yes: only verdicts given in blinded reading, before the reviewer was shown the model's answer"
                 : "no: the reviewers saw the model's answer, and an accepted verdict is the model's own label, "
                         + "which favours this model");
         fact(html, "Photos with a truth", "<span data-key=\"truth/photos\">" + truth.labels().size() + "</span>"

@@ -1,9 +1,12 @@
 package ai.haski.desktop.session.evaluation;
 
+import ai.haski.desktop.session.Blinding;
 import ai.haski.desktop.session.Photo;
+import ai.haski.desktop.session.Reveal;
 import ai.haski.desktop.session.Session;
 import ai.haski.desktop.session.SessionException;
 import ai.haski.desktop.session.Verdict;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -21,9 +24,24 @@ import java.util.TreeSet;
 record ReaderVerdicts(Map<String, Map<String, List<Verdict>>> byPhoto) {
 
     static ReaderVerdicts read(Session session) throws SessionException {
+        return read(session, false);
+    }
+
+    /**
+     * As {@link #read(Session)}; with {@code blindOnly}, only verdicts given blind count (in a blinded session, before
+     * the reviewer was shown the head's model output), and a reviewer's latest blind verdict is theirs: a change of
+     * mind after seeing the model's answer is not a blind reading.
+     */
+    static ReaderVerdicts read(Session session, boolean blindOnly) throws SessionException {
         Map<String, Map<String, List<Verdict>>> byPhoto = new LinkedHashMap<>();
+        List<Map.Entry<Instant, Boolean>> modes = blindOnly ? session.blinding().history() : List.of();
         for (Photo photo : session.photos().all()) {
             List<Verdict> history = session.reviews().verdictHistory(photo.id());
+            if (blindOnly && !history.isEmpty()) {
+                List<Reveal> reveals = session.blinding().reveals(photo.id());
+                history = history.stream().filter(v -> Blinding.givenBlind(v, reveals,
+                        Blinding.blindedAt(modes, v.at()))).toList();
+            }
             if (history.isEmpty()) {
                 continue;
             }

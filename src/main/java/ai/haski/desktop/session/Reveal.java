@@ -1,0 +1,12 @@
+package ai.haski.desktop.session;
+
+import java.time.Instant;
+import java.util.OptionalLong;
+
+/**
+ * The moment a reviewer was shown the model's output for one head of one photo in a blinded session. A verdict that
+ * reviewer gave on that head before this moment was given blind.
+ *
+ * @param analysisId the stored result whose output was shown, when there was one
+ */
+public record Reveal(long id, long photoId, String head, OptionalLong analysisId, String reviewer, Instant at) {}
