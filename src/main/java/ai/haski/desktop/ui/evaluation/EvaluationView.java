@@ -6,11 +6,13 @@ import ai.haski.desktop.session.evaluation.ModelEvaluation;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -61,7 +63,12 @@ public final class EvaluationView {
         ProgressIndicator computing = new ProgressIndicator();
         computing.setPrefSize(18, 18);
         computing.visibleProperty().bind(viewModel.computingProperty());
-        HBox bar = new HBox(10, new Label("Model"), model, truth, computing);
+        CheckBox blind = new CheckBox("Blind verdicts only");
+        blind.setId("evaluationBlindOnly");
+        blind.selectedProperty().bindBidirectional(viewModel.blindOnlyProperty());
+        blind.setTooltip(new Tooltip("Count only the labels given in blinded reading, before the model's answer "
+                + "was shown"));
+        HBox bar = new HBox(10, new Label("Model"), model, blind, truth, computing);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 10, 6, 10));
         bar.getStyleClass().add("session-bar");

@@ -52,6 +52,7 @@ public final class EvaluationViewModel {
     private final LatestWins computation;
 
     private final BooleanProperty open = new SimpleBooleanProperty(this, "open");
+    private final BooleanProperty blindOnly = new SimpleBooleanProperty(this, "blindOnly");
     private final ObservableList<ModelKey> models = FXCollections.observableArrayList();
     private final ObjectProperty<ModelKey> model = new SimpleObjectProperty<>(this, "model");
     private final ReadOnlyObjectWrapper<EvaluationReport> report = new ReadOnlyObjectWrapper<>(this, "report");
@@ -83,6 +84,7 @@ public final class EvaluationViewModel {
             }
         });
         model.addListener((obs, old, now) -> showChosen());
+        blindOnly.addListener((obs, was, now) -> refresh());
     }
 
     /** Measures again: the verdicts or the results changed. Deferred until the view opens when it is closed. */
@@ -99,7 +101,9 @@ public final class EvaluationViewModel {
         }
         stale = false;
         computing.set(true);
-        BackgroundTask<EvaluationReport> task = BackgroundTask.of("evaluate the session", () -> evaluate(current));
+        boolean blind = blindOnly.get();
+        BackgroundTask<EvaluationReport> task = BackgroundTask.of("evaluate the session",
+                () -> evaluate(current, blind));
         task.onSuccess(this::show)
                 .onFailure(error -> notices.post(Notice.error("The session could not be evaluated: "
                         + error.getMessage())))
@@ -108,10 +112,10 @@ public final class EvaluationViewModel {
         computation.submit(task);
     }
 
-    private static EvaluationReport evaluate(Session session) throws Exception {
+    private static EvaluationReport evaluate(Session session, boolean blind) throws Exception {
         List<ModelKey> keys = session.results().models();
         SessionEvaluator evaluator = new SessionEvaluator(session);
-        GroundTruth truth = VerdictTruth.of(session, VerdictRule.latest());
+        GroundTruth truth = VerdictTruth.of(session, VerdictRule.latest(), blind);
         return evaluator.evaluate(keys, truth);
     }
 
@@ -124,10 +128,14 @@ public final class EvaluationViewModel {
             model.set(keys.contains(chosen) ? chosen : keys.isEmpty() ? null : keys.get(keys.size() - 1));
         }
         int photos = computed.truth().labels().size();
+        boolean blind = "only".equals(computed.truth().details().get("blind"));
         truthText.set(photos == 0
-                ? "No verdicts yet: accept or override a photo's heads and they are measured here."
-                : "Truth: the reviewers' verdicts (the latest on each head), on " + photos
-                        + (photos == 1 ? " photo." : " photos.") + " The reviewers saw the model's answer.");
+                ? (blind ? "No blind verdicts yet: in blinded reading, each label given before the model's answer "
+                        + "was shown is measured here."
+                        : "No verdicts yet: accept or override a photo's heads and they are measured here.")
+                : "Truth: the reviewers' " + (blind ? "blind " : "") + "verdicts (the latest on each head), on "
+                        + photos + (photos == 1 ? " photo." : " photos.") + (blind
+                        ? " Given before the model's answer was shown." : " The reviewers saw the model's answer."));
         showChosen();
     }
 
@@ -163,6 +171,11 @@ public final class EvaluationViewModel {
     /** Whether the view is shown; it computes only while it is. */
     public BooleanProperty openProperty() {
         return open;
+    }
+
+    /** Whether the truth is only the verdicts given blind (blinded reading, before the model's answer showed). */
+    public BooleanProperty blindOnlyProperty() {
+        return blindOnly;
     }
 
     /** The session's models with results, in the order first used. */

@@ -40,7 +40,10 @@ final class PhotoTable {
         table.getColumns().add(column("File", 120, 70, ReviewRow::file));
         table.getColumns().add(column("Review", 74, 60, row -> row.reviewState().name().toLowerCase(Locale.ROOT)));
         table.getColumns().add(column("Flag", 36, 30, row -> row.flagged() ? "⚑" : ""));
-        table.getColumns().add(column("Conditions", 80, 50, row -> conditionsText(row.conditions())));
+        TableColumn<ReviewRow, String> conditions = column("Conditions", 80, 50,
+                row -> conditionsText(row.conditions()));
+        conditions.visibleProperty().bind(rows.blindedProperty().not());
+        table.getColumns().add(conditions);
         table.getColumns().add(column("Error", 72, 40, ReviewRow::error));
         addComparisonColumns();
         rows.headNames().forEach(this::addHeadColumns);
@@ -143,6 +146,8 @@ final class PhotoTable {
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(
                 new HeadCell(DisplayNames.label(cell.getValue().label(head)), cell.getValue().confidence(head))));
         column.setComparator(HeadCell.ORDER);
+        // Blinded reading: the model's answers are not in the table either.
+        column.visibleProperty().bind(rows.blindedProperty().not());
         column.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(HeadCell value, boolean empty) {

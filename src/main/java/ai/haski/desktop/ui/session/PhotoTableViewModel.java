@@ -10,6 +10,8 @@ import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -40,6 +42,7 @@ public final class PhotoTableViewModel {
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
     private final BooleanProperty gridShown = new SimpleBooleanProperty(this, "gridShown");
+    private final ReadOnlyBooleanWrapper blinded = new ReadOnlyBooleanWrapper(this, "blinded");
     private final ReadOnlyStringWrapper cellText = new ReadOnlyStringWrapper(this, "cellText", "");
     /** The photos the evaluation-cell filter keeps, set with the filter by {@link #showOnly}. */
     private Set<String> cellFiles = Set.of();
@@ -217,6 +220,16 @@ public final class PhotoTableViewModel {
     /** Photos total, analysed, reviewed, flagged, errors and missing, for the status bar. */
     public ReadOnlyStringProperty statusTextProperty() {
         return statusText.getReadOnlyProperty();
+    }
+
+    /** Blinded reading: the session hides the model's answers until the reviewer has given theirs. */
+    void setBlinded(boolean on) {
+        blinded.set(on);
+    }
+
+    /** Whether the open session is in blinded reading, so the table and grid leave out the model's labels. */
+    public ReadOnlyBooleanProperty blindedProperty() {
+        return blinded.getReadOnlyProperty();
     }
 
     /** Which confusion cell the evaluation-cell filter shows ("Skin type: truth oily, model dry"). */

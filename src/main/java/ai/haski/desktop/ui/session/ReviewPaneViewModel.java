@@ -164,7 +164,10 @@ public final class ReviewPaneViewModel {
 
     private void loadDetails(ReviewRow row) {
         Session current = session.get();
-        detailsLoad.submit(BackgroundTask.of("read review " + row.file(), () -> ReviewDetails.read(current, row))
+        boolean blinded = table.blindedProperty().get();
+        String name = reviewer.reviewerProperty().get();
+        detailsLoad.submit(BackgroundTask.of("read review " + row.file(),
+                () -> ReviewDetails.read(current, row, blinded, name))
                 .onSuccess(this::showDetails)
                 .onFailure(error -> notices.post(Notice.error("The review of " + row.file()
                         + " could not be read: " + error.getMessage()))));
@@ -189,6 +192,12 @@ public final class ReviewPaneViewModel {
     public void acceptAll() {
         ReviewRow row = reviewableSelection("accept");
         if (row == null) {
+            return;
+        }
+        if (table.blindedProperty().get()) {
+            // Accepting means "the model's label is right", which a reader who has not seen it cannot say.
+            notices.post(Notice.warning("Blinded reading: give your own label for each head (1 to 9); the model's "
+                    + "answer shows once you have."));
             return;
         }
         int index = table.shownIndexOf(row);
@@ -226,7 +235,15 @@ public final class ReviewPaneViewModel {
         }
         String name = reviewer.reviewerProperty().get();
         long analysisId = row.result().orElseThrow().analysisId();
-        save(row, "override", s -> s.reviews().override(analysisId, head, label, name), this::verdictSaved);
+        boolean blinded = table.blindedProperty().get();
+        save(row, "override", s -> {
+            s.reviews().override(analysisId, head, label, name);
+            if (blinded) {
+                // The reader's label is saved first, then the model's answer is shown: the reveal comes after it.
+                s.blinding().reveal(row.result().orElseThrow(), List.of(head), name);
+            }
+            return null;
+        }, this::verdictSaved);
     }
 
     /** Flags the selected photo, or takes its flag off. */
@@ -283,9 +300,11 @@ public final class ReviewPaneViewModel {
 
     private void save(ReviewRow row, String what, Write write, Runnable then) {
         Session current = session.get();
+        boolean blinded = table.blindedProperty().get();
+        String name = reviewer.reviewerProperty().get();
         store.execute(BackgroundTask.of(what + " " + row.file(), () -> {
             write.apply(current);
-            return ReviewDetails.read(current, row);
+            return ReviewDetails.read(current, row, blinded, name);
         }).onSuccess(details -> {
             table.replaceState(row.photoId(), details.state());
             if (idOf(selected.get()) == row.photoId()) {

@@ -9,6 +9,7 @@ import ai.haski.desktop.ui.models.ActiveModelService;
 import ai.haski.desktop.ui.notice.Notice;
 import ai.haski.desktop.ui.notice.NoticeSink;
 import ai.haski.desktop.ui.photo.DisplayDecoder;
+import ai.haski.desktop.ui.task.BackgroundTask;
 import ai.haski.desktop.ui.task.TaskExecutor;
 import java.nio.file.Path;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -38,6 +39,7 @@ public final class SessionViewModel {
     private final ExportCommand export;
     private final GridThumbnails thumbnails;
     private final EvaluationViewModel evaluation;
+    private final TaskExecutor store;
 
     /**
      * @param interactive decodes pictures and writes exports
@@ -51,12 +53,12 @@ public final class SessionViewModel {
             BatchJob.Factory batchJobs, NoticeSink notices, DialogService dialogs, GridThumbnails thumbnails) {
         this.notices = notices;
         this.thumbnails = thumbnails;
-        lifecycle = new SessionLifecycle(paths, store, notices, this::show);
+        reviewer = new ReviewerViewModel(reviewerSettings, store, notices, dialogs);
+        lifecycle = new SessionLifecycle(paths, store, notices, this::show, () -> reviewer.reviewerProperty().get());
         ReadOnlyObjectProperty<Session> open = lifecycle.sessionProperty();
         comparison = new ModelComparisonViewModel(open, store, notices);
         table = new PhotoTableViewModel(comparison.disagreementsProperty());
         comparison.wantedProperty().bind(table.filterProperty().isEqualTo(RowFilter.MODELS_DISAGREE));
-        reviewer = new ReviewerViewModel(reviewerSettings, store, notices, dialogs);
         review = new ReviewPaneViewModel(open, table, reviewer, store, interactive, displayDecoder, notices);
         batch = new BatchViewModel(models, open, batchJobs, batchLane, interactive.uiThread(), notices,
                 table::replaceResult, () -> {
@@ -67,9 +69,17 @@ public final class SessionViewModel {
         export = new ExportCommand(open, interactive, notices, dialogs);
         evaluation = new EvaluationViewModel(open, store, table::showOnly, notices);
         review.addVerdictListener(evaluation::refresh);
+        this.store = store;
+        // A blinded session is shown in each reviewer's own order: another name, another order.
+        reviewer.reviewerProperty().addListener((obs, old, now) -> {
+            if (table.blindedProperty().get() && lifecycle.sessionProperty().get() != null) {
+                reopen();
+            }
+        });
     }
 
     private void show(OpenedSession opened) {
+        table.setBlinded(opened.blinded());
         table.show(opened.rows(), opened.summary());
         comparison.showModels(opened.models());
         batch.showOpened(opened.rows());
@@ -105,6 +115,35 @@ public final class SessionViewModel {
         export.run();
     }
 
+    /**
+     * Session > Blinded reading: turns it on or off for the open session, recorded under the reviewer's name, then
+     * shows the session again (in the reviewer's own order, with the model's answers hidden, when on).
+     */
+    public void setBlinded(boolean on) {
+        Session current = lifecycle.sessionProperty().get();
+        if (current == null || on == table.blindedProperty().get()) {
+            return;
+        }
+        if (batch.runningProperty().get()) {
+            notices.post(Notice.warning("A batch is running; change blinded reading once it is done."));
+            return;
+        }
+        reviewer.requireName().ifPresent(name -> store.execute(BackgroundTask.of("blinded reading " + on, () -> {
+            current.blinding().setBlinded(on, name);
+            return null;
+        }).onSuccess(done -> {
+            notices.post(Notice.info(on ? "Blinded reading is on: label each head yourself (1 to 9); the model's "
+                    + "answer shows once you have, and the photos come in an order shuffled for you."
+                    : "Blinded reading is off: the model's answers show again."));
+            reopen();
+        }).onFailure(error -> notices.post(Notice.error("Blinded reading could not be changed: "
+                + error.getMessage())))));
+    }
+
+    private void reopen() {
+        lifecycle.open(lifecycle.sessionProperty().get().root(), batch.activeModel());
+    }
+
     /** Session > Reviewer name…: asks for the name and saves it. */
     public void askReviewerName() {
         reviewer.askName();
@@ -125,6 +164,11 @@ public final class SessionViewModel {
 
     public ReadOnlyBooleanProperty batchRunningProperty() {
         return batch.runningProperty();
+    }
+
+    /** Whether the open session is in blinded reading. */
+    public ReadOnlyBooleanProperty blindedProperty() {
+        return table.blindedProperty();
     }
 
     public ReadOnlyStringProperty reviewerProperty() {
