@@ -24,16 +24,22 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Session > Evaluate in the real window under Monocle, on a real session of public photos analysed by the reference
  * model and reviewed through the window's ViewModel: the Evaluation window opens, follows a verdict given while it is
- * open, and a click on a confusion cell filters the main window's table to that cell's photos. Writes
- * {@code target/ui-snapshots/evaluation.png}, the screenshot in docs/EVALUATION.md.
+ * open, and a click on a confusion cell filters the main window's table to that cell's photos; then, in blinded
+ * reading, a head's model answer stays hidden until the reviewer's label is saved, and the view counts the blind
+ * verdict alone. Writes {@code target/ui-snapshots/evaluation.png} and {@code session-blinded.png}, the screenshots
+ * in docs/EVALUATION.md.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EvaluationWindowTest {
     private static final List<String> PHOTOS = List.of("skimage_camera.png", "skimage_coins.png",
             "phone_debian_logo.jpg", "skimage_chelsea.png", "skimage_astronaut.png", "skimage_coffee.png",
@@ -65,6 +71,7 @@ class EvaluationWindowTest {
     }
 
     @Test
+    @Order(1)
     void theEvaluationWindowFollowsTheVerdictsAndItsCellsFilterTheTable() throws Exception {
         Path folder = Files.createDirectories(temp.resolve("clinic"));
         for (String name : PHOTOS) {
@@ -90,9 +97,7 @@ class EvaluationWindowTest {
         verdict("skimage_astronaut.png", truth);
 
         fx(() -> {
-            MenuBar bar = (MenuBar) stage.getScene().getRoot().lookup(".menu-bar");
-            MenuItem evaluate = bar.getMenus().stream().flatMap(menu -> menu.getItems().stream())
-                    .filter(item -> "evaluateSession".equals(item.getId())).findFirst().orElseThrow();
+            MenuItem evaluate = menuItem("evaluateSession");
             assertThat(evaluate.isDisable()).isFalse();
             evaluate.fire();
             return null;
@@ -127,6 +132,58 @@ class EvaluationWindowTest {
 
         WaitForAsyncUtils.waitForFxEvents();
         FxProbe.snapshot(evaluation, "evaluation");
+    }
+
+    @Test
+    @Order(2)
+    void inBlindedReadingTheAnswerShowsOnlyAfterTheLabelAndTheViewCountsBlindVerdicts() throws Exception {
+        fx(() -> {
+            session.table().filterProperty().set(RowFilter.ALL);
+            // As a click on the menu does: the check mark toggles, then the item's action runs.
+            javafx.scene.control.CheckMenuItem blinded = (javafx.scene.control.CheckMenuItem) menuItem("blindedReading");
+            blinded.setSelected(!blinded.isSelected());
+            blinded.fire();
+            return null;
+        });
+        waitUntil("the session reopened in blinded reading", () -> session.blindedProperty().get()
+                && session.table().rows().size() == PHOTOS.size());
+        assertThat(fx(() -> ((javafx.scene.control.CheckMenuItem) menuItem("blindedReading")).isSelected())).isTrue();
+        String file = "skimage_rocket.jpg";
+        fx(() -> {
+            session.review().select(row(file));
+            return null;
+        });
+        waitUntil("the heads of " + file, () -> !session.review().heads().isEmpty()
+                && session.review().selectedProperty().get().file().equals(file));
+        assertThat(text(stage, "#head-title-" + HEAD)).endsWith("model's answer hidden until you give your label");
+        assertThat(fx(() -> ((javafx.scene.control.TableView<?>) FxProbe.lookup(stage, "#sessionTable")).getColumns()
+                .stream().filter(column -> ("head-" + HEAD).equals(column.getId())).findFirst().orElseThrow()
+                .isVisible())).as("the table's column of the model's labels").isFalse();
+        FxProbe.snapshot(stage, "session-blinded");
+
+        String label = fx(() -> session.review().heads().get(0).labels().get(0));
+        fx(() -> {
+            session.review().override(HEAD, label);
+            return null;
+        });
+        waitUntil("the model's answer shown after the label", () -> !text(stage, "#head-title-" + HEAD)
+                .contains("hidden"));
+        assertThat(text(stage, "#head-title-" + HEAD)).contains("%");
+
+        Stage evaluation = evaluationStage();
+        fx(() -> {
+            ((javafx.scene.control.CheckBox) evaluation.getScene().getRoot().lookup("#evaluationBlindOnly")).fire();
+            return null;
+        });
+        waitUntil("the blind verdict alone counted", () -> head() != null && head().n() == 1
+                && text(evaluation, "#evaluationTruth").contains("blind verdicts"));
+        assertThat(text(evaluation, "#accuracy-" + HEAD)).startsWith("n = 1 · accuracy");
+    }
+
+    private static MenuItem menuItem(String id) {
+        MenuBar bar = (MenuBar) stage.getScene().getRoot().lookup(".menu-bar");
+        return bar.getMenus().stream().flatMap(menu -> menu.getItems().stream())
+                .filter(item -> id.equals(item.getId())).findFirst().orElseThrow();
     }
 
     /** Accepts every head of the photo, or, with a label, overrides the skin type with it; waits until saved. */
