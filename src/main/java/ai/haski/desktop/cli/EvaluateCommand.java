@@ -8,6 +8,7 @@ import ai.haski.desktop.session.SessionFiles;
 import ai.haski.desktop.session.evaluation.EvaluationCsv;
 import ai.haski.desktop.session.evaluation.EvaluationHtml;
 import ai.haski.desktop.session.evaluation.EvaluationJson;
+import ai.haski.desktop.session.evaluation.EvaluationPdf;
 import ai.haski.desktop.session.evaluation.EvaluationReport;
 import ai.haski.desktop.session.evaluation.GroundTruth;
 import ai.haski.desktop.session.evaluation.HeadEvaluation;
@@ -66,9 +67,10 @@ final class EvaluateCommand implements Callable<Integer> {
             + "the reviewer was shown the model's answer (see review --blinded).")
     boolean blindedOnly;
 
-    @Option(names = "--format", paramLabel = "json|csv|html",
-            description = "Report format (default: from the --out file's extension): JSON, CSV (one number a row) "
-                    + "or one self-contained HTML page with charts and a note on what the numbers mean.")
+    @Option(names = "--format", paramLabel = "json|csv|html|pdf",
+            description = "Report format (default: from the --out file's extension): JSON, CSV (one number a row), "
+                    + "one self-contained HTML page with charts and a note on what the numbers mean, or the same "
+                    + "as PDF.")
     String format;
 
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "Where to write the report.")
@@ -104,6 +106,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 AtomicFiles.write(out, switch (chosenFormat) {
                     case "csv" -> EvaluationCsv.bytes(report);
                     case "html" -> EvaluationHtml.bytes(report, Instant.now());
+                    case "pdf" -> EvaluationPdf.bytes(report, Instant.now());
                     default -> EvaluationJson.bytes(report);
                 });
             } catch (IOException e) {
@@ -161,12 +164,12 @@ final class EvaluateCommand implements Callable<Integer> {
             if (chosen.equals("htm")) {
                 chosen = "html";
             }
-            if (!List.of("json", "csv", "html").contains(chosen)) {
-                throw new IllegalArgumentException("say --format json, csv or html (the name " + out
+            if (!List.of("json", "csv", "html", "pdf").contains(chosen)) {
+                throw new IllegalArgumentException("say --format json, csv, html or pdf (the name " + out
                         + " does not tell)");
             }
         }
-        CliArguments.requireOneOf("--format", chosen.toLowerCase(Locale.ROOT), "json", "csv", "html");
+        CliArguments.requireOneOf("--format", chosen.toLowerCase(Locale.ROOT), "json", "csv", "html", "pdf");
         return chosen.toLowerCase(Locale.ROOT);
     }
 
