@@ -68,6 +68,33 @@ public final class Reviews {
         });
     }
 
+    /** One head's label from a labels file, to record as a verdict on a stored result. */
+    public record Labelled(long analysisId, String head, String label) {}
+
+    /**
+     * Records labels given elsewhere (a labels file) as the reviewer's verdicts, all in one transaction: a label that
+     * is the result's top label is an accept, any other an override. Nothing is recorded when one of them is wrong.
+     *
+     * @throws IllegalArgumentException naming the result, head or label, when a result, head or label does not exist
+     */
+    public List<Verdict> recordAll(List<Labelled> labelled, String reviewer) throws SessionException {
+        return db.write("save the imported verdicts", c -> {
+            List<Verdict> verdicts = new ArrayList<>();
+            for (Labelled one : labelled) {
+                StoredResult result = reviewable(c, one.analysisId());
+                HeadSummary summary = headOf(result, one.head());
+                if (!result.labels(one.head()).contains(one.label())) {
+                    throw new IllegalArgumentException("\"" + one.label() + "\" is not a label of " + one.head()
+                            + "; choose one of " + result.labels(one.head()));
+                }
+                VerdictAction action = summary.topLabel().equals(one.label()) ? VerdictAction.ACCEPT
+                        : VerdictAction.OVERRIDE;
+                verdicts.add(insertVerdict(c, result, one.head(), action, one.label(), reviewer));
+            }
+            return verdicts;
+        });
+    }
+
     /** Flags a photo for a second look, saying why (may be empty). */
     public Flag flag(long photoId, String reason, String reviewer) throws SessionException {
         return insertFlag(photoId, true, reason, reviewer);
