@@ -15,6 +15,7 @@ import ai.haski.desktop.session.evaluation.HeadEvaluation;
 import ai.haski.desktop.session.evaluation.LabelsFileTruth;
 import ai.haski.desktop.session.evaluation.ModelEvaluation;
 import ai.haski.desktop.session.evaluation.SessionEvaluator;
+import ai.haski.desktop.session.evaluation.SubfolderSplit;
 import ai.haski.desktop.session.evaluation.VerdictTruth;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -67,6 +68,10 @@ final class EvaluateCommand implements Callable<Integer> {
             + "the reviewer was shown the model's answer (see review --blinded).")
     boolean blindedOnly;
 
+    @Option(names = "--by-subfolder", description = "One evaluation per top-level subfolder of the session's folder "
+            + "(photos directly in it: \".\"), to show where the model does worse; JSON only.")
+    boolean bySubfolder;
+
     @Option(names = "--format", paramLabel = "json|csv|html|pdf",
             description = "Report format (default: from the --out file's extension): JSON, CSV (one number a row), "
                     + "one self-contained HTML page with charts and a note on what the numbers mean, or the same "
@@ -87,6 +92,10 @@ final class EvaluateCommand implements Callable<Integer> {
         try {
             chosenFormat = chooseFormat();
             checkTruthOptions();
+            if (bySubfolder && !chosenFormat.equals("json")) {
+                throw new IllegalArgumentException("--by-subfolder writes JSON only; name the report like "
+                        + "evaluation.json or say --format json");
+            }
             file = SessionArgument.existing(folder, sessionFile);
             if (out.getFileName() != null && out.getFileName().toString().contains(SessionFiles.EXTENSION)) {
                 throw new IllegalArgumentException("will not write a report over a session file; name it like "
@@ -103,7 +112,8 @@ final class EvaluateCommand implements Callable<Integer> {
             EvaluationReport report = evaluator.evaluate(models, truth);
             truth.problems().forEach(problem -> err.println("warning: " + problem));
             try {
-                AtomicFiles.write(out, switch (chosenFormat) {
+                AtomicFiles.write(out, bySubfolder ? SubfolderSplit.json(SubfolderSplit.evaluate(session, models,
+                        truth), truth) : switch (chosenFormat) {
                     case "csv" -> EvaluationCsv.bytes(report);
                     case "html" -> EvaluationHtml.bytes(report, Instant.now());
                     case "pdf" -> EvaluationPdf.bytes(report, Instant.now());
