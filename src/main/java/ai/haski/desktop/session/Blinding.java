@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Random;
 import java.util.function.ToLongFunction;
@@ -40,8 +39,8 @@ public final class Blinding {
     /** Turns blinded reading on or off, recording who did and when. */
     public void setBlinded(boolean blinded, String reviewer) throws SessionException {
         String name = Reviews.checkReviewer(reviewer);
-        db.write("save the blinding mode", c -> Reviews.insert(c, "INSERT INTO blinding (blinded, changed_by, "
-                + "created_at, app_version) VALUES (?, ?, ?, ?)", blinded ? 1 : 0, name,
+        db.write("save the blinding mode", c -> Reviews.insert(c, "INSERT INTO blinding (blinded, after_verdict, "
+                + "changed_by, created_at, app_version) VALUES (?, ?, ?, ?, ?)", blinded ? 1 : 0, lastVerdict(c), name,
                 Timestamps.format(Timestamps.now()), AppVersion.get()));
     }
 
@@ -81,10 +80,11 @@ public final class Blinding {
         String name = Reviews.checkReviewer(reviewer);
         db.write("save when the model's answer was shown", c -> {
             String now = Timestamps.format(Timestamps.now());
+            long after = lastVerdict(c);
             for (String head : heads) {
-                Reviews.insert(c, "INSERT INTO reveal (photo_id, head, analysis_id, reviewer, revealed_at, "
-                        + "app_version) VALUES (?, ?, ?, ?, ?, ?)", result.photoId(), head, result.analysisId(), name,
-                        now, AppVersion.get());
+                Reviews.insert(c, "INSERT INTO reveal (after_verdict, photo_id, head, analysis_id, reviewer, "
+                        + "revealed_at, app_version) VALUES (?, ?, ?, ?, ?, ?, ?)", after, result.photoId(), head,
+                        result.analysisId(), name, now, AppVersion.get());
             }
             return null;
         });
@@ -94,15 +94,15 @@ public final class Blinding {
     public List<Reveal> reveals(long photoId) throws SessionException {
         return db.read("read when the model's answers were shown", c -> {
             List<Reveal> reveals = new ArrayList<>();
-            try (PreparedStatement statement = c.prepareStatement("SELECT id, photo_id, head, analysis_id, reviewer, "
-                    + "revealed_at FROM reveal WHERE photo_id = ? ORDER BY id")) {
+            try (PreparedStatement statement = c.prepareStatement("SELECT id, after_verdict, photo_id, head, "
+                    + "analysis_id, reviewer, revealed_at FROM reveal WHERE photo_id = ? ORDER BY id")) {
                 statement.setLong(1, photoId);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        long analysis = rows.getLong(4);
+                        long analysis = rows.getLong(5);
                         OptionalLong analysisId = rows.wasNull() ? OptionalLong.empty() : OptionalLong.of(analysis);
-                        reveals.add(new Reveal(rows.getLong(1), rows.getLong(2), rows.getString(3), analysisId,
-                                rows.getString(5), StoredCells.instant(rows, 6)));
+                        reveals.add(new Reveal(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getString(4),
+                                analysisId, rows.getString(6), StoredCells.instant(rows, 7)));
                     }
                 }
             }
@@ -111,39 +111,56 @@ public final class Blinding {
     }
 
     /**
-     * Whether {@code verdict} was given blind: the session was blinded and the reviewer had not been shown that
-     * head's model output before it. A reveal in the same millisecond as the verdict is the reveal that followed it.
+     * Whether {@code verdict} was given blind: the session was blinded when it was given and the reviewer had not
+     * been shown that head's model output before it. Order is by the verdicts' ids, exact where timestamps could
+     * share a millisecond: a reveal that records this verdict as already given came after it.
      */
-    public static boolean givenBlind(Verdict verdict, List<Reveal> reveals, boolean blindedAtTheTime) {
-        return blindedAtTheTime && reveals.stream().noneMatch(reveal -> reveal.head().equals(verdict.head())
-                && reveal.reviewer().equals(verdict.reviewer()) && reveal.at().isBefore(verdict.at()));
+    public static boolean givenBlind(Verdict verdict, List<Reveal> reveals, List<ModeChange> modes) {
+        return blindedWhen(modes, verdict) && reveals.stream().noneMatch(reveal -> reveal.head().equals(verdict.head())
+                && reveal.reviewer().equals(verdict.reviewer()) && reveal.afterVerdict() < verdict.id());
     }
 
-    /** The mode's changes, oldest first: when blinded reading was turned on ({@code true}) or off. */
-    public List<Map.Entry<Instant, Boolean>> history() throws SessionException {
+    /**
+     * One change of the mode.
+     *
+     * @param afterVerdict the id of the session's last verdict at the change (0: none yet)
+     */
+    public record ModeChange(long afterVerdict, boolean blinded, String changedBy, Instant at) {}
+
+    /** The mode's changes, oldest first: when blinded reading was turned on or off, and by whom. */
+    public List<ModeChange> history() throws SessionException {
         return db.read("read the blinding mode", c -> {
-            List<Map.Entry<Instant, Boolean>> changes = new ArrayList<>();
-            try (PreparedStatement statement = c.prepareStatement("SELECT created_at, blinded FROM blinding "
-                    + "ORDER BY id");
+            List<ModeChange> changes = new ArrayList<>();
+            try (PreparedStatement statement = c.prepareStatement("SELECT after_verdict, blinded, changed_by, "
+                    + "created_at FROM blinding ORDER BY id");
                     ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    changes.add(Map.entry(StoredCells.instant(rows, 1), rows.getInt(2) == 1));
+                    changes.add(new ModeChange(rows.getLong(1), rows.getInt(2) == 1, rows.getString(3),
+                            StoredCells.instant(rows, 4)));
                 }
             }
             return changes;
         });
     }
 
-    /** Whether the session was blinded at {@code moment}, by the mode's history. */
-    public static boolean blindedAt(List<Map.Entry<Instant, Boolean>> history, Instant moment) {
+    /** Whether the session was blinded when {@code verdict} was given, by the mode's history. */
+    static boolean blindedWhen(List<ModeChange> history, Verdict verdict) {
         boolean blinded = false;
-        for (Map.Entry<Instant, Boolean> change : history) {
-            if (change.getKey().isAfter(moment)) {
+        for (ModeChange change : history) {
+            if (change.afterVerdict() >= verdict.id()) {
                 break;
             }
-            blinded = change.getValue();
+            blinded = change.blinded();
         }
         return blinded;
+    }
+
+    private static long lastVerdict(Connection c) throws SQLException {
+        try (PreparedStatement statement = c.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM verdict");
+                ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     private static boolean blinded(Connection c) throws SQLException {

@@ -111,11 +111,14 @@ final class SchemaMigrations {
                     appendOnly("note"), appendOnlyDelete("note"))),
             new Step(3, "blinded reading: the mode, each reviewer's shuffled order, when model outputs were shown",
                     List.of(
-                    // Every change of the mode, who made it and when; the latest row is the mode now.
+                    // Every change of the mode, who made it and when; the latest row is the mode now. after_verdict
+                    // is the last verdict's id at the change (0: none), so verdicts are before or after it exactly,
+                    // not by timestamps that can share a millisecond.
                     """
                     CREATE TABLE blinding (
                         id INTEGER PRIMARY KEY,
                         blinded INTEGER NOT NULL CHECK (blinded IN (0, 1)),
+                        after_verdict INTEGER NOT NULL,
                         changed_by TEXT NOT NULL,
                         created_at TEXT NOT NULL,
                         app_version TEXT NOT NULL
@@ -127,10 +130,12 @@ final class SchemaMigrations {
                         seed INTEGER NOT NULL,
                         created_at TEXT NOT NULL
                     )""",
-                    // The moment a reviewer was shown a head's model output, to tell blind verdicts from others.
+                    // The moment a reviewer was shown a head's model output, to tell blind verdicts from others;
+                    // after_verdict as in blinding.
                     """
                     CREATE TABLE reveal (
                         id INTEGER PRIMARY KEY,
+                        after_verdict INTEGER NOT NULL,
                         photo_id INTEGER NOT NULL REFERENCES photo(id),
                         head TEXT NOT NULL,
                         analysis_id INTEGER REFERENCES analysis(id),

@@ -6,7 +6,6 @@ import ai.haski.desktop.session.Reveal;
 import ai.haski.desktop.session.Session;
 import ai.haski.desktop.session.SessionException;
 import ai.haski.desktop.session.Verdict;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -34,13 +33,12 @@ record ReaderVerdicts(Map<String, Map<String, List<Verdict>>> byPhoto) {
      */
     static ReaderVerdicts read(Session session, boolean blindOnly) throws SessionException {
         Map<String, Map<String, List<Verdict>>> byPhoto = new LinkedHashMap<>();
-        List<Map.Entry<Instant, Boolean>> modes = blindOnly ? session.blinding().history() : List.of();
+        List<Blinding.ModeChange> modes = blindOnly ? session.blinding().history() : List.of();
         for (Photo photo : session.photos().all()) {
             List<Verdict> history = session.reviews().verdictHistory(photo.id());
             if (blindOnly && !history.isEmpty()) {
                 List<Reveal> reveals = session.blinding().reveals(photo.id());
-                history = history.stream().filter(v -> Blinding.givenBlind(v, reveals,
-                        Blinding.blindedAt(modes, v.at()))).toList();
+                history = history.stream().filter(v -> Blinding.givenBlind(v, reveals, modes)).toList();
             }
             if (history.isEmpty()) {
                 continue;

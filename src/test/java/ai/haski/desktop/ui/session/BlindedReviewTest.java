@@ -88,7 +88,7 @@ class BlindedReviewTest {
         Reveal reveal = store().blinding().reveals(row.photoId()).get(0);
         assertThat(reveal.head()).isEqualTo(HEAD);
         assertThat(reveal.reviewer()).isEqualTo("Ana");
-        assertThat(reveal.id()).isPositive();
+        assertThat(reveal.afterVerdict()).as("shown after the reviewer's label").isEqualTo(verdict.id());
         assertThat(reveal.at()).isAfterOrEqualTo(verdict.at());
 
         EvaluationViewModel evaluation = session.evaluation();
