@@ -42,8 +42,11 @@ public final class EvaluationViewModel {
     /** Where a clicked cell's photos are shown: the session's table, filtered to them. */
     @FunctionalInterface
     public interface PhotoFilter {
-        /** Shows only these photos (paths relative to the session folder); {@code description} says which. */
-        void showOnly(String description, Set<String> files);
+        /**
+         * Shows only these photos (paths relative to the session folder); {@code description} says which. False when
+         * it may not (blinded reading).
+         */
+        boolean showOnly(String description, Set<String> files);
     }
 
     private final ObservableObjectValue<Session> session;
@@ -161,8 +164,12 @@ public final class EvaluationViewModel {
             return;
         }
         List<String> files = measured.photosIn(truth, predicted);
-        table.showOnly(DisplayNames.head(head) + ": truth " + DisplayNames.label(truth) + ", model "
-                + DisplayNames.label(predicted), Set.copyOf(files));
+        if (!table.showOnly(DisplayNames.head(head) + ": truth " + DisplayNames.label(truth) + ", model "
+                + DisplayNames.label(predicted), Set.copyOf(files))) {
+            notices.post(Notice.warning("Blinded reading is on, so the table does not list photos by the model's "
+                    + "answers; turn it off (Session > Blinded reading) to see this cell's photos."));
+            return;
+        }
         notices.post(Notice.info(files.size() + (files.size() == 1 ? " photo" : " photos") + " where "
                 + DisplayNames.head(head) + " is truly " + DisplayNames.label(truth) + " and the model said "
                 + DisplayNames.label(predicted) + (Objects.equals(truth, predicted) ? " (right)." : " (wrong).")));

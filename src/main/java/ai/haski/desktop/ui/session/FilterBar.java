@@ -62,7 +62,9 @@ final class FilterBar {
 
         ComboBox<RowFilter> filter = new ComboBox<>();
         filter.setId("rowFilter");
-        filter.getItems().setAll(RowFilter.choosable());
+        filter.getItems().setAll(table.blindedProperty().get() ? RowFilter.choosableBlind() : RowFilter.choosable());
+        table.blindedProperty().addListener((obs, was, now) ->
+                filter.getItems().setAll(now ? RowFilter.choosableBlind() : RowFilter.choosable()));
         filter.valueProperty().bindBidirectional(table.filterProperty());
         filter.setFocusTraversable(false);
         filter.setMinWidth(Region.USE_PREF_SIZE);

@@ -125,9 +125,13 @@ public final class PhotoTableViewModel {
 
     /**
      * Shows only these photos (relative paths), for one cell of the Evaluation view's confusion matrix;
-     * {@code description} says which cell, beside the filter.
+     * {@code description} says which cell, beside the filter. Refused (false) in blinded reading, where the table
+     * must not sort photos by the model's answers.
      */
-    public void showOnly(String description, Set<String> files) {
+    public boolean showOnly(String description, Set<String> files) {
+        if (blinded.get()) {
+            return false;
+        }
         cellFiles = Set.copyOf(files);
         cellText.set(description);
         if (filter.get() == RowFilter.EVALUATION_CELL) {
@@ -135,6 +139,7 @@ public final class PhotoTableViewModel {
         } else {
             filter.set(RowFilter.EVALUATION_CELL);
         }
+        return true;
     }
 
     /** Applies the filter again, e.g. after a batch changed many rows. */
@@ -225,6 +230,9 @@ public final class PhotoTableViewModel {
     /** Blinded reading: the session hides the model's answers until the reviewer has given theirs. */
     void setBlinded(boolean on) {
         blinded.set(on);
+        if (on && filter.get().showsAnswers()) {
+            filter.set(RowFilter.ALL);
+        }
     }
 
     /** Whether the open session is in blinded reading, so the table and grid leave out the model's labels. */

@@ -47,6 +47,16 @@ public enum RowFilter {
         return Arrays.stream(values()).filter(filter -> filter != EVALUATION_CELL).toList();
     }
 
+    /** The filters that sort photos by the model's answers, which blinded reading keeps from the reviewer. */
+    boolean showsAnswers() {
+        return this == LOW_CONFIDENCE || this == LABEL || this == MODELS_DISAGREE || this == EVALUATION_CELL;
+    }
+
+    /** The filters a reviewer picks in blinded reading: none that would tell the model's answer. */
+    static List<RowFilter> choosableBlind() {
+        return Arrays.stream(values()).filter(filter -> !filter.showsAnswers()).toList();
+    }
+
     @Override
     public String toString() {
         return title;

@@ -62,7 +62,12 @@ class BlindedReviewTest {
 
     @Test
     void theAnswerStaysHiddenUntilTheReviewersLabelIsSavedAndTheRevealComesAfterIt() throws Exception {
+        session.table().filterProperty().set(RowFilter.LOW_CONFIDENCE);
         session.setBlinded(true);
+        assertThat(session.table().filterProperty().get()).as("a filter by the model's confidence tells its answer")
+                .isEqualTo(RowFilter.ALL);
+        assertThat(RowFilter.choosableBlind()).doesNotContain(RowFilter.LABEL, RowFilter.LOW_CONFIDENCE,
+                RowFilter.MODELS_DISAGREE);
 
         assertThat(session.blindedProperty().get()).isTrue();
         assertThat(store().blinding().isBlinded()).isTrue();
@@ -97,6 +102,11 @@ class BlindedReviewTest {
         assertThat(evaluation.shownProperty().get().heads().stream().filter(h -> h.head().equals(HEAD)).findFirst()
                 .orElseThrow().n()).isEqualTo(1);
         assertThat(evaluation.truthTextProperty().get()).contains("blind verdicts");
+        evaluation.showCell(HEAD, label, row.label(HEAD));
+        assertThat(session.table().filterProperty().get()).as("no list of photos by the model's answer")
+                .isEqualTo(RowFilter.ALL);
+        assertThat(context.notices().currentProperty().get().text()).startsWith("Blinded reading is on, so the "
+                + "table does not list photos");
     }
 
     @Test
