@@ -79,15 +79,21 @@ public final class Blinding {
     public void reveal(StoredResult result, List<String> heads, String reviewer) throws SessionException {
         String name = Reviews.checkReviewer(reviewer);
         db.write("save when the model's answer was shown", c -> {
-            String now = Timestamps.format(Timestamps.now());
-            long after = lastVerdict(c);
-            for (String head : heads) {
-                Reviews.insert(c, "INSERT INTO reveal (after_verdict, photo_id, head, analysis_id, reviewer, "
-                        + "revealed_at, app_version) VALUES (?, ?, ?, ?, ?, ?, ?)", after, result.photoId(), head,
-                        result.analysisId(), name, now, AppVersion.get());
-            }
+            insertReveals(c, result, heads, name);
             return null;
         });
+    }
+
+    /** Inserts the reveals of these heads, now, inside the caller's transaction. */
+    static void insertReveals(Connection c, StoredResult result, List<String> heads, String reviewer)
+            throws SQLException {
+        String now = Timestamps.format(Timestamps.now());
+        long after = lastVerdict(c);
+        for (String head : heads) {
+            Reviews.insert(c, "INSERT INTO reveal (after_verdict, photo_id, head, analysis_id, reviewer, revealed_at, "
+                    + "app_version) VALUES (?, ?, ?, ?, ?, ?, ?)", after, result.photoId(), head, result.analysisId(),
+                    reviewer, now, AppVersion.get());
+        }
     }
 
     /** Every reveal on the photo, oldest first. */

@@ -74,6 +74,8 @@ public final class Reviews {
     /**
      * Records labels given elsewhere (a labels file) as the reviewer's verdicts, all in one transaction: a label that
      * is the result's top label is an accept, any other an override. Nothing is recorded when one of them is wrong.
+     * Haski cannot know whether labels made elsewhere were made blind, so each is recorded as given after its
+     * model's answer was shown (a reveal just before it): an evaluation of blind verdicts never counts them.
      *
      * @throws IllegalArgumentException naming the result, head or label, when a result, head or label does not exist
      */
@@ -89,6 +91,7 @@ public final class Reviews {
                 }
                 VerdictAction action = summary.topLabel().equals(one.label()) ? VerdictAction.ACCEPT
                         : VerdictAction.OVERRIDE;
+                Blinding.insertReveals(c, result, List.of(one.head()), checkReviewer(reviewer));
                 verdicts.add(insertVerdict(c, result, one.head(), action, one.label(), reviewer));
             }
             return verdicts;

@@ -84,6 +84,25 @@ class LabelsImportTest {
     }
 
     @Test
+    void importedLabelsNeverCountAsBlindEvenInABlindedSession() throws Exception {
+        Path file;
+        try (Session session = SyntheticSession.create(dir)) {
+            file = session.file();
+            SyntheticSession.analyse(session, Map.of());
+            session.blinding().setBlinded(true, "Lab");
+        }
+        Path labels = Files.writeString(dir.resolve("labels.csv"), "file,skin_type\np01.png,dry\n");
+        assertThat(run("import-verdicts", "--session", file.toString(), "--labels", labels.toString(), "--reviewer",
+                "Lab", "--model", "model-a").status()).isZero();
+        try (Session session = Session.openFile(file)) {
+            assertThat(VerdictTruth.of(session, VerdictRule.reviewer("Lab"), false).label("p01.png", "skin_type"))
+                    .hasValue("dry");
+            // Haski cannot know whether labels made elsewhere were made without the model's answer.
+            assertThat(VerdictTruth.of(session, VerdictRule.reviewer("Lab"), true).labels()).isEmpty();
+        }
+    }
+
+    @Test
     void withoutAFileColumnOrAReviewerNothingIsRecorded() throws Exception {
         Path file;
         try (Session session = SyntheticSession.create(dir)) {
