@@ -68,7 +68,12 @@ public final class EvaluationView {
         blind.selectedProperty().bindBidirectional(viewModel.blindOnlyProperty());
         blind.setTooltip(new Tooltip("Count only the labels given in blinded reading, before the model's answer "
                 + "was shown"));
-        HBox bar = new HBox(10, new Label("Model"), model, blind, truth, computing);
+        Label modelTitle = new Label("Model");
+        // The choices keep their width; the truth's sentence wraps into what is left.
+        for (Region fixed : new Region[] {modelTitle, model, blind}) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox bar = new HBox(10, modelTitle, model, blind, truth, computing);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 10, 6, 10));
         bar.getStyleClass().add("session-bar");

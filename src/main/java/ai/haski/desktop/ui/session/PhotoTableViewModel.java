@@ -53,7 +53,15 @@ public final class PhotoTableViewModel {
     /** @param disagreements where the two chosen models disagree, which the "models disagree" filter keeps */
     public PhotoTableViewModel(ObservableObjectValue<Map<Long, DisagreementText.Sides>> disagreements) {
         this.disagreements = disagreements;
-        filter.addListener((obs, old, now) -> refilter());
+        filter.addListener((obs, old, now) -> {
+            if (now == null) {
+                // A filter choice whose list was just replaced (blinded reading on or off) clears its value for a
+                // moment; the table keeps the filter it had.
+                filter.set(old == null ? RowFilter.ALL : old);
+            } else {
+                refilter();
+            }
+        });
         threshold.addListener((obs, old, now) -> refilter());
         labelHead.addListener((obs, old, now) -> {
             updateLabelChoices();
