@@ -15,6 +15,7 @@ import ai.haski.desktop.session.FolderMismatchException;
 import ai.haski.desktop.session.Photo;
 import ai.haski.desktop.session.PhotoState;
 import ai.haski.desktop.session.Results;
+import ai.haski.desktop.session.ReviewerSettings;
 import ai.haski.desktop.session.ScanReport;
 import ai.haski.desktop.session.Session;
 import ai.haski.desktop.session.SessionException;
@@ -58,6 +59,11 @@ final class ReviewCommand implements Callable<Integer> {
     @Option(names = "--retry-failed", description = "Also analyse again the photos this model failed on before.")
     boolean retryFailed;
 
+    @Option(names = "--blinded", description = "Turn on blinded reading for this session: in the window each "
+            + "reviewer then sees the photos in an order shuffled for them, and a head's model answer only after giving "
+            + "their own label; evaluate --blinded-only uses those verdicts. It stays on for the session.")
+    boolean blinded;
+
     @Parameters(paramLabel = "FOLDER", arity = "1", description = "The folder of photos (searched recursively).")
     Path folder;
 
@@ -96,6 +102,9 @@ final class ReviewCommand implements Callable<Integer> {
                 err.println("error: no image files found in " + session.root());
                 return HaskiCommand.USAGE;
             }
+            if (blinded) {
+                blind(session, paths, err);
+            }
             Engine engine = Engine.create(paths, common.modelDirs);
             try (Analyzer analyzer = engine.open(model.request(common, budget));
                     AnalysisPool pool = AnalysisPool.of(budget)) {
@@ -111,6 +120,18 @@ final class ReviewCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return HaskiCommand.FAILED;
         }
+    }
+
+    /** Turns blinded reading on, recorded under the user's reviewer name (or their login name when none is set). */
+    private static void blind(Session session, AppPaths paths, PrintWriter err) throws SessionException {
+        if (session.blinding().isBlinded()) {
+            err.println("Blinded reading is already on for this session");
+            return;
+        }
+        String who = ReviewerSettings.forUser(paths).name().orElse(System.getProperty("user.name", "haski"));
+        session.blinding().setBlinded(true, who);
+        err.println("Blinded reading is on for this session: in the window each reviewer sees the model's answer "
+                + "for a head only after giving their own label, in an order shuffled for them");
     }
 
     private Session openSession(AppPaths paths, PrintWriter err) throws SessionException {
