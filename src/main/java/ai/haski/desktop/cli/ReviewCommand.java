@@ -58,6 +58,11 @@ final class ReviewCommand implements Callable<Integer> {
     @Option(names = "--retry-failed", description = "Also analyse again the photos this model failed on before.")
     boolean retryFailed;
 
+    @Option(names = "--import-results", paramLabel = "OUT", description = "Instead of analysing, take results "
+            + "computed elsewhere into the session: the Spark job's --format json output folder, or an analyze "
+            + "--out file. A photo keeps a result it already has from the same model.")
+    Path importResults;
+
     @Parameters(paramLabel = "FOLDER", arity = "1", description = "The folder of photos (searched recursively).")
     Path folder;
 
@@ -95,6 +100,9 @@ final class ReviewCommand implements Callable<Integer> {
             if (scan.present() == 0) {
                 err.println("error: no image files found in " + session.root());
                 return HaskiCommand.USAGE;
+            }
+            if (importResults != null) {
+                return ResultImportPrinter.run(session, importResults, err);
             }
             Engine engine = Engine.create(paths, common.modelDirs);
             try (Analyzer analyzer = engine.open(model.request(common, budget));

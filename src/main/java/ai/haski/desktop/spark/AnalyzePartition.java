@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkEnv;
-import org.apache.spark.SparkFiles;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.util.LongAccumulator;
@@ -31,15 +31,17 @@ final class AnalyzePartition implements FlatMapFunction<Iterator<String>, Row> {
     private final String appVersion;
     private final boolean jsonLines;
     private final SerializableConfiguration hadoopConf;
+    private final Broadcast<byte[]> packageZip;
     private final LongAccumulator modelLoads;
     private final LongAccumulator modelLoadMillis;
 
     AnalyzePartition(ModelSpec model, String appVersion, boolean jsonLines, SerializableConfiguration hadoopConf,
-            LongAccumulator modelLoads, LongAccumulator modelLoadMillis) {
+            Broadcast<byte[]> packageZip, LongAccumulator modelLoads, LongAccumulator modelLoadMillis) {
         this.model = model;
         this.appVersion = appVersion;
         this.jsonLines = jsonLines;
         this.hadoopConf = hadoopConf;
+        this.packageZip = packageZip;
         this.modelLoads = modelLoads;
         this.modelLoadMillis = modelLoadMillis;
     }
@@ -47,7 +49,7 @@ final class AnalyzePartition implements FlatMapFunction<Iterator<String>, Row> {
     @Override
     public Iterator<Row> call(Iterator<String> paths) {
         ExecutorModels.Lease lease = ExecutorModels.get(model,
-                () -> Path.of(SparkFiles.get(model.archiveName())), executorCores());
+                () -> PackageArchive.unzip(packageZip.value()), executorCores());
         if (lease.loadNanos() > 0) {
             modelLoads.add(1);
             modelLoadMillis.add(lease.loadNanos() / 1_000_000);

@@ -62,15 +62,4 @@ final class ExecutorModels {
         OPEN.put(spec, analyzer);
         return new Lease(analyzer, loadNanos);
     }
-
-    /**
-     * Keeps the driver's own analyzer for {@code spec}: in {@code local[N]} the executor is the driver's JVM, whose
-     * tasks then reuse it instead of loading the model a second time.
-     */
-    static synchronized void adopt(ModelSpec spec, Analyzer analyzer) {
-        Analyzer before = OPEN.putIfAbsent(spec, analyzer);
-        if (before != null && before != analyzer) {
-            analyzer.close();
-        }
-    }
 }

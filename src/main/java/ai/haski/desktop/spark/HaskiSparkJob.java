@@ -24,8 +24,8 @@ import picocli.CommandLine;
 
 /**
  * The Spark job's driver: lists the input, opens and proves the model once here (so a wrong {@code --model} or a
- * runtime that does not load fails before any task), ships the package to the executors with
- * {@code SparkContext.addFile}, and writes one row per photo.
+ * runtime that does not load fails before any task), broadcasts the package to the executors, and writes one row
+ * per photo.
  */
 public final class HaskiSparkJob {
     private static final Logger LOG = LoggerFactory.getLogger(HaskiSparkJob.class);
@@ -80,6 +80,7 @@ public final class HaskiSparkJob {
 
     /** Runs the job in {@code spark}. */
     static JobSummary run(SparkSession spark, JobOptions options) throws JobException {
+        long start = System.nanoTime();
         OutputFolder output = new OutputFolder(spark, options.output, options.jsonLines());
         List<String> photos;
         Set<String> done = Set.of();
@@ -101,7 +102,8 @@ public final class HaskiSparkJob {
                 todo.add(photo);
             }
         }
-        ModelSpec model = openOnDriver(spark, options);
+        DriverModel driverModel = openOnDriver(options);
+        ModelSpec model = driverModel.spec();
         LOG.info("Analysing {} photos ({} already in the output) with {} ({})", todo.size(),
                 photos.size() - todo.size(), model.modelId(), model.format());
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -110,7 +112,8 @@ public final class HaskiSparkJob {
         if (!todo.isEmpty()) {
             int partitions = options.partitionsFor(todo.size(), context.defaultParallelism());
             AnalyzePartition analyze = new AnalyzePartition(model, AppVersion.get(), options.jsonLines(),
-                    new SerializableConfiguration(spark.sparkContext().hadoopConfiguration()), loads, loadMillis);
+                    new SerializableConfiguration(spark.sparkContext().hadoopConfiguration()),
+                    context.broadcast(driverModel.packageZip()), loads, loadMillis);
             JavaRDD<Row> rows = context.parallelize(todo, partitions).mapPartitions(analyze);
             try {
                 output.write(spark.createDataFrame(rows,
@@ -119,31 +122,34 @@ public final class HaskiSparkJob {
                 throw new JobException(false, "cannot write " + options.output + ": " + e.getMessage());
             }
         }
+        long analysedMillis = (System.nanoTime() - start) / 1_000_000;
         return new JobSummary(photos.size(), photos.size() - todo.size(), output.rows(), output.failedRows(),
-                loads.value(), loadMillis.value());
+                loads.value(), loadMillis.value(), analysedMillis);
     }
 
-    /** Opens the model the options ask for, here on the driver, and ships its package to the executors. */
-    private static ModelSpec openOnDriver(SparkSession spark, JobOptions options) throws JobException {
-        Analyzer analyzer;
-        try {
-            analyzer = Engine.create(AppPaths.current(), options.modelDirs).open(options.driverRequest());
+    /** The model the driver chose, and its package zipped for the executors. */
+    private record DriverModel(ModelSpec spec, byte[] packageZip) {}
+
+    /**
+     * Opens the model the options ask for here on the driver, to fail before any task when it cannot be used and to
+     * learn which package, format and weights the executors must open, and zips its package for them. The driver's
+     * analyzer is closed again: in local mode the executor in this JVM loads its own, as any executor does.
+     */
+    private static DriverModel openOnDriver(JobOptions options) throws JobException {
+        ModelSpec spec;
+        Path folder;
+        try (Analyzer analyzer = Engine.create(AppPaths.current(), options.modelDirs).open(options.driverRequest())) {
+            folder = analyzer.model().modelPackage().folder().toAbsolutePath().normalize();
+            spec = new ModelSpec(analyzer.provenance().modelId(), analyzer.provenance().format(),
+                    analyzer.provenance().modelSha256(), options.maxMegapixels);
         } catch (NoUsableModelException | ModelUnavailableException e) {
             throw new JobException(true, e.getMessage());
         }
-        Path folder = analyzer.model().modelPackage().folder().toAbsolutePath().normalize();
-        String sha256 = analyzer.provenance().modelSha256();
-        // Named by the weights, so two models in one session unpack into two folders.
-        String unpacked = "haski-model-" + sha256.substring(0, 16);
-        ModelSpec spec = new ModelSpec(analyzer.provenance().modelId(), unpacked, analyzer.provenance().format(),
-                sha256, options.maxMegapixels);
-        ExecutorModels.adopt(spec, analyzer);
         try {
-            spark.sparkContext().addArchive(PackageArchive.zip(folder).toUri() + "#" + unpacked);
+            return new DriverModel(spec, PackageArchive.zip(folder));
         } catch (IOException e) {
             throw new JobException(false, "cannot pack model " + folder + " for the executors: " + e.getMessage());
         }
-        return spec;
     }
 
     /** A run that cannot go on, in words for its user; {@code usage} when the arguments or the input are to blame. */

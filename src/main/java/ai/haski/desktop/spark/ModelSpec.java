@@ -11,12 +11,11 @@ import java.io.Serializable;
  * executor JVM keeps its one open analyzer.
  *
  * @param modelId the package id the driver chose (never empty: executors must open the same package)
- * @param archiveName the folder the package's archive unpacks into on every executor ({@code SparkFiles.get})
  * @param format the format the driver's analyzer ran, forced on executors so they cannot fall back differently
  * @param sha256 the weights' SHA-256 the driver's analyzer reported; an executor whose model differs refuses
  * @param maxMegapixels the image limit, as {@code --max-megapixels}
  */
-public record ModelSpec(String modelId, String archiveName, String format, String sha256, double maxMegapixels)
+public record ModelSpec(String modelId, String format, String sha256, double maxMegapixels)
         implements Serializable {
     private static final long serialVersionUID = 1L;
 

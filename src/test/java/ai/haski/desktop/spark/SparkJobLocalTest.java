@@ -5,9 +5,16 @@ import static ai.haski.desktop.spark.SparkTestPhotos.MODEL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.haski.desktop.cli.HaskiCommand;
 import ai.haski.desktop.platform.AppVersion;
+import ai.haski.desktop.session.ModelKey;
+import ai.haski.desktop.session.Session;
+import ai.haski.desktop.session.SessionFiles;
+import ai.haski.desktop.session.StoredResult;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,15 +25,19 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
  * The job in {@code local[2]} (one Spark session for the class: starting one is slow) on the public photos and
  * broken files, row by row against {@code analyze} on the same folder, in both output formats, then a rerun refused
- * and a resumed one.
+ * and a resumed one. In order: the first job's executor (this JVM) loads the model, later jobs reuse it.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SparkJobLocalTest {
     @TempDir
     static Path work;
@@ -57,6 +68,7 @@ class SparkJobLocalTest {
     }
 
     @Test
+    @Order(1)
     void jsonLinesHaveOneRowPerFileEqualToAnalyze() throws Exception {
         Path out = work.resolve("json-out");
         JobSummary summary = run("--input", folder.toString(), "--output", out.toString(), "--format", "json",
@@ -70,10 +82,11 @@ class SparkJobLocalTest {
         assertThat(failed).as("the broken files are rows with their error").isGreaterThanOrEqualTo(3);
         assertThat(summary.outputRows()).isEqualTo(analyzed.size());
         assertThat(summary.failedRows()).isEqualTo(failed);
-        assertThat(summary.executorModelLoads()).as("local mode reuses the driver's analyzer").isZero();
+        assertThat(summary.executorModelLoads()).as("one executor JVM (this one), three tasks: one load").isEqualTo(1);
     }
 
     @Test
+    @Order(2)
     void parquetRowsCarryTheSameResultsAndColumnsThatAgreeWithThem() throws Exception {
         Path out = work.resolve("parquet-out");
         run("--input", folder.toString(), "--output", out.toString(), "--model", MODEL);
@@ -96,6 +109,7 @@ class SparkJobLocalTest {
     }
 
     @Test
+    @Order(3)
     void aRerunIntoTheSameOutputIsRefusedAndResumeAddsOnlyWhatIsMissing() throws Exception {
         Path out = work.resolve("resumed-out");
         List<String> firstThree = analyzed.keySet().stream().sorted().limit(3).toList();
@@ -115,6 +129,7 @@ class SparkJobLocalTest {
         JobSummary resumed = run("--input", folder.toString(), "--output", out.toString(), "--format", "json",
                 "--model", MODEL, "--resume");
         assertThat(resumed.skipped()).isEqualTo(3);
+        assertThat(resumed.executorModelLoads()).as("the executor JVM kept the model of the first job").isZero();
         Map<String, ObjectNode> rows = new HashMap<>();
         SparkTestPhotos.byFile(SparkTestPhotos.partLines(out))
                 .forEach((file, row) -> rows.put(file, SparkTestPhotos.withoutAdditions(row, AppVersion.get())));
@@ -129,5 +144,41 @@ class SparkJobLocalTest {
                 .isInstanceOf(HaskiSparkJob.JobException.class)
                 .hasMessageContaining("no-such-model").hasMessageContaining(MODEL);
         assertThat(out).doesNotExist();
+    }
+
+    @Test
+    @Order(4)
+    void reviewImportsTheJobsResultsIntoASessionOnceAndKeysThemByRelativePath() throws Exception {
+        Path out = work.resolve("json-out");
+        Path sessionFile = work.resolve("imported" + SessionFiles.EXTENSION);
+        Map<String, ObjectNode> jobRows = SparkTestPhotos.byFile(SparkTestPhotos.partLines(out));
+        long succeeded = jobRows.values().stream().filter(row -> !row.has("error")).count();
+
+        StringWriter err = new StringWriter();
+        int exit = HaskiCommand.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "review",
+                folder.toString(), "--session", sessionFile.toString(), "--import-results", out.toString());
+        assertThat(exit).as("stderr: %s", err).isEqualTo(HaskiCommand.OK);
+        assertThat(err.toString()).contains("Imported " + succeeded + " results");
+
+        try (Session session = Session.openToRead(sessionFile)) {
+            List<ModelKey> models = session.results().models();
+            assertThat(models).hasSize(1);
+            List<StoredResult> stored = session.results().byModel(models.get(0));
+            assertThat(stored).hasSize((int) succeeded);
+            for (StoredResult result : stored) {
+                ObjectNode row = jobRows.get(folder.resolve(result.relativePath()).toString());
+                assertThat(row).as("a job row for %s", result.relativePath()).isNotNull();
+                ObjectNode kept = (ObjectNode) JSON.readTree(result.outcomeJson());
+                assertThat(kept.get("probabilities")).isEqualTo(row.get("probabilities"));
+                assertThat(kept.get("model_sha256")).isEqualTo(row.get("model_sha256"));
+                assertThat(kept.get("file").asText()).isEqualTo(result.relativePath());
+            }
+        }
+
+        StringWriter again = new StringWriter();
+        HaskiCommand.run(new PrintWriter(new StringWriter()), new PrintWriter(again), "review", folder.toString(),
+                "--session", sessionFile.toString(), "--import-results", out.toString());
+        assertThat(again.toString()).contains("Imported 0 results")
+                .contains(succeeded + " photos already had a result from that model");
     }
 }
