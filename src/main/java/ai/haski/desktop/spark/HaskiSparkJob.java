@@ -123,7 +123,8 @@ public final class HaskiSparkJob {
             }
         }
         long analysedMillis = (System.nanoTime() - start) / 1_000_000;
-        return new JobSummary(photos.size(), photos.size() - todo.size(), output.rows(), output.failedRows(),
+        long[] rowsAndFailures = output.rowsAndFailures();
+        return new JobSummary(photos.size(), photos.size() - todo.size(), rowsAndFailures[0], rowsAndFailures[1],
                 loads.value(), loadMillis.value(), analysedMillis);
     }
 

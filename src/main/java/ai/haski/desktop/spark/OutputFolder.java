@@ -1,11 +1,19 @@
 package ai.haski.desktop.spark;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.get_json_object;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -46,9 +54,17 @@ final class OutputFolder {
 
     /** The input paths the output already has a row for. */
     Set<String> donePaths() {
-        Dataset<Row> rows = jsonLines ? spark.read().json(output) : spark.read().parquet(output);
-        List<String> done = rows.select(ResultRows.PATH).as(Encoders.STRING()).collectAsList();
+        List<String> done = rows().select(jsonLines ? get_json_object(col("value"), "$." + ResultRows.PATH)
+                : col(ResultRows.PATH)).as(Encoders.STRING()).collectAsList();
         return new HashSet<>(done);
+    }
+
+    /**
+     * The whole output. JSON Lines is read as text and its fields with {@code get_json_object}: Spark's JSON reader
+     * would first read everything once to infer a schema, and leave out {@code error} when no row has one.
+     */
+    private Dataset<Row> rows() {
+        return jsonLines ? spark.read().text(output) : spark.read().parquet(output);
     }
 
     /**
@@ -67,16 +83,11 @@ final class OutputFolder {
         }
     }
 
-    /** How many rows of the whole output carry an error (after {@link #write}). */
-    long failedRows() {
-        if (jsonLines) {
-            return spark.read().json(output).where("error IS NOT NULL").count();
-        }
-        return spark.read().parquet(output).where("error_code IS NOT NULL").count();
-    }
-
-    /** How many rows the whole output has. */
-    long rows() {
-        return jsonLines ? spark.read().text(output).count() : spark.read().parquet(output).count();
+    /** How many rows the whole output has, and how many of them carry an error (after {@link #write}). */
+    long[] rowsAndFailures() {
+        Column failed = jsonLines ? get_json_object(col("value"), "$.error.code").isNotNull()
+                : col("error_code").isNotNull();
+        Row counts = rows().agg(count(lit(1)), sum(when(failed, 1).otherwise(0))).first();
+        return new long[] {counts.getLong(0), counts.isNullAt(1) ? 0 : counts.getLong(1)};
     }
 }
