@@ -81,9 +81,9 @@ public final class ResultImport {
             return List.of(source);
         }
         try (Stream<Path> entries = Files.list(source)) {
+            // Spark names its output files part-*; _SUCCESS, .crc files and anything else are not rows.
             List<Path> parts = entries.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith("_")
-                            && !p.getFileName().toString().startsWith("."))
+                    .filter(p -> p.getFileName().toString().startsWith("part-"))
                     .sorted().toList();
             if (parts.stream().anyMatch(p -> p.getFileName().toString().endsWith(".parquet"))) {
                 throw new IOException(source + " holds Parquet, which only Spark reads; run the job with --format "
