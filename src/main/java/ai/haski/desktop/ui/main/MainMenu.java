@@ -57,12 +57,14 @@ final class MainMenu {
         MenuItem pause = item("_Pause or resume the batch", null, session::togglePause);
         MenuItem cancel = item("_Cancel the batch", null, session::cancelBatch);
         MenuItem reviewer = item("_Reviewer name…", null, actions::reviewerName);
+        MenuItem importResults = item("_Import results…", null, session::importResults);
+        importResults.disableProperty().bind(session.sessionProperty().isNull().or(session.batchRunningProperty()));
         show.disableProperty().bind(session.sessionProperty().isNull());
         analyse.disableProperty().bind(session.sessionProperty().isNull().or(session.batchRunningProperty()));
         pause.disableProperty().bind(session.batchRunningProperty().not());
         cancel.disableProperty().bind(session.batchRunningProperty().not());
         return new Menu("_Session", null, show, new SeparatorMenuItem(), analyse, pause, cancel,
-                new SeparatorMenuItem(), reviewer);
+                new SeparatorMenuItem(), importResults, reviewer);
     }
 
     /** Lists the packages and the active package's runtimes; rebuilt whenever they change. */

@@ -34,6 +34,7 @@ public final class SessionViewModel {
     private final ReviewPaneViewModel review;
     private final BatchViewModel batch;
     private final ExportCommand export;
+    private final ImportResultsCommand importResults;
     private final GridThumbnails thumbnails;
 
     /**
@@ -61,6 +62,7 @@ public final class SessionViewModel {
                     comparison.reloadModels();
                 });
         export = new ExportCommand(open, interactive, notices, dialogs);
+        importResults = new ImportResultsCommand(open, store, notices, dialogs, this::openFolder);
     }
 
     private void show(OpenedSession opened) {
@@ -97,6 +99,11 @@ public final class SessionViewModel {
     /** File > Export session…: asks where and as what, then exports. */
     public void exportSession() {
         export.run();
+    }
+
+    /** Session > Import results…: asks for a Spark job's output folder, then imports its results. */
+    public void importResults() {
+        importResults.run();
     }
 
     /** Session > Reviewer name…: asks for the name and saves it. */
