@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class SessionViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(SessionViewModel.class);
 
+    private final ImportResultsCommand importResults;
     private final NoticeSink notices;
     private final SessionLifecycle lifecycle;
     private final ModelComparisonViewModel comparison;
@@ -34,7 +35,6 @@ public final class SessionViewModel {
     private final ReviewPaneViewModel review;
     private final BatchViewModel batch;
     private final ExportCommand export;
-    private final ImportResultsCommand importResults;
     private final GridThumbnails thumbnails;
 
     /**
