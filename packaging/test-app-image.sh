@@ -65,6 +65,10 @@ elif [ -f /usr/lib/x86_64-linux-gnu/libheif.so.1 ] || [ -f /lib/x86_64-linux-gnu
   fail "this machine has libheif.so.1 but the image does not bundle it"
 fi
 pass "layout: natives unpacked under lib/app/native, none left in jars, models and notices present"
+# The Spark job's libraries are `provided` by a cluster (docs/SPARK.md): none may reach the desktop app.
+spark_jars=$(ls "$image"/lib/app/lib/ | grep -E '^(spark-|hadoop-|scala-|parquet-|log4j-)' || true)
+[ -z "$spark_jars" ] || fail "Spark's libraries are in the app-image: $spark_jars"
+pass "no Spark, Hadoop, Scala or Parquet jar in the app-image"
 
 # --- launches in a sandbox -----------------------------------------------------------------------------------
 sandbox=$root/target/packaging/test

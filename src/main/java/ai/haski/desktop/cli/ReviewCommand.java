@@ -63,6 +63,10 @@ final class ReviewCommand implements Callable<Integer> {
             + "reviewer then sees the photos in an order shuffled for them, and a head's model answer only after giving "
             + "their own label; evaluate --blinded-only uses those verdicts. It stays on for the session.")
     boolean blinded;
+    @Option(names = "--import-results", paramLabel = "OUT", description = "Instead of analysing, take results "
+            + "computed elsewhere into the session: the Spark job's --format json output folder, or an analyze "
+            + "--out file. A photo keeps a result it already has from the same model.")
+    Path importResults;
 
     @Parameters(paramLabel = "FOLDER", arity = "1", description = "The folder of photos (searched recursively).")
     Path folder;
@@ -104,6 +108,9 @@ final class ReviewCommand implements Callable<Integer> {
             }
             if (blinded) {
                 blind(session, paths, err);
+            }
+            if (importResults != null) {
+                return ResultImportPrinter.run(session, importResults, err);
             }
             Engine engine = Engine.create(paths, common.modelDirs);
             try (Analyzer analyzer = engine.open(model.request(common, budget));

@@ -72,12 +72,14 @@ final class MainMenu {
         MenuItem evaluate = item("_Evaluate…", null, actions::evaluate);
         evaluate.setId("evaluateSession");
         evaluate.disableProperty().bind(session.sessionProperty().isNull());
+        MenuItem importResults = item("_Import results…", null, session::importResults);
+        importResults.disableProperty().bind(session.sessionProperty().isNull().or(session.batchRunningProperty()));
         show.disableProperty().bind(session.sessionProperty().isNull());
         analyse.disableProperty().bind(session.sessionProperty().isNull().or(session.batchRunningProperty()));
         pause.disableProperty().bind(session.batchRunningProperty().not());
         cancel.disableProperty().bind(session.batchRunningProperty().not());
         return new Menu("_Session", null, show, new SeparatorMenuItem(), analyse, pause, cancel,
-                new SeparatorMenuItem(), blinded, evaluate, reviewer);
+                new SeparatorMenuItem(), blinded, evaluate, importResults, reviewer);
     }
 
     /** Lists the packages and the active package's runtimes; rebuilt whenever they change. */

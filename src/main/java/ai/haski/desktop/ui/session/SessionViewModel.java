@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class SessionViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(SessionViewModel.class);
 
+    private final ImportResultsCommand importResults;
     private final NoticeSink notices;
     private final SessionLifecycle lifecycle;
     private final ModelComparisonViewModel comparison;
@@ -84,6 +85,7 @@ public final class SessionViewModel {
                 reopen();
             }
         });
+        importResults = new ImportResultsCommand(open, store, notices, dialogs, this::openFolder);
     }
 
     private void show(OpenedSession opened) {
@@ -155,6 +157,11 @@ public final class SessionViewModel {
 
     private void reopen() {
         lifecycle.open(lifecycle.sessionProperty().get().root(), batch.activeModel());
+    }
+
+    /** Session > Import results…: asks for a Spark job's output folder, then imports its results. */
+    public void importResults() {
+        importResults.run();
     }
 
     /** Session > Reviewer name…: asks for the name and saves it. */
