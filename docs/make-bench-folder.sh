@@ -9,7 +9,7 @@ count=${2:-200}
 photos=${HASKI_PHOTOS:-${XDG_CACHE_HOME:-$HOME/.cache}/haski-public-photos}
 [ -f "$photos/PROVENANCE.tsv" ] || { echo "no public photos in $photos: run tools/fetch-public-photos.sh" >&2; exit 2; }
 mkdir -p "$target"
-mapfile -t usable < <(ls "$photos" | grep -Ev '^broken_|\.tsv$|^skimage_(palette_color|multipage_rgb)\.' | sort)
+mapfile -t usable < <(ls "$photos" | grep -Ev '^broken_|\.(tsv|icc)$|^skimage_(palette_color|multipage_rgb)\.' | sort)
 n=0
 while [ "$n" -lt "$count" ]; do
   for f in "${usable[@]}"; do

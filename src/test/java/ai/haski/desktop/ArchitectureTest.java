@@ -78,7 +78,26 @@ class ArchitectureTest {
     void theFacadeDoesNotDependOnFaces() {
         noClasses().that().resideInAPackage("ai.haski.desktop.analysis..")
                 .should().dependOnClassesThat().resideInAnyPackage("ai.haski.desktop.cli..",
-                        "ai.haski.desktop.session..", "ai.haski.desktop.server..", "ai.haski.desktop.ui..")
+                        "ai.haski.desktop.session..", "ai.haski.desktop.server..", "ai.haski.desktop.ui..",
+                        "ai.haski.desktop.spark..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheSparkJobUsesSparkOrHadoop() {
+        noClasses().that().resideOutsideOfPackage("ai.haski.desktop.spark..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "org.apache.hadoop..",
+                        "scala..")
+                .because("Spark is provided by the cluster: the app, its jar and its app-image run without it")
+                .check(classes);
+    }
+
+    @Test
+    void theSparkJobIsAFaceOverTheEngineAlone() {
+        noClasses().that().resideInAPackage("ai.haski.desktop.spark..")
+                .should().dependOnClassesThat().resideInAnyPackage("ai.haski.desktop.cli..",
+                        "ai.haski.desktop.server..", "ai.haski.desktop.ui..", "ai.haski.desktop.session..",
+                        "ai.haski.desktop.catalog..")
                 .check(classes);
     }
 
@@ -132,7 +151,8 @@ class ArchitectureTest {
     @Test
     void theFacesReachModelsAndRuntimesOnlyThroughTheEngineAndTheCatalogue() {
         noClasses().that().resideInAnyPackage("ai.haski.desktop.cli..", "ai.haski.desktop.server..",
-                        "ai.haski.desktop.ui..", "ai.haski.desktop.session..", "ai.haski.desktop.bench..")
+                        "ai.haski.desktop.ui..", "ai.haski.desktop.session..", "ai.haski.desktop.bench..",
+                        "ai.haski.desktop.spark..")
                 .should().dependOnClassesThat().resideInAPackage("ai.haski.desktop.inference..")
                 .because("every face opens models through analysis.Engine and manages packages through catalog, so "
                         + "loading, thread budget and closing are decided in one place")

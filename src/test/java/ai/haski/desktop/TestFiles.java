@@ -60,6 +60,17 @@ public final class TestFiles {
     }
 
     /**
+     * A wide-gamut ICC profile fetched by {@code tools/fetch-icc-profiles.sh} ({@code -Dhaski.icc}, else the user's
+     * cache folder); skips the test with instructions when it is missing.
+     */
+    public static Path iccProfile(String name) {
+        Path file = cacheFolder("haski.icc", "haski-icc-profiles").resolve(name);
+        Assumptions.assumeTrue(Files.isRegularFile(file), () -> "The ICC profile " + file + " is missing: run "
+                + "tools/fetch-icc-profiles.sh (mvn verify does; it needs apt-get and dpkg-deb, as on Debian or Ubuntu)");
+        return file;
+    }
+
+    /**
      * A folder of fetched test data: the system property when it is set and not empty (Maven passes an empty one by
      * default), else {@code NAME} under the user's cache folder, found as the fetch scripts find it:
      * {@code $XDG_CACHE_HOME}, else {@code $HOME/.cache}. {@code $HOME} is read here because the JDK's

@@ -33,17 +33,17 @@ public final class BenchReportFormat {
             out.append(String.format(Locale.ROOT, "%n%s %s, %s on %s %s: model load %.0f ms (includes the test vector)%n",
                     result.modelId(), result.modelVersion(), result.format(), result.runtime(),
                     result.runtimeVersion(), result.loadMs()));
-            out.append(String.format(Locale.ROOT, "  %-22s %5s  %-13s %-15s %-17s %-13s %-13s %-13s %-13s %-13s%n",
+            out.append(String.format(Locale.ROOT, "  %-26s %5s  %-13s %-15s %-17s %-13s %-13s %-13s %-13s %-13s%n",
                     "single photo, ms", "runs", "decode", "orient+convert", "resize+normalise", "quality",
                     "inference", "postprocess", "faces", "total"));
-            out.append(String.format(Locale.ROOT, "  %-22s %5s  %-13s %-15s %-17s %-13s %-13s %-13s %-13s %-13s%n", "",
+            out.append(String.format(Locale.ROOT, "  %-26s %5s  %-13s %-15s %-17s %-13s %-13s %-13s %-13s %-13s%n", "",
                     "", "median/p95", "median/p95", "median/p95", "median/p95", "median/p95", "median/p95",
                     "median/p95", "median/p95"));
             for (LatencyGroup group : result.latency()) {
                 StageStats s = group.stages();
                 String label = group.width() > 0
                         ? group.label() + " " + group.width() + "x" + group.height() : group.label();
-                out.append(String.format(Locale.ROOT, "  %-22s %5d  %-13s %-15s %-17s %-13s %-13s %-13s %-13s %-13s%s%n",
+                out.append(String.format(Locale.ROOT, "  %-26s %5d  %-13s %-15s %-17s %-13s %-13s %-13s %-13s %-13s%s%n",
                         label, group.runs(), pair(s.decode()), pair(s.orientConvert()), pair(s.preprocess()),
                         pair(s.quality()), pair(s.inference()), pair(s.postprocess()), pair(s.faces()),
                         pair(s.total()),

@@ -15,12 +15,15 @@ import ai.haski.desktop.bench.BenchResults.ExplainLatency;
 import ai.haski.desktop.bench.BenchResults.LatencyGroup;
 import ai.haski.desktop.bench.BenchResults.Throughput;
 import ai.haski.desktop.image.ImageLimits;
+import ai.haski.desktop.image.PhotoKind;
 import ai.haski.desktop.model.ModelFormat;
 import ai.haski.desktop.model.ModelPackage;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,6 +43,23 @@ public final class BenchRunner {
 
     /** One photo or group of photos to time single-threaded. */
     public record LatencySet(String label, List<Path> files) {}
+
+    /**
+     * One set per kind of photo ({@link PhotoKind}: baseline, progressive and wide-gamut JPEG, PNG, ...), in order of
+     * first appearance, so each kind's stages are reported apart; none when the files are all of one kind.
+     */
+    public static List<LatencySet> byKind(List<Path> files) {
+        Map<String, List<Path>> kinds = new LinkedHashMap<>();
+        for (Path file : files) {
+            kinds.computeIfAbsent(PhotoKind.of(file), kind -> new ArrayList<>()).add(file);
+        }
+        if (kinds.size() < 2) {
+            return List.of();
+        }
+        List<LatencySet> sets = new ArrayList<>();
+        kinds.forEach((kind, ofKind) -> sets.add(new LatencySet(kind + " (" + ofKind.size() + ")", ofKind)));
+        return sets;
+    }
 
     /**
      * Runs the whole measurement for one format.

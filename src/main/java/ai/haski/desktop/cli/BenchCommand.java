@@ -117,6 +117,7 @@ final class BenchCommand implements Callable<Integer> {
                 return HaskiCommand.USAGE;
             }
             latencySets.add(new BenchRunner.LatencySet("every photo", throughputFiles));
+            latencySets.addAll(BenchRunner.byKind(throughputFiles));
             input = folder + " (" + throughputFiles.size() + " photos)";
         }
         try {

@@ -8,12 +8,14 @@ import ai.haski.desktop.session.SessionFiles;
 import ai.haski.desktop.session.evaluation.EvaluationCsv;
 import ai.haski.desktop.session.evaluation.EvaluationHtml;
 import ai.haski.desktop.session.evaluation.EvaluationJson;
+import ai.haski.desktop.session.evaluation.EvaluationPdf;
 import ai.haski.desktop.session.evaluation.EvaluationReport;
 import ai.haski.desktop.session.evaluation.GroundTruth;
 import ai.haski.desktop.session.evaluation.HeadEvaluation;
 import ai.haski.desktop.session.evaluation.LabelsFileTruth;
 import ai.haski.desktop.session.evaluation.ModelEvaluation;
 import ai.haski.desktop.session.evaluation.SessionEvaluator;
+import ai.haski.desktop.session.evaluation.SubfolderSplit;
 import ai.haski.desktop.session.evaluation.VerdictTruth;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -62,9 +64,18 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "them gave (ties left out).")
     String rule;
 
-    @Option(names = "--format", paramLabel = "json|csv|html",
-            description = "Report format (default: from the --out file's extension): JSON, CSV (one number a row) "
-                    + "or one self-contained HTML page with charts and a note on what the numbers mean.")
+    @Option(names = "--blinded-only", description = "The truth is only the verdicts given in blinded reading, before "
+            + "the reviewer was shown the model's answer (see review --blinded).")
+    boolean blindedOnly;
+
+    @Option(names = "--by-subfolder", description = "One evaluation per top-level subfolder of the session's folder "
+            + "(photos directly in it: \".\"), to show where the model does worse; JSON only.")
+    boolean bySubfolder;
+
+    @Option(names = "--format", paramLabel = "json|csv|html|pdf",
+            description = "Report format (default: from the --out file's extension): JSON, CSV (one number a row), "
+                    + "one self-contained HTML page with charts and a note on what the numbers mean, or the same "
+                    + "as PDF.")
     String format;
 
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "Where to write the report.")
@@ -81,6 +92,10 @@ final class EvaluateCommand implements Callable<Integer> {
         try {
             chosenFormat = chooseFormat();
             checkTruthOptions();
+            if (bySubfolder && !chosenFormat.equals("json")) {
+                throw new IllegalArgumentException("--by-subfolder writes JSON only; name the report like "
+                        + "evaluation.json or say --format json");
+            }
             file = SessionArgument.existing(folder, sessionFile);
             if (out.getFileName() != null && out.getFileName().toString().contains(SessionFiles.EXTENSION)) {
                 throw new IllegalArgumentException("will not write a report over a session file; name it like "
@@ -97,9 +112,11 @@ final class EvaluateCommand implements Callable<Integer> {
             EvaluationReport report = evaluator.evaluate(models, truth);
             truth.problems().forEach(problem -> err.println("warning: " + problem));
             try {
-                AtomicFiles.write(out, switch (chosenFormat) {
+                AtomicFiles.write(out, bySubfolder ? SubfolderSplit.json(SubfolderSplit.evaluate(session, models,
+                        truth), truth) : switch (chosenFormat) {
                     case "csv" -> EvaluationCsv.bytes(report);
                     case "html" -> EvaluationHtml.bytes(report, Instant.now());
+                    case "pdf" -> EvaluationPdf.bytes(report, Instant.now());
                     default -> EvaluationJson.bytes(report);
                 });
             } catch (IOException e) {
@@ -130,10 +147,14 @@ final class EvaluateCommand implements Callable<Integer> {
         if (labels != null) {
             return LabelsFileTruth.read(labels, session.photos().all(), evaluator.heads(models));
         }
-        return VerdictTruth.of(session, TruthOptions.verdictRule(reviewer, rule));
+        return VerdictTruth.of(session, TruthOptions.verdictRule(reviewer, rule), blindedOnly);
     }
 
     private void checkTruthOptions() {
+        if (labels != null && blindedOnly) {
+            throw new IllegalArgumentException("--blinded-only chooses among verdicts; with --labels the truth is the "
+                    + "file, so leave it out");
+        }
         if (labels != null && (reviewer != null || rule != null)) {
             throw new IllegalArgumentException("--reviewer and --rule choose among verdicts; with --labels the "
                     + "truth is the file, so leave them out");
@@ -153,12 +174,12 @@ final class EvaluateCommand implements Callable<Integer> {
             if (chosen.equals("htm")) {
                 chosen = "html";
             }
-            if (!List.of("json", "csv", "html").contains(chosen)) {
-                throw new IllegalArgumentException("say --format json, csv or html (the name " + out
+            if (!List.of("json", "csv", "html", "pdf").contains(chosen)) {
+                throw new IllegalArgumentException("say --format json, csv, html or pdf (the name " + out
                         + " does not tell)");
             }
         }
-        CliArguments.requireOneOf("--format", chosen.toLowerCase(Locale.ROOT), "json", "csv", "html");
+        CliArguments.requireOneOf("--format", chosen.toLowerCase(Locale.ROOT), "json", "csv", "html", "pdf");
         return chosen.toLowerCase(Locale.ROOT);
     }
 

@@ -24,6 +24,7 @@ import picocli.CommandLine.Parameters;
                     + "stepped through, a folder opens as a review session. A file named like a command opens with "
                     + "--open NAME or ./NAME."},
         subcommands = {AnalyzeCommand.class, ReviewCommand.class, ExportCommand.class, EvaluateCommand.class,
+            ImportVerdictsCommand.class,
             ModelsCommand.class, ExplainCommand.class,
             SelfCheckCommand.class, ServeCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

@@ -15,6 +15,7 @@ import ai.haski.desktop.session.FolderMismatchException;
 import ai.haski.desktop.session.Photo;
 import ai.haski.desktop.session.PhotoState;
 import ai.haski.desktop.session.Results;
+import ai.haski.desktop.session.ReviewerSettings;
 import ai.haski.desktop.session.ScanReport;
 import ai.haski.desktop.session.Session;
 import ai.haski.desktop.session.SessionException;
@@ -58,6 +59,15 @@ final class ReviewCommand implements Callable<Integer> {
     @Option(names = "--retry-failed", description = "Also analyse again the photos this model failed on before.")
     boolean retryFailed;
 
+    @Option(names = "--blinded", description = "Turn on blinded reading for this session: in the window each "
+            + "reviewer then sees the photos in an order shuffled for them, and a head's model answer only after giving "
+            + "their own label; evaluate --blinded-only uses those verdicts. It stays on for the session.")
+    boolean blinded;
+    @Option(names = "--import-results", paramLabel = "OUT", description = "Instead of analysing, take results "
+            + "computed elsewhere into the session: the Spark job's --format json output folder, or an analyze "
+            + "--out file. A photo keeps a result it already has from the same model.")
+    Path importResults;
+
     @Parameters(paramLabel = "FOLDER", arity = "1", description = "The folder of photos (searched recursively).")
     Path folder;
 
@@ -96,6 +106,12 @@ final class ReviewCommand implements Callable<Integer> {
                 err.println("error: no image files found in " + session.root());
                 return HaskiCommand.USAGE;
             }
+            if (blinded) {
+                blind(session, paths, err);
+            }
+            if (importResults != null) {
+                return ResultImportPrinter.run(session, importResults, err);
+            }
             Engine engine = Engine.create(paths, common.modelDirs);
             try (Analyzer analyzer = engine.open(model.request(common, budget));
                     AnalysisPool pool = AnalysisPool.of(budget)) {
@@ -111,6 +127,18 @@ final class ReviewCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return HaskiCommand.FAILED;
         }
+    }
+
+    /** Turns blinded reading on, recorded under the user's reviewer name (or their login name when none is set). */
+    private static void blind(Session session, AppPaths paths, PrintWriter err) throws SessionException {
+        if (session.blinding().isBlinded()) {
+            err.println("Blinded reading is already on for this session");
+            return;
+        }
+        String who = ReviewerSettings.forUser(paths).name().orElse(System.getProperty("user.name", "haski"));
+        session.blinding().setBlinded(true, who);
+        err.println("Blinded reading is on for this session: in the window each reviewer sees the model's answer "
+                + "for a head only after giving their own label, in an order shuffled for them");
     }
 
     private Session openSession(AppPaths paths, PrintWriter err) throws SessionException {

@@ -21,6 +21,48 @@ final class DecodeFailures {
                 "Check that it really is a photo, or convert it to JPEG or PNG in an image editor.");
     }
 
+    /** A HEIF or AVIF file on a system without a usable libheif. */
+    static ImageDecodeException decoderMissing(Path file, String format) {
+        return new ImageDecodeException(ImageErrorCode.DECODER_MISSING, file,
+                forPeople(format) + " is not supported on this system: install libheif (Debian/Ubuntu: "
+                        + "apt-get install libheif1)",
+                "Or convert the photo to JPEG on the phone or computer it came from.");
+    }
+
+    /** A file larger than a decoder that holds the whole file in memory accepts. */
+    static ImageDecodeException fileTooLarge(Path file, long size, long maxBytes) {
+        return new ImageDecodeException(ImageErrorCode.IMAGE_TOO_LARGE, file,
+                "the file is " + (size >> 20) + " MB, more than the " + (maxBytes >> 20) + " MB this app reads for its "
+                        + "format",
+                "Convert it to JPEG in an image editor first.");
+    }
+
+    /** libheif refused the file at some step; its error code says whether it is damaged, too large or unsupported. */
+    static ImageDecodeException heif(Path file, String format, String step, HeifApi.HeifError error) {
+        String detail = "libheif, " + step + ": " + (error.message == null ? "error " + error.code : error.message)
+                + " (" + error.code + "/" + error.subcode + ")";
+        if (error.subcode == HeifApi.SUBERROR_END_OF_DATA) {
+            return incomplete(file, detail);
+        }
+        if (error.subcode == HeifApi.SUBERROR_SECURITY_LIMIT) {
+            return new ImageDecodeException(ImageErrorCode.IMAGE_TOO_LARGE, file,
+                    "it declares more than libheif's safety limits allow (" + detail + ")",
+                    "If it is a real photo, convert it to JPEG in an image editor first.");
+        }
+        if (error.code == HeifApi.ERROR_MEMORY_ALLOCATION) {
+            return new ImageDecodeException(ImageErrorCode.OUT_OF_MEMORY, file,
+                    "there was not enough memory to decode it (" + detail + ")",
+                    "Close other programs or analyse fewer photos at once and try again.");
+        }
+        if (error.code == HeifApi.ERROR_UNSUPPORTED_FEATURE || error.code == HeifApi.ERROR_UNSUPPORTED_FILETYPE) {
+            return new ImageDecodeException(ImageErrorCode.UNSUPPORTED_FORMAT, file,
+                    "it uses a " + forPeople(format) + " feature this system's libheif cannot decode (" + detail + ")",
+                    "Convert it to JPEG on the phone or computer it came from.");
+        }
+        return new ImageDecodeException(ImageErrorCode.CORRUPT_IMAGE, file,
+                "the " + forPeople(format) + " file is damaged (" + detail + ")", CHECK_ELSEWHERE);
+    }
+
     /** A reader that could not even report the size: a damaged header, or a size of zero the reader refused. */
     static ImageDecodeException unreadableHeader(Path file, String format, Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
@@ -89,7 +131,11 @@ final class DecodeFailures {
     }
 
     private static String forPeople(String format) {
-        return "webp".equals(format) ? "WebP" : format.toUpperCase(Locale.ROOT);
+        return switch (format) {
+            case "webp" -> "WebP";
+            case HeifBrands.HEIF -> "HEIC";
+            default -> format.toUpperCase(Locale.ROOT);
+        };
     }
 
     /** The decoder's own words, plus those of the underlying cause when it wrapped one. */

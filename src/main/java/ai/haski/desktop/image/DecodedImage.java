@@ -10,14 +10,15 @@ import java.util.Objects;
  * @param image          the upright pixels, always {@code TYPE_INT_RGB}; smaller than the original when subsampled
  * @param originalWidth  width of the full-size picture as displayed, that is after the EXIF orientation is applied
  * @param originalHeight height of the full-size picture as displayed, that is after the EXIF orientation is applied
- * @param orientation    the EXIF orientation that was applied ({@link ExifOrientation#NORMAL} when absent or invalid)
- * @param format         the decoder's format: "jpeg", "png", "bmp", "gif", "tiff" or "webp"
+ * @param orientation    the EXIF orientation that was applied ({@link ExifOrientation#NORMAL} when absent or invalid,
+ *                       and for HEIF and AVIF, whose own rotation libheif applies instead)
+ * @param format         the decoder's format: "jpeg", "png", "bmp", "gif", "tiff", "webp", "heif" or "avif"
  * @param subsampling    1 when decoded at full size; n when the picture is 1/n of it on each side: with
  *                       {@link #IMAGEIO}, every n-th pixel of every n-th row; with {@link #TURBOJPEG}, the DCT
  *                       scale denominator (n = 2, 4 or 8, each pixel standing for an n x n block)
  * @param warnings       things the user should know about this picture, in plain words
  * @param orientConvertNanos the part of the decode spent turning the decoder's pixels upright and into sRGB
- * @param decoder        which decoder produced the pixels: {@link #IMAGEIO} or {@link #TURBOJPEG}
+ * @param decoder        which decoder produced the pixels: {@link #IMAGEIO}, {@link #TURBOJPEG} or {@link #LIBHEIF}
  */
 public record DecodedImage(
         BufferedImage image,
@@ -34,6 +35,8 @@ public record DecodedImage(
     public static final String IMAGEIO = "imageio";
     /** libjpeg-turbo's TurboJPEG: plain JPEGs, decoded at a DCT scale. */
     public static final String TURBOJPEG = "turbojpeg";
+    /** libheif: HEIC/HEIF and AVIF, with the file's own rotation, mirror and crop applied. */
+    public static final String LIBHEIF = "libheif";
 
     public DecodedImage {
         Objects.requireNonNull(image, "image");

@@ -8,6 +8,8 @@ public enum ImageErrorCode {
     EMPTY_FILE("EMPTY_FILE"),
     READ_FAILED("READ_FAILED"),
     UNSUPPORTED_FORMAT("UNSUPPORTED_FORMAT"),
+    /** A format the app reads, but not on this system: its decoder library (libheif for HEIC and AVIF) is missing. */
+    DECODER_MISSING("DECODER_MISSING"),
     IMAGE_TOO_LARGE("IMAGE_TOO_LARGE"),
     INVALID_DIMENSIONS("INVALID_DIMENSIONS"),
     CORRUPT_IMAGE("CORRUPT_IMAGE"),

@@ -4,16 +4,9 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
-import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.stream.ImageInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,9 +15,13 @@ import org.slf4j.LoggerFactory;
  * Decodes an image file into an upright 8-bit sRGB picture no larger than needed, refusing oversized, damaged and
  * non-image files with an {@link ImageDecodeException}.
  *
- * <p>Plain JPEGs are decoded by libjpeg-turbo's TurboJPEG at a DCT scale when the library is available (see
- * {@link JpegDecoding}); every other file, and any JPEG TurboJPEG declines or warns about, by ImageIO, so that errors
- * keep their codes and messages.
+ * <p>The file's content chooses an {@link ImageDecoder}, which reads the header into an {@link OpenedImage}; this
+ * class then does, once for every decoder, what they share: the size limits before any pixels are decoded, the EXIF
+ * orientation unless the decoder applies the file's own, the conversion to opaque sRGB and the timing of it. Plain
+ * JPEGs are decoded by libjpeg-turbo's TurboJPEG at a DCT scale when the library is available (see
+ * {@link JpegDecoding}); HEIC/HEIF and AVIF files by libheif ({@link HeifDecoder}), or refused with
+ * {@link ImageErrorCode#DECODER_MISSING} where it is not installed; every other file, and any JPEG TurboJPEG declines
+ * or warns about, by ImageIO, so that errors keep their codes and messages.
  *
  * <p>Stateless and safe to share between threads; each call uses its own ImageIO reader and TurboJPEG handle.
  */
@@ -32,7 +29,9 @@ public final class ImageLoader {
     private static final Logger LOG = LoggerFactory.getLogger(ImageLoader.class);
 
     private final ImageLimits limits;
+    private final ImageDecoder imageIoDecoder = new ImageIoDecoder();
     private final Optional<TurboJpegDecoder> turboJpeg;
+    private final Optional<HeifApi> libheif;
 
     public ImageLoader() {
         this(ImageLimits.DEFAULT);
@@ -43,10 +42,16 @@ public final class ImageLoader {
     }
 
     public ImageLoader(ImageLimits limits, JpegDecoding jpegDecoding) {
+        this(limits, jpegDecoding, HeifLibrary.shared());
+    }
+
+    /** @param libheif the HEIF binding; empty as on a system without libheif */
+    ImageLoader(ImageLimits limits, JpegDecoding jpegDecoding, Optional<HeifApi> libheif) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.turboJpeg = Objects.requireNonNull(jpegDecoding, "jpegDecoding") == JpegDecoding.IMAGEIO_ONLY
                 ? Optional.empty()
                 : TurboJpegLibrary.shared().map(TurboJpegDecoder::new);
+        this.libheif = Objects.requireNonNull(libheif, "libheif");
     }
 
     public ImageLimits limits() {
@@ -56,7 +61,7 @@ public final class ImageLoader {
     /** Which decoder plain JPEGs get, in words for logs and benchmark output. */
     public String jpegDecoder() {
         return turboJpeg.isPresent()
-                ? "TurboJPEG (DCT-scaled; ImageIO for CMYK, non-sRGB-profile and damaged JPEGs)"
+                ? "TurboJPEG (DCT-scaled, colour profiles applied after scaling; ImageIO for CMYK and damaged JPEGs)"
                 : "ImageIO";
     }
 
@@ -76,148 +81,72 @@ public final class ImageLoader {
         ImageFileAccess.requireNonEmptyRegularFile(file);
         long started = System.nanoTime();
         ImageInputStream input = ImageFileAccess.open(file);
-        try {
-            ChosenReader chosen = chooseReader(file, input);
-            try {
-                DecodedImage decoded = decode(file, input, chosen, targetMinWidth, targetMinHeight);
-                LOG.debug("Decoded a {} {}x{} with {} at subsampling {} in {} ms", decoded.format(),
-                        decoded.originalWidth(), decoded.originalHeight(), decoded.decoder(), decoded.subsampling(),
-                        (System.nanoTime() - started) / 1_000_000);
-                return decoded;
-            } finally {
-                chosen.reader().dispose();
-            }
+        try (OpenedImage image = open(file, input)) {
+            DecodedImage decoded = decode(file, image, targetMinWidth, targetMinHeight);
+            LOG.debug("Decoded a {} {}x{} with {} at subsampling {} in {} ms", decoded.format(),
+                    decoded.originalWidth(), decoded.originalHeight(), decoded.decoder(), decoded.subsampling(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return decoded;
         } finally {
             closeQuietly(input);
         }
     }
 
-    private record ChosenReader(ImageReader reader, String format) {}
-
-    private static ChosenReader chooseReader(Path file, ImageInputStream input) throws ImageDecodeException {
-        Iterator<ImageReader> readers;
+    /** The decoder for the file's content, with its header read. */
+    private OpenedImage open(Path file, ImageInputStream input) throws ImageDecodeException {
+        Optional<String> heif;
         try {
-            readers = ImageIO.getImageReaders(input);
-        } catch (RuntimeException e) {
-            readers = Collections.emptyIterator();
+            heif = HeifBrands.formatOf(input);
+        } catch (IOException e) {
+            throw ImageFileAccess.openFailure(file, e);
         }
-        while (readers.hasNext()) {
-            ImageReader reader = readers.next();
-            ImageReaderSpi provider = reader.getOriginatingProvider();
-            Optional<String> format = provider == null
-                    ? Optional.empty()
-                    : SupportedImageTypes.formatOf(provider.getFormatNames());
-            if (format.isPresent()) {
-                return new ChosenReader(reader, format.get());
+        if (heif.isPresent()) {
+            if (libheif.isEmpty()) {
+                throw DecodeFailures.decoderMissing(file, heif.get());
             }
-            reader.dispose();
+            return new HeifDecoder(libheif.get(), limits, heif.get()).open(file, input);
         }
-        throw DecodeFailures.unsupportedFormat(file);
+        OpenedImage imageIo = imageIoDecoder.open(file, input);
+        if ("jpeg".equals(imageIo.format()) && turboJpeg.isPresent()) {
+            return new TurboJpegImage(file, turboJpeg.get(), imageIo);
+        }
+        return imageIo;
     }
 
-    private DecodedImage decode(Path file, ImageInputStream input, ChosenReader chosen,
-            int targetMinWidth, int targetMinHeight) throws ImageDecodeException {
-        ImageReader reader = chosen.reader();
-        DecoderWarnings decoderWarnings = new DecoderWarnings();
-        reader.addIIOReadWarningListener(decoderWarnings);
-        ReadProgress progress = new ReadProgress();
-        reader.addIIOReadProgressListener(progress);
-        checkDeclaredLength(file, input, chosen.format());
-        EndOfDataGuard guard = "webp".equals(chosen.format()) ? guard(file, input) : null;
-        reader.setInput(guard != null ? guard : input);
-
-        int storedWidth;
-        int storedHeight;
-        try {
-            storedWidth = reader.getWidth(0);
-            storedHeight = reader.getHeight(0);
-        } catch (IOException | RuntimeException | OutOfMemoryError e) {
-            throw DecodeFailures.unreadableHeader(file, chosen.format(), e);
-        }
+    private DecodedImage decode(Path file, OpenedImage image, int targetMinWidth, int targetMinHeight)
+            throws ImageDecodeException {
+        int storedWidth = image.storedWidth();
+        int storedHeight = image.storedHeight();
         checkDimensions(file, storedWidth, storedHeight);
 
         List<String> warnings = new ArrayList<>();
-        ExifOrientation orientation = ExifOrientationReader.read(file, chosen.format(), warnings);
+        ExifOrientation orientation = image.capabilities().appliesOrientation()
+                ? ExifOrientation.NORMAL
+                : ExifOrientationReader.read(file, image.format(), warnings);
         int originalWidth = orientation.swapsAxes() ? storedHeight : storedWidth;
         int originalHeight = orientation.swapsAxes() ? storedWidth : storedHeight;
         // The caller's target is for the upright picture; the decoders work in stored orientation.
         int storedMinWidth = orientation.swapsAxes() ? targetMinHeight : targetMinWidth;
         int storedMinHeight = orientation.swapsAxes() ? targetMinWidth : targetMinHeight;
-        if ("jpeg".equals(chosen.format()) && turboJpeg.isPresent()) {
-            Optional<TurboJpegDecoder.Scaled> fast;
-            try {
-                fast = turboJpeg.get().decode(file, storedWidth, storedHeight, storedMinWidth, storedMinHeight);
-            } catch (OutOfMemoryError e) {
-                throw DecodeFailures.outOfMemory(file, storedWidth, storedHeight, e);
-            }
-            if (fast.isPresent()) {
-                long converting = System.nanoTime();
-                BufferedImage upright = orientation.apply(fast.get().image());
-                return new DecodedImage(upright, originalWidth, originalHeight, orientation, chosen.format(),
-                        fast.get().denominator(), warnings, System.nanoTime() - converting, DecodedImage.TURBOJPEG);
-            }
-        }
-        int subsampling = SourceSubsampling.factor(storedWidth, storedHeight, storedMinWidth, storedMinHeight);
 
+        DecodedPixels pixels = image.decode(storedMinWidth, storedMinHeight);
+        long converting = System.nanoTime();
         BufferedImage upright;
-        long orientConvertNanos;
         try {
-            ImageReadParam param = reader.getDefaultReadParam();
-            if (subsampling > 1) {
-                param.setSourceSubsampling(subsampling, subsampling, 0, 0);
+            BufferedImage opaque = SrgbConverter.toIntRgb(pixels.image());
+            if (pixels.iccProfile().isPresent()) {
+                opaque = IccToSrgb.convert(opaque, pixels.iccProfile().get(), warnings);
             }
-            BufferedImage stored = reader.read(0, param);
-            String dataLoss = decoderWarnings.firstDataLoss();
-            if (dataLoss != null) {
-                throw DecodeFailures.incomplete(file, "decoder: " + dataLoss);
-            }
-            if (guard != null && guard.tripped()) {
-                throw DecodeFailures.incomplete(file, "the decoder ran past the end of the file");
-            }
-            if ("gif".equals(chosen.format()) && progress.stoppedShort()) {
-                throw DecodeFailures.incomplete(file, String.format(Locale.ROOT,
-                        "its image data ends after %.0f%% of the rows", progress.lastPercent()));
-            }
-            long converting = System.nanoTime();
-            upright = orientation.apply(SrgbConverter.toIntRgb(stored));
-            orientConvertNanos = System.nanoTime() - converting;
-        } catch (IOException | RuntimeException e) {
-            if (guard != null && guard.tripped()) {
-                throw DecodeFailures.incomplete(file, "the decoder ran past the end of the file");
-            }
-            // Some readers (the JDK's PNG reader among them) wrap even an OutOfMemoryError in an IIOException.
-            if (DecodeFailures.rootCause(e) instanceof OutOfMemoryError) {
-                throw DecodeFailures.outOfMemory(file, storedWidth, storedHeight, e);
-            }
-            throw DecodeFailures.undecodable(file, chosen.format(), e);
+            upright = orientation.apply(opaque);
+        } catch (RuntimeException e) {
+            throw DecodeFailures.undecodable(file, image.format(), e);
         } catch (OutOfMemoryError e) {
             throw DecodeFailures.outOfMemory(file, storedWidth, storedHeight, e);
         }
-
-        warnings.addAll(decoderWarnings.harmless());
-        return new DecodedImage(upright, originalWidth, originalHeight, orientation, chosen.format(), subsampling,
-                warnings, orientConvertNanos, DecodedImage.IMAGEIO);
-    }
-
-    private static EndOfDataGuard guard(Path file, ImageInputStream input) throws ImageDecodeException {
-        try {
-            return new EndOfDataGuard(input);
-        } catch (IOException e) {
-            throw DecodeFailures.unreadableHeader(file, "webp", e);
-        }
-    }
-
-    private static void checkDeclaredLength(Path file, ImageInputStream input, String format)
-            throws ImageDecodeException {
-        long missing;
-        try {
-            missing = DeclaredLength.missingBytes(input, format);
-        } catch (IOException e) {
-            throw DecodeFailures.unreadableHeader(file, format, e);
-        }
-        if (missing > 0) {
-            throw DecodeFailures.incomplete(file, "its header promises " + missing + " more bytes than it holds");
-        }
+        long orientConvertNanos = System.nanoTime() - converting;
+        warnings.addAll(pixels.warnings());
+        return new DecodedImage(upright, originalWidth, originalHeight, orientation, image.format(),
+                pixels.subsampling(), warnings, orientConvertNanos, pixels.decoder());
     }
 
     private void checkDimensions(Path file, int width, int height) throws ImageDecodeException {

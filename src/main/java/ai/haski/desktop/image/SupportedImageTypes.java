@@ -8,9 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The image formats the app decodes, by file name (for folder scanning) and by ImageIO format name (for decoding). */
+/**
+ * The image formats the app decodes, by file name (for folder scanning) and by ImageIO format name (for decoding);
+ * HEIC/HEIF and AVIF are recognised by content in {@link HeifBrands}.
+ */
 public final class SupportedImageTypes {
-    private static final Set<String> EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif", "tif", "tiff", "webp");
+    private static final Set<String> EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif", "tif", "tiff", "webp",
+            "heic", "heif", "hif", "avif");
 
     // ImageIO readers for other formats are on the class path too (WBMP, ICO, CUR); WBMP in particular accepts
     // almost any bytes that start with two zeros, so only these readers may decode a file.
@@ -56,6 +60,6 @@ public final class SupportedImageTypes {
 
     /** Human names of the supported formats, for messages. */
     static List<String> formatNamesForPeople() {
-        return List.of("JPEG", "PNG", "BMP", "GIF", "TIFF", "WebP");
+        return List.of("JPEG", "PNG", "BMP", "GIF", "TIFF", "WebP", "HEIC/HEIF", "AVIF");
     }
 }

@@ -12,6 +12,8 @@ import com.sun.jna.Pointer;
  * because it is 64 bits on Linux and macOS but 32 on Windows.
  */
 interface TurboJpegApi extends Library {
+    /** {@code TJPF_RGB}: bytes R, G, B, the layout the colour engine takes for an ICC conversion. */
+    int TJPF_RGB = 0;
     /** {@code TJPF_BGRX}: bytes B, G, R, X, that is one little-endian int 0xXXRRGGBB per pixel. */
     int TJPF_BGRX = 3;
 

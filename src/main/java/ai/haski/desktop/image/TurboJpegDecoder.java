@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * Decodes a plain JPEG with TurboJPEG at a DCT scale of 1/1 to 1/8, into a {@code TYPE_INT_RGB} picture in stored
  * orientation, or declines so that the caller decodes it with ImageIO.
  *
- * <p>It declines every file it cannot decode as the ImageIO path would: CMYK and YCCK, an embedded ICC profile
- * other than sRGB in effect ({@link SrgbProfiles}), arithmetic or lossless coding, a header that disagrees with ImageIO's, and any error or warning from the
+ * <p>An embedded ICC profile other than sRGB in effect ({@link SrgbProfiles}) is applied after the scaled decode
+ * ({@link ProfileToSrgb}) when it is an RGB display profile. It declines every file it cannot decode as the ImageIO
+ * path would: CMYK and YCCK, any other embedded ICC profile, arithmetic or lossless coding, a header that disagrees with ImageIO's, and any error or warning from the
  * library (truncated and corrupt data give warnings). The ImageIO path then produces the picture, or the user-facing
  * error it always gave. Thread-safe: each call uses its own TurboJPEG handle and native buffers.
  */
@@ -63,10 +64,15 @@ final class TurboJpegDecoder {
                 if (!markers.plain()) {
                     return decline(file, "its frame type is not baseline or progressive Huffman");
                 }
+                Optional<ProfileToSrgb> toSrgb = Optional.empty();
                 if (markers.iccProfile().isPresent() && !SrgbProfiles.isEffectivelySrgb(markers.iccProfile().get())) {
-                    return decline(file, "its ICC profile is not sRGB, and ImageIO turns its colours through it");
+                    toSrgb = ProfileToSrgb.of(markers.iccProfile().get());
+                    if (toSrgb.isEmpty()) {
+                        return decline(file, "its ICC profile is not an RGB display profile, and ImageIO turns its "
+                                + "colours through it");
+                    }
                 }
-                return decode(file, jpeg, size, storedWidth, storedHeight, minWidth, minHeight);
+                return decode(file, jpeg, size, storedWidth, storedHeight, minWidth, minHeight, toSrgb);
             }
         } catch (IOException e) {
             // ImageIO reads the file next and reports a read failure in the user's words.
@@ -75,7 +81,7 @@ final class TurboJpegDecoder {
     }
 
     private Optional<Scaled> decode(Path file, Memory jpeg, long size, int storedWidth, int storedHeight,
-            int minWidth, int minHeight) {
+            int minWidth, int minHeight, Optional<ProfileToSrgb> toSrgb) {
         Pointer handle = api.tjInitDecompress();
         if (handle == null) {
             return decline(file, "TurboJPEG could not create a decompressor");
@@ -96,9 +102,17 @@ final class TurboJpegDecoder {
             if (colorspace[0] != TurboJpegApi.TJCS_YCBCR && colorspace[0] != TurboJpegApi.TJCS_GRAY) {
                 return decline(file, "its colour space " + colorspace[0] + " is not YCbCr or gray");
             }
+            if (toSrgb.isPresent() && colorspace[0] != TurboJpegApi.TJCS_YCBCR) {
+                // ImageIO ignores an RGB profile on a gray JPEG with a warning the user should see.
+                return decline(file, "it is gray but carries a colour profile");
+            }
             int denominator = DctScale.denominator(storedWidth, storedHeight, minWidth, minHeight);
             int outWidth = DctScale.scaled(storedWidth, denominator);
             int outHeight = DctScale.scaled(storedHeight, denominator);
+            if (toSrgb.isPresent()) {
+                return decodeThroughProfile(file, handle, jpeg, jpegSize, outWidth, outHeight, denominator,
+                        toSrgb.get());
+            }
             try (Memory pixels = new Memory((long) outWidth * outHeight * Integer.BYTES)) {
                 if (api.tjDecompress2(handle, jpeg, jpegSize, pixels, outWidth, outWidth * Integer.BYTES, outHeight,
                         TurboJpegApi.TJPF_BGRX, FLAGS) != 0) {
@@ -108,6 +122,20 @@ final class TurboJpegDecoder {
             }
         } finally {
             api.tjDestroy(handle);
+        }
+    }
+
+    /** RGB bytes, the layout the colour engine reads, converted after the scaled decode and so on few pixels. */
+    private Optional<Scaled> decodeThroughProfile(Path file, Pointer handle, Memory jpeg, NativeLong jpegSize,
+            int outWidth, int outHeight, int denominator, ProfileToSrgb toSrgb) {
+        int pitch = outWidth * 3;
+        try (Memory pixels = new Memory((long) pitch * outHeight)) {
+            if (api.tjDecompress2(handle, jpeg, jpegSize, pixels, outWidth, pitch, outHeight, TurboJpegApi.TJPF_RGB,
+                    FLAGS) != 0) {
+                return declineWithLibraryReason(file, handle, "decoding");
+            }
+            byte[] rgb = pixels.getByteArray(0, pitch * outHeight);
+            return Optional.of(new Scaled(toSrgb.toSrgb(rgb, outWidth, outHeight), denominator));
         }
     }
 

@@ -93,12 +93,25 @@ public final class ModelLoader {
             Map<String, List<String>> outputNames = ShapeCheck.check(pkg, spec, loaded, file);
             ActiveModel model = new ActiveModel(pkg, format, sha, runtime, loaded, outputNames, earlierFailures);
             model.recordTestVectorDeviation(testVectorCheck.run(model));
+            warmUp(model);
             return model;
         } catch (ModelLoadException | RuntimeException e) {
             loaded.close();
             throw e instanceof ModelLoadException mle ? mle
                     : new ModelLoadException("unexpected failure while checking " + file + ": " + e);
         }
+    }
+
+    /** A model that proved itself but fails its warm-up has a runtime problem the user must hear of now. */
+    private static void warmUp(ActiveModel model) throws ModelLoadException {
+        long started = System.nanoTime();
+        try {
+            PipelineWarmUp.run(model);
+        } catch (InferenceException e) {
+            throw new ModelLoadException("the model ran its test vector but not a photo-sized warm-up: "
+                    + e.getMessage());
+        }
+        LOG.debug("Warmed up {} in {} ms", model.describe(), (System.nanoTime() - started) / 1_000_000);
     }
 
     /** The runtimes by format. */

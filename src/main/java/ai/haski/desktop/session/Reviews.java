@@ -69,6 +69,36 @@ public final class Reviews {
         });
     }
 
+    /** One head's label from a labels file, to record as a verdict on a stored result. */
+    public record Labelled(long analysisId, String head, String label) {}
+
+    /**
+     * Records labels given elsewhere (a labels file) as the reviewer's verdicts, all in one transaction: a label that
+     * is the result's top label is an accept, any other an override. Nothing is recorded when one of them is wrong.
+     * Haski cannot know whether labels made elsewhere were made blind, so each is recorded as given after its
+     * model's answer was shown (a reveal just before it): an evaluation of blind verdicts never counts them.
+     *
+     * @throws IllegalArgumentException naming the result, head or label, when a result, head or label does not exist
+     */
+    public List<Verdict> recordAll(List<Labelled> labelled, String reviewer) throws SessionException {
+        return db.write("save the imported verdicts", c -> {
+            List<Verdict> verdicts = new ArrayList<>();
+            for (Labelled one : labelled) {
+                StoredResult result = reviewable(c, one.analysisId());
+                HeadSummary summary = headOf(result, one.head());
+                if (!result.labels(one.head()).contains(one.label())) {
+                    throw new IllegalArgumentException("\"" + one.label() + "\" is not a label of " + one.head()
+                            + "; choose one of " + result.labels(one.head()));
+                }
+                VerdictAction action = summary.topLabel().equals(one.label()) ? VerdictAction.ACCEPT
+                        : VerdictAction.OVERRIDE;
+                Blinding.insertReveals(c, result, List.of(one.head()), checkReviewer(reviewer));
+                verdicts.add(insertVerdict(c, result, one.head(), action, one.label(), reviewer));
+            }
+            return verdicts;
+        });
+    }
+
     /** Flags a photo for a second look, saying why (may be empty). */
     public Flag flag(long photoId, String reason, String reviewer) throws SessionException {
         return insertFlag(photoId, true, reason, reviewer);
@@ -248,7 +278,7 @@ public final class Reviews {
                 + result.heads().stream().map(HeadSummary::head).toList()));
     }
 
-    private static String checkReviewer(String reviewer) {
+    static String checkReviewer(String reviewer) {
         String name = reviewer == null ? "" : reviewer.strip();
         if (name.isEmpty()) {
             throw new IllegalArgumentException("a reviewer name is needed to record a review");
@@ -270,7 +300,7 @@ public final class Reviews {
         }
     }
 
-    private static long insert(Connection c, String sql, Object... values) throws SQLException {
+    static long insert(Connection c, String sql, Object... values) throws SQLException {
         try (PreparedStatement statement = c.prepareStatement(sql)) {
             for (int i = 0; i < values.length; i++) {
                 if (values[i] == null) {

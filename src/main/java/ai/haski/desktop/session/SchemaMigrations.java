@@ -122,7 +122,45 @@ final class SchemaMigrations {
             new Step(4, "photo quality of each result", List.of(
                     "ALTER TABLE analysis ADD COLUMN quality_verdict TEXT CHECK (quality_verdict IN ('good', 'poor'))",
                     "ALTER TABLE analysis ADD COLUMN quality_problems TEXT",
-                    "CREATE INDEX analysis_by_quality ON analysis (quality_verdict)")));
+                    "CREATE INDEX analysis_by_quality ON analysis (quality_verdict)")),
+            new Step(5, "blinded reading: the mode, each reviewer's shuffled order, when model outputs were shown",
+                    List.of(
+                    // Every change of the mode, who made it and when; the latest row is the mode now. after_verdict
+                    // is the last verdict's id at the change (0: none), so verdicts are before or after it exactly,
+                    // not by timestamps that can share a millisecond.
+                    """
+                    CREATE TABLE blinding (
+                        id INTEGER PRIMARY KEY,
+                        blinded INTEGER NOT NULL CHECK (blinded IN (0, 1)),
+                        after_verdict INTEGER NOT NULL,
+                        changed_by TEXT NOT NULL,
+                        created_at TEXT NOT NULL,
+                        app_version TEXT NOT NULL
+                    )""",
+                    // The seed of each reviewer's photo order, drawn once, so the order is the same every time.
+                    """
+                    CREATE TABLE reading_order (
+                        reviewer TEXT PRIMARY KEY,
+                        seed INTEGER NOT NULL,
+                        created_at TEXT NOT NULL
+                    )""",
+                    // The moment a reviewer was shown a head's model output, to tell blind verdicts from others;
+                    // after_verdict as in blinding.
+                    """
+                    CREATE TABLE reveal (
+                        id INTEGER PRIMARY KEY,
+                        after_verdict INTEGER NOT NULL,
+                        photo_id INTEGER NOT NULL REFERENCES photo(id),
+                        head TEXT NOT NULL,
+                        analysis_id INTEGER REFERENCES analysis(id),
+                        reviewer TEXT NOT NULL,
+                        revealed_at TEXT NOT NULL,
+                        app_version TEXT NOT NULL
+                    )""",
+                    "CREATE INDEX reveal_by_photo ON reveal (photo_id, head, reviewer, id)",
+                    appendOnly("blinding"), appendOnlyDelete("blinding"),
+                    appendOnly("reading_order"), appendOnlyDelete("reading_order"),
+                    appendOnly("reveal"), appendOnlyDelete("reveal"))));
 
     private SchemaMigrations() {}
 

@@ -22,6 +22,7 @@ public final class Session implements AutoCloseable {
     private final Photos photos;
     private final Results results;
     private final Reviews reviews;
+    private final Blinding blinding;
     private final PhotoListing listing;
     private volatile Path root;
 
@@ -31,6 +32,7 @@ public final class Session implements AutoCloseable {
         this.photos = new Photos(db);
         this.results = new Results(db);
         this.reviews = new Reviews(db);
+        this.blinding = new Blinding(db);
         this.listing = new PhotoListing(db);
     }
 
@@ -139,6 +141,11 @@ public final class Session implements AutoCloseable {
 
     public Reviews reviews() {
         return reviews;
+    }
+
+    /** Blinded reading: the mode, each reviewer's order, when model outputs were shown. */
+    public Blinding blinding() {
+        return blinding;
     }
 
     public PhotoListing listing() {

@@ -3,6 +3,7 @@ package ai.haski.desktop.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.haski.desktop.TestFiles;
+import ai.haski.desktop.WideGamutPhotos;
 import ai.haski.desktop.image.DecodedImage;
 import ai.haski.desktop.image.ImageLimits;
 import ai.haski.desktop.image.ImageLoader;
@@ -12,13 +13,21 @@ import ai.haski.desktop.inference.HeadDecoder;
 import ai.haski.desktop.inference.Preprocessor;
 import ai.haski.desktop.inference.SharedEngine;
 import ai.haski.desktop.model.HeadResult;
+import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.List;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -28,6 +37,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class FastDecodeQualityTest {
     private static ActiveModel model;
+    @TempDir
+    static Path folder;
 
     @BeforeAll
     static void load() throws Exception {
@@ -41,9 +52,49 @@ class FastDecodeQualityTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"phone_IMG_20200827_231612.jpg", "phone_IMG_1054.JPG", "phone_IMG-20191006-WA0002.jpg",
-            "skimage_astronaut.png", "skimage_hubble_deep_field.jpg"})
+            "skimage_astronaut.png", "skimage_hubble_deep_field.jpg", "skimage_rocket.jpg"})
     void subsampledDecodeChangesNoProbabilityByMoreThanOnePercent(String name) throws Exception {
-        Path photo = TestFiles.photo(name);
+        assertWithinOnePercent(name, TestFiles.photo(name));
+    }
+
+    /**
+     * Wide-gamut JPEGs take the fast path too: decoded at the DCT scale, then turned through their profile into sRGB,
+     * against the full-size decode that ImageIO turns through the same profile.
+     */
+    @ParameterizedTest
+    @CsvSource({"phone_IMG_20200827_231612.jpg, AdobeRGB1998.icc", "phone_IMG_20200827_231612.jpg, ProPhotoRGB.icc",
+            "phone_IMG_1054.JPG, AdobeRGB1998.icc", "phone_IMG-20191006-WA0002.jpg, ProPhotoRGB.icc",
+            "skimage_chelsea.png, AdobeRGB1998.icc"})
+    void wideGamutJpegOnTheFastPathChangesNoProbabilityByMoreThanOnePercent(String name, String profile)
+            throws Exception {
+        Path wide = WideGamutPhotos.write(TestFiles.photo(name), TestFiles.iccProfile(profile),
+                folder.resolve(name + "." + profile + ".jpg"));
+        int size = model.manifest().input().width();
+        assertThat(new ImageLoader().load(wide, size, size).decoder()).isEqualTo(DecodedImage.TURBOJPEG);
+        assertWithinOnePercent(wide.getFileName().toString(), wide);
+    }
+
+    /** Progressive JPEGs decode through TurboJPEG at the same DCT scale, with the same promise. */
+    @ParameterizedTest
+    @ValueSource(strings = {"phone_IMG_20200827_231612.jpg", "phone_IMG-20191006-WA0002.jpg"})
+    void progressiveJpegOnTheFastPathChangesNoProbabilityByMoreThanOnePercent(String name) throws Exception {
+        BufferedImage photo = ImageIO.read(TestFiles.photo(name).toFile());
+        Path progressive = folder.resolve("progressive-" + name);
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(progressive.toFile())) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+            writer.write(null, new IIOImage(photo, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        int size = model.manifest().input().width();
+        assertThat(new ImageLoader().load(progressive, size, size).decoder()).isEqualTo(DecodedImage.TURBOJPEG);
+        assertWithinOnePercent(progressive.getFileName().toString(), progressive);
+    }
+
+    private static void assertWithinOnePercent(String name, Path photo) throws Exception {
         int size = model.manifest().input().width();
         DecodedImage fast = new ImageLoader().load(photo, size, size);
         DecodedImage full = new ImageLoader(ImageLimits.DEFAULT, JpegDecoding.IMAGEIO_ONLY)

@@ -39,6 +39,9 @@ class BenchCommandTest {
             assertThat(result.get("model_load_ms").asDouble()).isPositive();
             JsonNode latency = result.get("latency").get(0);
             assertThat(latency.get("runs").asInt()).isEqualTo(2);
+            // Then each kind of photo apart, in the folder's order: a.jpg is GIMP's progressive export.
+            assertThat(result.get("latency")).extracting(g -> g.get("label").asText())
+                    .containsExactly("every photo", "progressive JPEG (1)", "PNG (1)");
             for (String stage : List.of("decode", "orient_convert", "resize_normalise", "inference", "postprocess",
                     "faces", "total", "quality")) {
                 JsonNode timing = latency.get("stages_ms").get(stage);

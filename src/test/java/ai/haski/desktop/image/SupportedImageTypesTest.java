@@ -9,14 +9,14 @@ class SupportedImageTypesTest {
     @Test
     void acceptsTheSupportedExtensionsInAnyCase() {
         for (String name : new String[] {"a.jpg", "a.JPG", "a.jpeg", "a.Jpeg", "a.png", "a.bmp", "a.gif", "a.tif",
-                "a.TIFF", "a.webp", "IMG_1.2.jpg"}) {
+                "a.TIFF", "a.webp", "IMG_1.2.jpg", "IMG_0001.HEIC", "a.heif", "a.hif", "a.avif"}) {
             assertThat(SupportedImageTypes.isSupportedName(Path.of("/photos", name))).as(name).isTrue();
         }
     }
 
     @Test
     void rejectsOtherNames() {
-        for (String name : new String[] {"a.txt", "a.heic", "a.jpg.part", "jpg", ".jpg", "a.", "notes",
+        for (String name : new String[] {"a.txt", "a.mov", "a.jpg.part", "a.heic.part", "jpg", ".jpg", "a.", "notes",
                 "._IMG_1.jpg"}) {
             assertThat(SupportedImageTypes.isSupportedName(Path.of("/photos", name))).as(name).isFalse();
         }
@@ -26,7 +26,8 @@ class SupportedImageTypesTest {
     @Test
     void listsTheExtensions() {
         assertThat(SupportedImageTypes.extensions())
-                .containsExactlyInAnyOrder("jpg", "jpeg", "png", "bmp", "gif", "tif", "tiff", "webp");
+                .containsExactlyInAnyOrder("jpg", "jpeg", "png", "bmp", "gif", "tif", "tiff", "webp", "heic", "heif",
+                        "hif", "avif");
     }
 
     @Test

@@ -70,6 +70,14 @@ final class TestImages {
         return write(writer, param, List.of(new IIOImage(image, null, null)));
     }
 
+    /** A progressive JPEG (the JDK's default scan script: spectral selection and successive approximation). */
+    static byte[] progressiveJpeg(BufferedImage image) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+        return write(writer, param, List.of(new IIOImage(image, null, null)));
+    }
+
     static byte[] encode(BufferedImage image, String format) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();

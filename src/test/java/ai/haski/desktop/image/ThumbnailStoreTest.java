@@ -40,6 +40,20 @@ class ThumbnailStoreTest {
     }
 
     @Test
+    void aHeicTurnedByItsOwnRotationGetsAnUprightThumbnail() throws Exception {
+        // avifenc writes irot; a HEIC or AVIF in a session folder must show as the phone showed it.
+        Files.createDirectories(temp.resolve("photos"));
+        Path avif = ai.haski.desktop.HeifTools.avifenc(TestFiles.photo("skimage_coffee.png"),
+                temp.resolve("photos/turned.avif"), "--irot", "1");
+
+        Thumbnail made = store().thumbnail(avif);
+
+        assertThat(made.width()).isEqualTo(107);
+        assertThat(made.height()).isEqualTo(160);
+        assertThat(cached()).hasSize(1);
+    }
+
+    @Test
     void aPhonePhotosThumbnailFitsTheSideUprightAndIsKeptOnDisk() throws Exception {
         Path photo = copy("phone_IMG_1054.JPG");
         ThumbnailStore store = store();

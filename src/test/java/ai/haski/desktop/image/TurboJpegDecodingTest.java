@@ -88,11 +88,12 @@ class TurboJpegDecodingTest {
     }
 
     @Test
-    void anSrgbProfileTakesTheFastPathWithTheSamePixelsAndAnotherProfileIsLeftToImageIo() throws Exception {
+    void anSrgbProfileTakesTheFastPathWithTheSamePixelsAndAnotherIsAppliedAfterScaling() throws Exception {
         byte[] plain = TestImages.jpeg(TestImages.quadrants(320, 240), 0.9f);
         Path srgb = TestImages.save(folder, "srgb.jpg", JpegSegments.insertAfterSoi(plain,
                 JpegSegments.iccProfile(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData())));
-        // Linear light: ImageIO turns the colours through it (mid-grey becomes far lighter); TurboJPEG could not.
+        // Linear light: both paths turn the colours through it (mid-grey becomes far lighter), the fast one after
+        // scaling.
         Path linear = TestImages.save(folder, "linear.jpg", JpegSegments.insertAfterSoi(plain,
                 JpegSegments.iccProfile(ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData())));
         Path broken = TestImages.save(folder, "half-profile.jpg", JpegSegments.insertAfterSoi(plain,
@@ -102,23 +103,26 @@ class TurboJpegDecodingTest {
         assertThat(fast.decoder()).isEqualTo(DecodedImage.TURBOJPEG);
         assertCloseToBoxAverage(fast.image(), REFERENCE.load(srgb, Integer.MAX_VALUE / 4, Integer.MAX_VALUE / 4)
                 .image(), fast.subsampling());
-        assertThat(FAST.load(linear, 40, 40).decoder()).isEqualTo(DecodedImage.IMAGEIO);
+        DecodedImage converted = FAST.load(linear, 40, 40);
+        assertThat(converted.decoder()).isEqualTo(DecodedImage.TURBOJPEG);
+        assertCloseToBoxAverage(converted.image(), REFERENCE.load(linear, Integer.MAX_VALUE / 4, Integer.MAX_VALUE / 4)
+                .image(), converted.subsampling());
+        assertThat(converted.image().getRGB(0, 0)).as("the profile was applied").isNotEqualTo(
+                FAST.load(srgb, 40, 40).image().getRGB(0, 0));
         assertThat(FAST.load(broken, 40, 40).decoder()).isEqualTo(DecodedImage.IMAGEIO);
     }
 
     @Test
-    void publicPhotosWithAnSrgbProfileTakeTheFastPathWithTheSamePixelsAndAnAdobeRgbOneDoesNot() throws Exception {
+    void publicPhotosWithAnSrgbOrAdobeRgbProfileTakeTheFastPathWithTheSamePixels() throws Exception {
         // GIMP's compact "sRGB built-in" and the full "sRGB IEC61966-2.1", which the ImageIO path applies: the
-        // identity within rounding. skimage's rocket carries Adobe RGB (1998), which ImageIO really converts.
-        for (String name : new String[] {"phone_IMG_1054.JPG", "skimage_hubble_deep_field.jpg"}) {
+        // identity within rounding. skimage's rocket carries Adobe RGB (1998), which both paths really convert.
+        for (String name : new String[] {"phone_IMG_1054.JPG", "skimage_hubble_deep_field.jpg", "skimage_rocket.jpg"}) {
             Path photo = PublicPhotos.photo(name);
             DecodedImage fast = FAST.load(photo, 224, 224);
             assertThat(fast.decoder()).as(name).isEqualTo(DecodedImage.TURBOJPEG);
             DecodedImage full = REFERENCE.load(photo, Integer.MAX_VALUE / 4, Integer.MAX_VALUE / 4);
             assertCloseToBoxAverage(fast.image(), full.image(), fast.subsampling());
         }
-        assertThat(FAST.load(PublicPhotos.photo("skimage_rocket.jpg"), 224, 224).decoder())
-                .isEqualTo(DecodedImage.IMAGEIO);
     }
 
     @Test

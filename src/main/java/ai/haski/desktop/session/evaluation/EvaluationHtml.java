@@ -64,20 +64,32 @@ public final class EvaluationHtml {
                     : ", " + escape(String.join("; ", model.runtimes()))));
         }
         GroundTruth truth = report.truth();
-        StringBuilder source = new StringBuilder(truth.source().equals("labels") ? "a labels file"
-                : "the session's verdicts");
-        truth.details().forEach((name, value) -> source.append("; ").append(name).append(": ").append(value));
-        fact(html, "Truth", escape(source.toString()));
-        fact(html, "Blind", truth.source().equals("labels")
-                ? "not known: Haski cannot tell whether the labels file was made without seeing a model's answer"
-                : "no: the reviewers saw the model's answer, and an accepted verdict is the model's own label, "
-                        + "which favours this model");
+        fact(html, "Truth", escape(truthText(truth)));
+        fact(html, "Blind", blindText(truth));
         fact(html, "Photos with a truth", "<span data-key=\"truth/photos\">" + truth.labels().size() + "</span>"
                 + (truth.problems().isEmpty() ? "" : "; " + truth.problems().size()
                         + " rows or cells left out (<a href=\"#problems\">listed below</a>)"));
         fact(html, "Written", written.truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' ')
                 .replace("Z", " UTC"));
         html.append("</table>\n");
+    }
+
+    /** Where the truth came from, in words: "the session's verdicts; rule: latest". */
+    static String truthText(GroundTruth truth) {
+        StringBuilder source = new StringBuilder(truth.source().equals("labels") ? "a labels file"
+                : "the session's verdicts");
+        truth.details().forEach((name, value) -> source.append("; ").append(name).append(": ").append(value));
+        return source.toString();
+    }
+
+    /** Whether the truth was collected blind, and why it matters. */
+    static String blindText(GroundTruth truth) {
+        return truth.source().equals("labels")
+                ? "not known: Haski cannot tell whether the labels file was made without seeing a model's answer"
+                : "only".equals(truth.details().get("blind"))
+                ? "yes: only verdicts given in blinded reading, before the reviewer was shown the model's answer"
+                : "no: the reviewers saw the model's answer, and an accepted verdict is the model's own label, "
+                        + "which favours this model";
     }
 
     private static void head(StringBuilder html, String key, HeadEvaluation head) {

@@ -18,29 +18,41 @@ final class EvaluationNotes {
     /** The note that holds for the whole report: what the truth is and what no number here can show. */
     static void general(StringBuilder html, GroundTruth truth) {
         html.append("<section class=\"note\" id=\"note\"><h2>What these numbers do and do not show</h2>\n<ul>\n");
-        item(html, "<strong>The truth is the reviewers' labels, not a diagnosis.</strong> Every number below says how "
+        generalItems(truth).forEach(markup -> item(html, markup));
+        html.append("</ul></section>\n");
+    }
+
+    /** The general note's points as trusted markup (constant text with {@code <strong>}, no user text). */
+    static List<String> generalItems(GroundTruth truth) {
+        List<String> items = new ArrayList<>();
+        items.add("<strong>The truth is the reviewers' labels, not a diagnosis.</strong> Every number below says how "
                 + "often the model agreed with " + (truth.source().equals("labels") ? "the labels in the labels file"
                 : "the reviewers' verdicts") + ". Where the readers are wrong, a model that is right is counted "
                 + "wrong.");
-        item(html, "<strong>Accuracy</strong> is the share of photos where the model's top label is the truth. Its "
+        items.add("<strong>Accuracy</strong> is the share of photos where the model's top label is the truth. Its "
                 + "<strong>95 % interval</strong> (Wilson) is how far the accuracy could plausibly be from the one "
                 + "measured, only because these photos and not others were picked; with few photos it is wide.");
-        item(html, "<strong>Kappa corrects for chance.</strong> If most photos have one label, a model that always "
+        items.add("<strong>Kappa corrects for chance.</strong> If most photos have one label, a model that always "
                 + "says it scores a high accuracy but a kappa of 0. A kappa of 1 is perfect agreement, 0 what chance "
                 + "gives, below 0 worse than chance.");
-        item(html, "<strong>ECE</strong> (expected calibration error) is how far the model's confidence is from how "
+        items.add("<strong>ECE</strong> (expected calibration error) is how far the model's confidence is from how "
                 + "often it is right, on average over the photos: 0.10 means a stated 80 % is right about 70 % or "
                 + "90 % of the time. With tens of photos it is mostly noise; read the counts in the reliability "
                 + "diagram.");
-        item(html, "<strong>These photos are not all photos.</strong> The numbers describe this set (its phones, "
+        items.add("<strong>These photos are not all photos.</strong> The numbers describe this set (its phones, "
                 + "its light, its skin tones) and say little about photos unlike it.");
-        item(html, "<strong>An untrained or demonstration model's numbers mean nothing medically</strong>, however "
+        items.add("<strong>An untrained or demonstration model's numbers mean nothing medically</strong>, however "
                 + "good or bad they look; and no number here is clinical validation.");
-        html.append("</ul></section>\n");
+        return items;
     }
 
     /** One head's numbers in sentences. */
     static void head(StringBuilder html, HeadEvaluation head) {
+        html.append("<p class=\"reading\">").append(escape(reading(head))).append("</p>\n");
+    }
+
+    /** One head's numbers in plain sentences. */
+    static String reading(HeadEvaluation head) {
         List<String> sentences = new ArrayList<>();
         if (head.n() == 0) {
             sentences.add("No photo has both a truth and a result from this model for this head, so nothing here "
@@ -63,7 +75,7 @@ final class EvaluationNotes {
             sentences.add(head.withoutResult().size() + " photos with a truth have no result from this model "
                     + "and are not counted.");
         }
-        html.append("<p class=\"reading\">").append(escape(String.join(" ", sentences))).append("</p>\n");
+        return String.join(" ", sentences);
     }
 
     private static String kappaWords(double kappa) {

@@ -14,6 +14,8 @@ import java.util.OptionalDouble;
  * @param labels the head's labels in the manifest's order (rows and columns of {@code confusion})
  * @param withoutResult photos with a truth for this head but no result from the model (not analysed, or failed)
  * @param truthNotALabel photos whose truth is not one of this model's labels for the head, left out of n
+ * @param scored the n photos counted, each with its truth and the model's label, so that a face can list the photos
+ *     behind one cell of the confusion matrix
  */
 public record HeadEvaluation(
         String head,
@@ -29,7 +31,8 @@ public record HeadEvaluation(
         List<ClassMetrics> perClass,
         List<CalibrationError.Bin> reliability,
         List<String> withoutResult,
-        List<String> truthNotALabel) {
+        List<String> truthNotALabel,
+        List<ScoredPhoto> scored) {
 
     public HeadEvaluation {
         labels = List.copyOf(labels);
@@ -37,6 +40,7 @@ public record HeadEvaluation(
         reliability = List.copyOf(reliability);
         withoutResult = List.copyOf(withoutResult);
         truthNotALabel = List.copyOf(truthNotALabel);
+        scored = List.copyOf(scored);
     }
 
     /** Works out every statistic of the head from its scored photos. */
@@ -45,11 +49,13 @@ public record HeadEvaluation(
         ConfusionMatrix confusion = new ConfusionMatrix(labels);
         CalibrationError calibration = new CalibrationError();
         List<String> notALabel = new ArrayList<>();
+        List<ScoredPhoto> counted = new ArrayList<>();
         for (ScoredPhoto photo : photos) {
             if (!labels.contains(photo.truth())) {
                 notALabel.add(photo.file());
                 continue;
             }
+            counted.add(photo);
             confusion.add(photo.truth(), photo.predicted());
             calibration.add(photo.confidence(), photo.correct());
         }
@@ -62,7 +68,13 @@ public record HeadEvaluation(
         return new HeadEvaluation(head, labels, n, correct,
                 n == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) correct / n),
                 WilsonInterval.of(correct, n), macroF1(perClass), CohenKappa.of(confusion), calibration.value(),
-                confusion, perClass, calibration.bins(), withoutResult, notALabel);
+                confusion, perClass, calibration.bins(), withoutResult, notALabel, counted);
+    }
+
+    /** The photos in one cell of the confusion matrix: truth {@code truth}, the model's label {@code predicted}. */
+    public List<String> photosIn(String truth, String predicted) {
+        return scored.stream().filter(p -> p.truth().equals(truth) && p.predicted().equals(predicted))
+                .map(ScoredPhoto::file).toList();
     }
 
     /**

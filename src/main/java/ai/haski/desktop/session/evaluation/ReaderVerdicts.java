@@ -1,6 +1,8 @@
 package ai.haski.desktop.session.evaluation;
 
+import ai.haski.desktop.session.Blinding;
 import ai.haski.desktop.session.Photo;
+import ai.haski.desktop.session.Reveal;
 import ai.haski.desktop.session.Session;
 import ai.haski.desktop.session.SessionException;
 import ai.haski.desktop.session.Verdict;
@@ -21,9 +23,23 @@ import java.util.TreeSet;
 record ReaderVerdicts(Map<String, Map<String, List<Verdict>>> byPhoto) {
 
     static ReaderVerdicts read(Session session) throws SessionException {
+        return read(session, false);
+    }
+
+    /**
+     * As {@link #read(Session)}; with {@code blindOnly}, only verdicts given blind count (in a blinded session, before
+     * the reviewer was shown the head's model output), and a reviewer's latest blind verdict is theirs: a change of
+     * mind after seeing the model's answer is not a blind reading.
+     */
+    static ReaderVerdicts read(Session session, boolean blindOnly) throws SessionException {
         Map<String, Map<String, List<Verdict>>> byPhoto = new LinkedHashMap<>();
+        List<Blinding.ModeChange> modes = blindOnly ? session.blinding().history() : List.of();
         for (Photo photo : session.photos().all()) {
             List<Verdict> history = session.reviews().verdictHistory(photo.id());
+            if (blindOnly && !history.isEmpty()) {
+                List<Reveal> reveals = session.blinding().reveals(photo.id());
+                history = history.stream().filter(v -> Blinding.givenBlind(v, reveals, modes)).toList();
+            }
             if (history.isEmpty()) {
                 continue;
             }

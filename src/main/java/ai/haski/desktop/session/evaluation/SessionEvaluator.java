@@ -5,12 +5,15 @@ import ai.haski.desktop.session.ModelKey;
 import ai.haski.desktop.session.Session;
 import ai.haski.desktop.session.SessionException;
 import ai.haski.desktop.session.StoredResult;
+import ai.haski.desktop.session.Verdict;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Evaluates models of a session against a truth: pairs each photo's truth with the model's top label and
@@ -33,12 +36,23 @@ public final class SessionEvaluator {
     }
 
     public EvaluationReport evaluate(List<ModelKey> models, GroundTruth truth) throws SessionException {
+        return evaluate(models, truth, file -> true);
+    }
+
+    /** As {@link #evaluate(List, GroundTruth)}, with the reviewers' agreement over the photos {@code files} keeps. */
+    EvaluationReport evaluate(List<ModelKey> models, GroundTruth truth, Predicate<String> files)
+            throws SessionException {
         List<ModelEvaluation> evaluations = new ArrayList<>();
         for (ModelKey model : models) {
             evaluations.add(evaluate(model, truth));
         }
-        return new EvaluationReport(evaluations, truth,
-                ReaderAgreement.of(ReaderVerdicts.read(session), heads(models)));
+        Map<String, Map<String, List<Verdict>>> read = new LinkedHashMap<>();
+        ReaderVerdicts.read(session).byPhoto().forEach((file, heads) -> {
+            if (files.test(file)) {
+                read.put(file, heads);
+            }
+        });
+        return new EvaluationReport(evaluations, truth, ReaderAgreement.of(new ReaderVerdicts(read), heads(models)));
     }
 
     private ModelEvaluation evaluate(ModelKey model, GroundTruth truth) throws SessionException {

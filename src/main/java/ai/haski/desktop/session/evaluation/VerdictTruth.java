@@ -20,10 +20,22 @@ public final class VerdictTruth {
     private VerdictTruth() {}
 
     public static GroundTruth of(Session session, VerdictRule rule) throws SessionException {
-        return of(ReaderVerdicts.read(session), rule);
+        return of(ReaderVerdicts.read(session), rule, false);
+    }
+
+    /**
+     * The truth from the verdicts given blind only (blinded reading: before the reviewer saw the model's answer),
+     * when {@code blindOnly}; which removes the lean towards the model that accepted verdicts have.
+     */
+    public static GroundTruth of(Session session, VerdictRule rule, boolean blindOnly) throws SessionException {
+        return of(ReaderVerdicts.read(session, blindOnly), rule, blindOnly);
     }
 
     static GroundTruth of(ReaderVerdicts verdicts, VerdictRule rule) {
+        return of(verdicts, rule, false);
+    }
+
+    private static GroundTruth of(ReaderVerdicts verdicts, VerdictRule rule, boolean blindOnly) {
         Map<String, Map<String, String>> truth = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         verdicts.byPhoto().forEach((file, heads) -> heads.forEach((head, current) ->
@@ -38,6 +50,9 @@ public final class VerdictTruth {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("rule", rule.kind().id());
         rule.reviewer().ifPresent(name -> details.put("reviewer", name));
+        if (blindOnly) {
+            details.put("blind", "only");
+        }
         return new GroundTruth("verdicts", details, truth, problems);
     }
 

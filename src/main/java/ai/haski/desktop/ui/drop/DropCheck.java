@@ -57,6 +57,6 @@ public final class DropCheck {
     }
 
     private static String supportedList() {
-        return "JPEG, PNG, BMP, GIF, TIFF or WebP";
+        return "JPEG, PNG, BMP, GIF, TIFF, WebP, HEIC or AVIF";
     }
 }

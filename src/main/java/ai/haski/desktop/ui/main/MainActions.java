@@ -22,4 +22,6 @@ interface MainActions {
     void exportSession();
 
     void reviewerName();
+
+    void evaluate();
 }

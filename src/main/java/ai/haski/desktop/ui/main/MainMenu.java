@@ -58,12 +58,28 @@ final class MainMenu {
         MenuItem pause = item("_Pause or resume the batch", null, session::togglePause);
         MenuItem cancel = item("_Cancel the batch", null, session::cancelBatch);
         MenuItem reviewer = item("_Reviewer name…", null, actions::reviewerName);
+        CheckMenuItem blinded = new CheckMenuItem("_Blinded reading");
+        blinded.setId("blindedReading");
+        blinded.setSelected(session.blindedProperty().get());
+        session.blindedProperty().addListener((obs, was, now) -> blinded.setSelected(now));
+        // The item shows the session's mode: a change that is refused or still saving leaves it as the mode is.
+        blinded.setOnAction(event -> {
+            boolean wanted = blinded.isSelected();
+            blinded.setSelected(session.blindedProperty().get());
+            session.setBlinded(wanted);
+        });
+        blinded.disableProperty().bind(session.sessionProperty().isNull());
+        MenuItem evaluate = item("_Evaluate…", null, actions::evaluate);
+        evaluate.setId("evaluateSession");
+        evaluate.disableProperty().bind(session.sessionProperty().isNull());
+        MenuItem importResults = item("_Import results…", null, session::importResults);
+        importResults.disableProperty().bind(session.sessionProperty().isNull().or(session.batchRunningProperty()));
         show.disableProperty().bind(session.sessionProperty().isNull());
         analyse.disableProperty().bind(session.sessionProperty().isNull().or(session.batchRunningProperty()));
         pause.disableProperty().bind(session.batchRunningProperty().not());
         cancel.disableProperty().bind(session.batchRunningProperty().not());
         return new Menu("_Session", null, show, new SeparatorMenuItem(), analyse, pause, cancel,
-                new SeparatorMenuItem(), reviewer);
+                new SeparatorMenuItem(), blinded, evaluate, importResults, reviewer);
     }
 
     /** Lists the packages and the active package's runtimes; rebuilt whenever they change. */

@@ -2,6 +2,7 @@ package ai.haski.desktop.ui.main;
 
 import ai.haski.desktop.ui.drop.DropContent;
 import ai.haski.desktop.ui.drop.DropTarget;
+import ai.haski.desktop.ui.evaluation.EvaluationWindow;
 import ai.haski.desktop.ui.models.AddModelView;
 import ai.haski.desktop.ui.models.ModelPickerView;
 import ai.haski.desktop.ui.notice.NoticeBar;
@@ -59,6 +60,7 @@ public final class MainView implements MainActions {
     private final BorderPane root = new BorderPane();
     private final SessionView sessionView;
     private Node photoContent;
+    private EvaluationWindow evaluation;
 
     public MainView(MainViewModel viewModel, ExplainViewModel explain, Stage stage) {
         this.viewModel = viewModel;
@@ -331,6 +333,16 @@ public final class MainView implements MainActions {
     @Override
     public void exportSession() {
         viewModel.session().exportSession();
+    }
+
+    /** Session > Evaluate…: the evaluation window, made the first time it is asked for. */
+    @Override
+    public void evaluate() {
+        if (evaluation == null) {
+            evaluation = new EvaluationWindow(viewModel.session().evaluation(), stage,
+                    MainWindow.class.getResource("/ai/haski/desktop/ui/haski.css").toExternalForm());
+        }
+        evaluation.show();
     }
 
     @Override

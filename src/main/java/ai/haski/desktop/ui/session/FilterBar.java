@@ -62,7 +62,9 @@ final class FilterBar {
 
         ComboBox<RowFilter> filter = new ComboBox<>();
         filter.setId("rowFilter");
-        filter.getItems().setAll(RowFilter.values());
+        filter.getItems().setAll(table.blindedProperty().get() ? RowFilter.choosableBlind() : RowFilter.choosable());
+        table.blindedProperty().addListener((obs, was, now) ->
+                filter.getItems().setAll(now ? RowFilter.choosableBlind() : RowFilter.choosable()));
         filter.valueProperty().bindBidirectional(table.filterProperty());
         filter.setFocusTraversable(false);
         filter.setMinWidth(Region.USE_PREF_SIZE);
@@ -97,6 +99,11 @@ final class FilterBar {
         showOnlyFor(versus, RowFilter.MODELS_DISAGREE);
         showOnlyFor(modelB, RowFilter.MODELS_DISAGREE);
 
+        Label cell = new Label();
+        cell.setId("cellFilter");
+        cell.textProperty().bind(table.cellTextProperty());
+        showOnlyFor(cell, RowFilter.EVALUATION_CELL);
+
         Label count = new Label();
         count.setId("rowCount");
         count.textProperty().bind(table.countTextProperty());
@@ -106,7 +113,7 @@ final class FilterBar {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox row = new HBox(8, asTable, asGrid, new Separator(Orientation.VERTICAL), show, filter, threshold, head,
-                equals, label, modelA, versus, modelB, spacer, count);
+                equals, label, modelA, versus, modelB, cell, spacer, count);
         row.setAlignment(Pos.CENTER_LEFT);
         row.setPadding(new Insets(4, 10, 6, 10));
         row.getStyleClass().add("session-bar");

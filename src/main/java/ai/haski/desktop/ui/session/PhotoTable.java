@@ -44,7 +44,10 @@ final class PhotoTable {
         quality.setId("qualityColumn");
         quality.setCellFactory(col -> new QualityCell());
         table.getColumns().add(quality);
-        table.getColumns().add(column("Conditions", 80, 50, row -> conditionsText(row.conditions())));
+        TableColumn<ReviewRow, String> conditions = column("Conditions", 80, 50,
+                row -> conditionsText(row.conditions()));
+        conditions.visibleProperty().bind(rows.blindedProperty().not());
+        table.getColumns().add(conditions);
         table.getColumns().add(column("Error", 72, 40, ReviewRow::error));
         addComparisonColumns();
         rows.headNames().forEach(this::addHeadColumns);
@@ -147,6 +150,8 @@ final class PhotoTable {
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(
                 new HeadCell(DisplayNames.label(cell.getValue().label(head)), cell.getValue().confidence(head))));
         column.setComparator(HeadCell.ORDER);
+        // Blinded reading: the model's answers are not in the table either.
+        column.visibleProperty().bind(rows.blindedProperty().not());
         column.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(HeadCell value, boolean empty) {

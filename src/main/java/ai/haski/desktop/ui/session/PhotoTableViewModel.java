@@ -10,6 +10,8 @@ import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -40,6 +42,10 @@ public final class PhotoTableViewModel {
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
     private final BooleanProperty gridShown = new SimpleBooleanProperty(this, "gridShown");
+    private final ReadOnlyBooleanWrapper blinded = new ReadOnlyBooleanWrapper(this, "blinded");
+    private final ReadOnlyStringWrapper cellText = new ReadOnlyStringWrapper(this, "cellText", "");
+    /** The photos the evaluation-cell filter keeps, set with the filter by {@link #showOnly}. */
+    private Set<String> cellFiles = Set.of();
     private final List<Consumer<ReviewRow>> replacedListeners = new ArrayList<>();
     /** Row positions, counts, heads and labels seen: replaced when a session opens, updated row by row. */
     private RowSummary summary = RowSummary.of(List.of());
@@ -47,7 +53,15 @@ public final class PhotoTableViewModel {
     /** @param disagreements where the two chosen models disagree, which the "models disagree" filter keeps */
     public PhotoTableViewModel(ObservableObjectValue<Map<Long, DisagreementText.Sides>> disagreements) {
         this.disagreements = disagreements;
-        filter.addListener((obs, old, now) -> refilter());
+        filter.addListener((obs, old, now) -> {
+            if (now == null) {
+                // A filter choice whose list was just replaced (blinded reading on or off) clears its value for a
+                // moment; the table keeps the filter it had.
+                filter.set(old == null ? RowFilter.ALL : old);
+            } else {
+                refilter();
+            }
+        });
         threshold.addListener((obs, old, now) -> refilter());
         labelHead.addListener((obs, old, now) -> {
             updateLabelChoices();
@@ -117,10 +131,29 @@ public final class PhotoTableViewModel {
         }
     }
 
+    /**
+     * Shows only these photos (relative paths), for one cell of the Evaluation view's confusion matrix;
+     * {@code description} says which cell, beside the filter. Refused (false) in blinded reading, where the table
+     * must not sort photos by the model's answers.
+     */
+    public boolean showOnly(String description, Set<String> files) {
+        if (blinded.get()) {
+            return false;
+        }
+        cellFiles = Set.copyOf(files);
+        cellText.set(description);
+        if (filter.get() == RowFilter.EVALUATION_CELL) {
+            refilter();
+        } else {
+            filter.set(RowFilter.EVALUATION_CELL);
+        }
+        return true;
+    }
+
     /** Applies the filter again, e.g. after a batch changed many rows. */
     public void refilter() {
         filteredRows.setPredicate(filter.get().predicate(new FilterSettings(threshold.get(), labelHead.get(),
-                labelValue.get(), disagreements.get())));
+                labelValue.get(), disagreements.get(), cellFiles)));
         updateCount();
     }
 
@@ -200,6 +233,24 @@ public final class PhotoTableViewModel {
     /** Photos total, analysed, reviewed, flagged, errors and missing, for the status bar. */
     public ReadOnlyStringProperty statusTextProperty() {
         return statusText.getReadOnlyProperty();
+    }
+
+    /** Blinded reading: the session hides the model's answers until the reviewer has given theirs. */
+    void setBlinded(boolean on) {
+        blinded.set(on);
+        if (on && filter.get().showsAnswers()) {
+            filter.set(RowFilter.ALL);
+        }
+    }
+
+    /** Whether the open session is in blinded reading, so the table and grid leave out the model's labels. */
+    public ReadOnlyBooleanProperty blindedProperty() {
+        return blinded.getReadOnlyProperty();
+    }
+
+    /** Which confusion cell the evaluation-cell filter shows ("Skin type: truth oily, model dry"). */
+    public ReadOnlyStringProperty cellTextProperty() {
+        return cellText.getReadOnlyProperty();
     }
 
     /** Whether the photos are shown as a grid of thumbnails instead of the table. */

@@ -141,8 +141,10 @@ final class ReviewPane {
         for (int i = 0; i < review.heads().size(); i++) {
             HeadReview head = review.heads().get(i);
             Label title = new Label((i == focused ? "▶ " : "   ") + DisplayNames.head(head.head()) + ": "
-                    + DisplayNames.label(head.topLabel())
-                    + String.format(Locale.ROOT, " (%.0f%%)", head.topProbability() * 100));
+                    + (head.hidden() ? "model's answer hidden until you give your label"
+                    : DisplayNames.label(head.topLabel())
+                    + String.format(Locale.ROOT, " (%.0f%%)", head.topProbability() * 100)));
+            title.setId("head-title-" + head.head().replace(' ', '-'));
             title.getStyleClass().add("review-head-title");
             title.setWrapText(true);
             Label verdict = new Label(head.verdictText() + (head.verdictCount() > 1

@@ -11,6 +11,7 @@ import ai.haski.desktop.ui.task.BackgroundTask;
 import ai.haski.desktop.ui.task.LatestWins;
 import ai.haski.desktop.ui.task.TaskExecutor;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -44,6 +45,7 @@ public final class ReviewPaneViewModel {
     private final ReadOnlyStringWrapper reviewText = new ReadOnlyStringWrapper(this, "reviewText", "");
     private final ReadOnlyObjectWrapper<DisplayPicture> picture = new ReadOnlyObjectWrapper<>(this, "picture");
     private final ReadOnlyStringWrapper pictureMessage = new ReadOnlyStringWrapper(this, "pictureMessage", "");
+    private final List<Runnable> verdictListeners = new ArrayList<>();
 
     /**
      * @param store reads and writes the session, one task at a time, in order
@@ -162,7 +164,10 @@ public final class ReviewPaneViewModel {
 
     private void loadDetails(ReviewRow row) {
         Session current = session.get();
-        detailsLoad.submit(BackgroundTask.of("read review " + row.file(), () -> ReviewDetails.read(current, row))
+        boolean blinded = table.blindedProperty().get();
+        String name = reviewer.reviewerProperty().get();
+        detailsLoad.submit(BackgroundTask.of("read review " + row.file(),
+                () -> ReviewDetails.read(current, row, blinded, name))
                 .onSuccess(this::showDetails)
                 .onFailure(error -> notices.post(Notice.error("The review of " + row.file()
                         + " could not be read: " + error.getMessage()))));
@@ -189,11 +194,18 @@ public final class ReviewPaneViewModel {
         if (row == null) {
             return;
         }
+        if (table.blindedProperty().get()) {
+            // Accepting means "the model's label is right", which a reader who has not seen it cannot say.
+            notices.post(Notice.warning("Blinded reading: give your own label for each head (1 to 9); the model's "
+                    + "answer shows once you have."));
+            return;
+        }
         int index = table.shownIndexOf(row);
         ReviewRow after = index + 1 < table.sortedRows().size() ? table.sortedRows().get(index + 1) : null;
         String name = reviewer.reviewerProperty().get();
         long analysisId = row.result().orElseThrow().analysisId();
         save(row, "accept", s -> s.reviews().acceptAll(analysisId, name), () -> {
+            verdictSaved();
             if (after != null && idOf(selected.get()) == row.photoId()) {
                 select(after);
             }
@@ -223,7 +235,15 @@ public final class ReviewPaneViewModel {
         }
         String name = reviewer.reviewerProperty().get();
         long analysisId = row.result().orElseThrow().analysisId();
-        save(row, "override", s -> s.reviews().override(analysisId, head, label, name), () -> { });
+        boolean blinded = table.blindedProperty().get();
+        save(row, "override", s -> {
+            s.reviews().override(analysisId, head, label, name);
+            if (blinded) {
+                // The reader's label is saved first, then the model's answer is shown: the reveal comes after it.
+                s.blinding().reveal(row.result().orElseThrow(), List.of(head), name);
+            }
+            return null;
+        }, this::verdictSaved);
     }
 
     /** Flags the selected photo, or takes its flag off. */
@@ -250,6 +270,15 @@ public final class ReviewPaneViewModel {
                 save(row, "note", s -> s.reviews().note(row.photoId(), clean, name), () -> { }));
     }
 
+    /** Tells {@code listener} after each verdict is saved (not flags or notes), on the UI thread. */
+    public void addVerdictListener(Runnable listener) {
+        verdictListeners.add(listener);
+    }
+
+    private void verdictSaved() {
+        verdictListeners.forEach(Runnable::run);
+    }
+
     private ReviewRow reviewableSelection(String what) {
         ReviewRow row = selected.get();
         if (row == null || reviewer.requireName().isEmpty()) {
@@ -271,9 +300,11 @@ public final class ReviewPaneViewModel {
 
     private void save(ReviewRow row, String what, Write write, Runnable then) {
         Session current = session.get();
+        boolean blinded = table.blindedProperty().get();
+        String name = reviewer.reviewerProperty().get();
         store.execute(BackgroundTask.of(what + " " + row.file(), () -> {
             write.apply(current);
-            return ReviewDetails.read(current, row);
+            return ReviewDetails.read(current, row, blinded, name);
         }).onSuccess(details -> {
             table.replaceState(row.photoId(), details.state());
             if (idOf(selected.get()) == row.photoId()) {

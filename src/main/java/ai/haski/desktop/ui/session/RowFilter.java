@@ -1,6 +1,8 @@
 package ai.haski.desktop.ui.session;
 
 import ai.haski.desktop.session.ReviewState;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.Predicate;
 
 /** The table's filters: which photos the reviewer wants to see. */
@@ -13,7 +15,9 @@ public enum RowFilter {
     LOW_CONFIDENCE("Confidence below threshold"),
     POOR_QUALITY("Poor photo quality"),
     LABEL("Label is"),
-    MODELS_DISAGREE("Models disagree");
+    MODELS_DISAGREE("Models disagree"),
+    /** The photos of one cell of the Evaluation view's confusion matrix; set by clicking the cell, not chosen. */
+    EVALUATION_CELL("Evaluation cell");
 
     private final String title;
 
@@ -36,7 +40,23 @@ public enum RowFilter {
             case LABEL -> row -> settings.head() != null && settings.label() != null
                     && settings.label().equals(row.label(settings.head()));
             case MODELS_DISAGREE -> row -> settings.disagreements().containsKey(row.photoId());
+            case EVALUATION_CELL -> row -> settings.cellFiles().contains(row.file());
         };
+    }
+
+    /** The filters a reviewer picks from the filter bar: all but the one the Evaluation view sets. */
+    static List<RowFilter> choosable() {
+        return Arrays.stream(values()).filter(filter -> filter != EVALUATION_CELL).toList();
+    }
+
+    /** The filters that sort photos by the model's answers, which blinded reading keeps from the reviewer. */
+    boolean showsAnswers() {
+        return this == LOW_CONFIDENCE || this == LABEL || this == MODELS_DISAGREE || this == EVALUATION_CELL;
+    }
+
+    /** The filters a reviewer picks in blinded reading: none that would tell the model's answer. */
+    static List<RowFilter> choosableBlind() {
+        return Arrays.stream(values()).filter(filter -> !filter.showsAnswers()).toList();
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -39,12 +40,20 @@ public final class SessionLifecycle {
     private final TaskExecutor store;
     private final NoticeSink notices;
     private final Consumer<OpenedSession> shown;
+    private final Supplier<String> reviewer;
     private final ReadOnlyObjectWrapper<Session> session = new ReadOnlyObjectWrapper<>(this, "session");
     private final ReadOnlyStringWrapper folderText = new ReadOnlyStringWrapper(this, "folderText", "");
     private final ReadOnlyBooleanWrapper opening = new ReadOnlyBooleanWrapper(this, "opening");
 
     /** @param shown hears each session opened, on the UI thread, right after it became the current one */
     public SessionLifecycle(AppPaths paths, TaskExecutor store, NoticeSink notices, Consumer<OpenedSession> shown) {
+        this(paths, store, notices, shown, () -> "");
+    }
+
+    /** @param reviewer the reviewer's name now ("" when none), whose own order a blinded session is shown in */
+    public SessionLifecycle(AppPaths paths, TaskExecutor store, NoticeSink notices, Consumer<OpenedSession> shown,
+            Supplier<String> reviewer) {
+        this.reviewer = reviewer;
         this.paths = paths;
         this.store = store;
         this.notices = notices;
@@ -60,12 +69,17 @@ public final class SessionLifecycle {
     public void open(Path folder, Optional<ModelKey> preferred) {
         opening.set(true);
         folderText.set("Opening " + nameOf(folder) + "…");
+        String name = reviewer.get();
         store.execute(BackgroundTask.of("open session " + nameOf(folder), () -> {
             Session opened = Session.open(folder, paths);
             try {
                 opened.rescan();
                 List<ReviewRow> loaded = loadRows(opened, preferred);
-                return new OpenedSession(opened, loaded, RowSummary.of(loaded), opened.results().models());
+                boolean blinded = opened.blinding().isBlinded();
+                if (blinded && !name.isBlank()) {
+                    loaded = opened.blinding().inReadingOrder(loaded, ReviewRow::photoId, name);
+                }
+                return new OpenedSession(opened, loaded, RowSummary.of(loaded), opened.results().models(), blinded);
             } catch (SessionException | RuntimeException e) {
                 opened.close();
                 throw e;

@@ -86,7 +86,7 @@ final class ThumbnailCell extends GridCell<ReviewRow> {
         setGraphic(box);
         name.setText(row.file());
         setTooltip(new Tooltip(row.file()));
-        label.setText(topLabel(row));
+        label.setText(viewModel.blindedProperty().get() ? "" : topLabel(row));
         showBadge(row);
         showSelection();
         // A new result or verdict replaces the row, but the photo (and so its thumbnail) is the same.

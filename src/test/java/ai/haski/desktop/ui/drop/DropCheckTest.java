@@ -28,7 +28,7 @@ class DropCheckTest {
         DropVerdict verdict = DropCheck.check(DropContent.ofFiles(List.of(notes)));
         assertThat(verdict.accepted()).isFalse();
         assertThat(verdict.message()).startsWith("notes.txt is not a photo this app reads")
-                .contains("JPEG, PNG, BMP, GIF, TIFF or WebP");
+                .contains("JPEG, PNG, BMP, GIF, TIFF, WebP, HEIC or AVIF");
     }
 
     @Test

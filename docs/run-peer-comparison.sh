@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Haski against the pipeline a Node developer would write (tools/node-peer: sharp + onnxruntime-node, the same ONNX
+# model and the same 224 x 224 preprocessing), side by side in one run: for each folder and each worker count, `bench`
+# then the peer, in interleaved rounds, each printing photos per second, and the ratio Haski / peer.
+# Folders: the public photos repeated (docs/make-bench-folder.sh) and one folder per kind of photo (baseline,
+# progressive and wide-gamut JPEG, PNG), each a public photo of that kind repeated.
+# Needs: the jar (mvn -q -DskipTests package), the public photos, npm (the peer is installed on first use) and python3.
+# Usage: docs/run-peer-comparison.sh [OUT_DIR] [ROUNDS]   (defaults: target/benchmarks, 2)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=${1:-target/benchmarks}
+rounds=${2:-2}
+jar=target/haski-desktop.jar
+package=models/haski-reference
+photos=${HASKI_PHOTOS:-${XDG_CACHE_HOME:-$HOME/.cache}/haski-public-photos}
+mkdir -p "$out"
+[ -d tools/node-peer/node_modules ] || tools/node-peer/setup.sh
+folder="$out/photos-208"
+[ -d "$folder" ] || docs/make-bench-folder.sh "$folder" 208 >/dev/null
+
+# One kind each; phone_IMG_1054.JPG and the WhatsApp photo are progressive, skimage's rocket carries Adobe RGB (1998).
+declare -A kinds=(
+  [baseline]="phone_IMG_20200827_231612.jpg skimage_hubble_deep_field.jpg skimage_retina.jpg"
+  [progressive]="phone_IMG_1054.JPG phone_IMG-20191006-WA0002.jpg"
+  [wide-gamut]="skimage_rocket.jpg"
+  [png]="skimage_coffee.png skimage_astronaut.png skimage_chelsea.png"
+)
+for kind in "${!kinds[@]}"; do
+  dir="$out/kind-$kind"
+  [ -d "$dir" ] && continue
+  mkdir -p "$dir"
+  n=0
+  while [ "$n" -lt 24 ]; do
+    for f in ${kinds[$kind]}; do
+      cp "$photos/$f" "$dir/$(printf '%02d' "$n")_$f"
+      n=$((n + 1))
+    done
+  done
+done
+
+echo "== machine"; { nproc; grep -m1 'model name' /proc/cpuinfo; java -version 2>&1 | head -1; node --version; uptime; } \
+  | tee "$out/peer-machine.txt"
+haski_rate() { # folder workers -> photos/s of bench's throughput run with that many workers
+  java -jar "$jar" bench --backend onnx --repeat 1 --threads "$2" --json "$1" 2>/dev/null | python3 -c '
+import json, sys
+report = json.load(sys.stdin)
+print(next(t["images_per_second"] for t in report["results"][0]["throughput"] if t["threads"] == int(sys.argv[1])))' "$2"
+}
+peer_rate() { # folder workers -> photos/s
+  node tools/node-peer/peer.mjs "$package" "$1" "$2" | python3 -c 'import json, sys; print(json.load(sys.stdin)["photos_per_second"])'
+}
+echo "== Haski (bench, ONNX Runtime) against the Node peer, photos/s; ratio above 1 means Haski is faster"
+for round in $(seq "$rounds"); do
+  for dir in "$folder" "$out"/kind-baseline "$out"/kind-progressive "$out"/kind-wide-gamut "$out"/kind-png; do
+    for workers in 1 2; do
+      haski=$(haski_rate "$dir" "$workers")
+      peer=$(peer_rate "$dir" "$workers")
+      python3 -c 'import sys; r, d, w, h, p = sys.argv[1:]; print(f"round {r}  {d:<28} {w} worker(s): Haski {float(h):6.1f}  peer {float(p):6.1f}  ratio {float(h) / float(p):.2f}")' \
+        "$round" "$(basename "$dir")" "$workers" "$haski" "$peer" | tee -a "$out/peer-comparison.txt"
+    done
+  done
+done
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/peer-comparison.txt"
