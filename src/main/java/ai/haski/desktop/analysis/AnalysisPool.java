@@ -67,14 +67,14 @@ public final class AnalysisPool implements AutoCloseable {
      */
     public <E extends Exception> void analyzeInOrder(Analyzer analyzer, List<Path> files, OutcomeSink<E> sink)
             throws E, InterruptedException {
-        analyzeInOrder(analyzer, files, null, sink);
+        analyzeInOrder(analyzer, files, RegionRequest.WHOLE, sink);
     }
 
     /**
-     * As {@link #analyzeInOrder(Analyzer, List, OutcomeSink)}, analysing {@code region} of each file (null: the
-     * whole photo); a file the region does not fit fails on its own and the others go on.
+     * As {@link #analyzeInOrder(Analyzer, List, OutcomeSink)}, analysing the part of each file {@code region} names;
+     * a file the region does not fit (or with no face to analyse) fails on its own and the others go on.
      */
-    public <E extends Exception> void analyzeInOrder(Analyzer analyzer, List<Path> files, Region region,
+    public <E extends Exception> void analyzeInOrder(Analyzer analyzer, List<Path> files, RegionRequest region,
             OutcomeSink<E> sink) throws E, InterruptedException {
         Deque<Future<AnalysisOutcome>> window = new ArrayDeque<>();
         int next = 0;
@@ -82,7 +82,7 @@ public final class AnalysisPool implements AutoCloseable {
             while (next < files.size() || !window.isEmpty()) {
                 while (next < files.size() && window.size() < workers * ORDERED_WINDOW_PER_WORKER) {
                     Path file = files.get(next++);
-                    window.add(submit(() -> region == null ? analyzer.analyze(file) : analyzer.analyze(file, region)));
+                    window.add(submit(() -> analyzer.analyze(file, region)));
                 }
                 sink.accept(await(window.poll()));
             }

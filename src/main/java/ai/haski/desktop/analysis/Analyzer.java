@@ -95,7 +95,7 @@ public final class Analyzer implements AutoCloseable {
 
     /** Analyses the whole of one file; never throws for a problem with the file or the model's answer. */
     public AnalysisOutcome analyze(Path file) {
-        return analyzeRegion(file, null);
+        return analyze(file, RegionRequest.WHOLE);
     }
 
     /**
@@ -104,12 +104,19 @@ public final class Analyzer implements AutoCloseable {
      * problem with the file, the region or the model's answer.
      */
     public AnalysisOutcome analyze(Path file, Region region) {
-        return analyzeRegion(file, java.util.Objects.requireNonNull(region, "region"));
+        return analyze(file, RegionRequest.box(region));
     }
 
-    private AnalysisOutcome analyzeRegion(Path file, Region region) {
+    /**
+     * Analyses the part of one file the request names. For {@link RegionRequest#LARGEST_FACE} the face detector
+     * looks for faces in the whole photo and the largest, enlarged by the model's {@code face_margin}, is analysed
+     * (source "face"); a photo with no face fails with NO_FACE_FOUND, and without a face detector with
+     * NO_FACE_DETECTOR. Never throws for a problem with the file, the region or the model's answer.
+     */
+    public AnalysisOutcome analyze(Path file, RegionRequest request) {
+        java.util.Objects.requireNonNull(request, "request");
         try {
-            return analyzeOrThrow(file, region);
+            return analyzeOrThrow(file, request);
         } catch (RuntimeException e) {
             // A bug must cost one file, not the whole batch; the log keeps the stack for a report.
             LOG.error("Unexpected failure analysing {}", file.getFileName(), e);
@@ -118,17 +125,33 @@ public final class Analyzer implements AutoCloseable {
         }
     }
 
-    /** @param requested the region asked for, or null for the whole photo */
-    private AnalysisOutcome analyzeOrThrow(Path file, Region requested) {
+    private AnalysisOutcome analyzeOrThrow(Path file, RegionRequest request) {
         long start = System.nanoTime();
         DecodedImage whole;
         DecodedImage decoded;
         Region region;
         BufferedImage picture;
+        Optional<Faces> facesFound = Optional.empty();
+        long faceNanos = 0;
         try {
             whole = decodeUsable(file);
             decoded = whole;
-            region = requested != null ? requested : Region.whole(decoded.originalWidth(), decoded.originalHeight());
+            if (request instanceof RegionRequest.LargestFace) {
+                long faceStart = System.nanoTime();
+                FaceFinder.Choice choice = faceFinder.largestFace(file, whole, model.manifest().faceMargin());
+                faceNanos = System.nanoTime() - faceStart;
+                if (choice.failure().isPresent()) {
+                    LOG.info("Analysis failed: file={} code={} model={}", file.getFileName(),
+                            choice.failure().get().code(), model.describe());
+                    return choice.failure().get();
+                }
+                facesFound = choice.faces();
+                region = choice.region().orElseThrow();
+            } else if (request instanceof RegionRequest.Box box) {
+                region = box.region();
+            } else {
+                region = Region.whole(decoded.originalWidth(), decoded.originalHeight());
+            }
             Optional<AnalysisFailure> refusal = region.refusal(file, decoded.originalWidth(), decoded.originalHeight());
             if (refusal.isPresent()) {
                 LOG.info("Analysis failed: file={} code={} region={}", file.getFileName(), refusal.get().code(),
@@ -178,14 +201,17 @@ public final class Analyzer implements AutoCloseable {
         long postprocessedAt = System.nanoTime();
         // Faces are looked for in the whole photo (a face beside the region is still found), the skin tone is read
         // in the region.
-        FaceFinder.Findings found = faceFinder.find(file, whole, region, picture);
+        FaceFinder.Findings found = facesFound.isPresent() ? faceFinder.find(facesFound.get(), region, picture)
+                : faceFinder.find(file, whole, region, picture);
         warnings.addAll(found.warnings());
         long done = System.nanoTime();
         double orientConvertMs = decoded.orientConvertNanos() / 1_000_000.0;
-        StageTimings timings = new StageTimings(ms(start, decodedAt) - orientConvertMs, orientConvertMs,
+        // Finding the face to analyse happened before the cut; it is counted with the face stage, not the decode.
+        double faceChoiceMs = faceNanos / 1_000_000.0;
+        StageTimings timings = new StageTimings(ms(start, decodedAt) - orientConvertMs - faceChoiceMs, orientConvertMs,
                 ms(decodedAt, preprocessedAt),
                 ms(checkedAt, inferredAt), ms(inferredAt, postprocessedAt), ms(start, done),
-                ms(preprocessedAt, checkedAt), ms(postprocessedAt, done));
+                ms(preprocessedAt, checkedAt), ms(postprocessedAt, done) + faceChoiceMs);
         LOG.info("Analysed file={} model={} {} sha256={} format={} runtime={} {} timings_ms decode={} orient_convert={} "
                         + "preprocess={} inference={} postprocess={} faces={} total={} quality={} photo_quality={}",
                 file.getFileName(), provenance.modelId(), provenance.modelVersion(), shortSha(), provenance.format(),

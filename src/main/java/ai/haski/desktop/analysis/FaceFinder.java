@@ -29,6 +29,9 @@ final class FaceFinder implements AutoCloseable {
     /** What the stage found for one photo. */
     record Findings(Optional<Faces> faces, Optional<SkinTone> skinTone, List<String> warnings) {}
 
+    /** The largest face as the region to analyse, with the faces found; or the failure saying why there is none. */
+    record Choice(Optional<Region> region, Optional<Faces> faces, Optional<AnalysisFailure> failure) {}
+
     FaceFinder(Optional<FaceDetector> detector, Optional<String> detectorProblem, boolean expectsFace) {
         this.detector = detector;
         this.detectorProblem = detectorProblem;
@@ -46,21 +49,63 @@ final class FaceFinder implements AutoCloseable {
      * over {@code picture}, the region's picture the model sees.
      */
     Findings find(Path file, DecodedImage whole, Region region, BufferedImage picture) {
+        List<String> warnings = new ArrayList<>();
+        Optional<Faces> faces = detect(file, whole, warnings);
+        return findings(faces, region, picture, warnings);
+    }
+
+    /** As {@link #find(Path, DecodedImage, Region, BufferedImage)}, with the faces already found in the photo. */
+    Findings find(Faces known, Region region, BufferedImage picture) {
+        return findings(Optional.of(known), region, picture, new ArrayList<>());
+    }
+
+    /**
+     * The region to analyse for "the face": the largest face in {@code whole}, grown by {@code margin} of its size
+     * on each side and cut to the photo (source "face"). Fails with NO_FACE_DETECTOR when faces cannot be looked
+     * for, and NO_FACE_FOUND when there is none.
+     */
+    Choice largestFace(Path file, DecodedImage whole, double margin) {
+        List<String> problems = new ArrayList<>();
+        Optional<Faces> faces = detect(file, whole, problems);
+        String alternatives = "analyse the whole photo, or give the face's box (--region X,Y,W,H, or draw it in the "
+                + "window)";
+        if (faces.isEmpty()) {
+            return new Choice(Optional.empty(), Optional.empty(), Optional.of(new AnalysisFailure(file,
+                    "NO_FACE_DETECTOR", file.getFileName() + ": the face cannot be found: "
+                    + (problems.isEmpty() ? "no face detector is installed (`models list` says how to add one)" : String.join("; ", problems))
+                    + "; " + alternatives)));
+        }
+        Optional<FaceRegion> face = faces.get().largestRegion(margin, whole.originalWidth(), whole.originalHeight());
+        if (face.isEmpty()) {
+            return new Choice(Optional.empty(), faces, Optional.of(new AnalysisFailure(file, "NO_FACE_FOUND",
+                    file.getFileName() + ": no face found, so there is no face to analyse; check that the photo "
+                    + "shows the face, facing the camera and in focus, or " + alternatives)));
+        }
+        FaceRegion box = face.get();
+        return new Choice(Optional.of(new Region(box.x(), box.y(), box.width(), box.height(), Region.Source.FACE)),
+                faces, Optional.empty());
+    }
+
+    /** The detector's boxes in {@code whole}; empty, with the reason in {@code warnings}, when it cannot look. */
+    private Optional<Faces> detect(Path file, DecodedImage whole, List<String> warnings) {
         BufferedImage wholePicture = whole.image();
         double scaleX = whole.originalWidth() / (double) wholePicture.getWidth();
         double scaleY = whole.originalHeight() / (double) wholePicture.getHeight();
-        List<String> warnings = new ArrayList<>();
         detectorProblem.ifPresent(problem -> warnings.add("faces were not looked for: " + problem));
-        Optional<Faces> faces = Optional.empty();
-        if (detector.isPresent()) {
-            try {
-                faces = Optional.of(new Faces(detector.get().detect(wholePicture, scaleX, scaleY)));
-            } catch (InferenceException e) {
-                LOG.warn("Face detection failed: file={} detector={}: {}", file.getFileName(),
-                        detector.get().describe(), e.getMessage());
-                warnings.add("faces were not looked for: the face detector could not run (" + e.getMessage() + ")");
-            }
+        if (detector.isEmpty()) {
+            return Optional.empty();
         }
+        try {
+            return Optional.of(new Faces(detector.get().detect(wholePicture, scaleX, scaleY)));
+        } catch (InferenceException e) {
+            LOG.warn("Face detection failed: file={} detector={}: {}", file.getFileName(),
+                    detector.get().describe(), e.getMessage());
+            warnings.add("faces were not looked for: the face detector could not run (" + e.getMessage() + ")");
+            return Optional.empty();
+        }
+    }
+
+    private Findings findings(Optional<Faces> faces, Region region, BufferedImage picture, List<String> warnings) {
         if (expectsFace && faces.isPresent() && faces.get().isEmpty()) {
             warnings.add("no face found: this model expects a photo of a face, and the face detector found none; "
                     + "check that the photo shows the face, facing the camera and in focus, or mark the face with a "

@@ -6,7 +6,7 @@ import ai.haski.desktop.analysis.Analyzer;
 import ai.haski.desktop.analysis.Engine;
 import ai.haski.desktop.analysis.ModelUnavailableException;
 import ai.haski.desktop.analysis.NoUsableModelException;
-import ai.haski.desktop.analysis.Region;
+import ai.haski.desktop.analysis.RegionRequest;
 import ai.haski.desktop.analysis.ThreadBudget;
 import ai.haski.desktop.image.ImageFileScanner;
 import ai.haski.desktop.platform.AppPaths;
@@ -37,10 +37,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write results to FILE instead of stdout.")
     Path out;
 
-    @Option(names = "--region", paramLabel = "X,Y,W,H", converter = RegionConverter.class,
+    @Option(names = "--region", paramLabel = "X,Y,W,H|face", converter = RegionConverter.class,
             description = "Analyse only this box of each photo: left, top, width, height in pixels of the upright "
-                    + "photo as shown (after its EXIF orientation). Default: the whole photo.")
-    Region region;
+                    + "photo as shown (after its EXIF orientation); or \"face\": the largest face the face "
+                    + "detector finds, with the model's margin around it. Default: the whole photo.")
+    RegionRequest region = RegionRequest.WHOLE;
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Image files and folders.")
     List<Path> paths;

@@ -4,7 +4,7 @@ import ai.haski.desktop.analysis.Analysis;
 import ai.haski.desktop.analysis.AnalysisFailure;
 import ai.haski.desktop.analysis.AnalysisOutcome;
 import ai.haski.desktop.analysis.Analyzer;
-import ai.haski.desktop.analysis.Region;
+import ai.haski.desktop.analysis.RegionRequest;
 import ai.haski.desktop.analysis.ResultJson;
 import ai.haski.desktop.platform.DaemonThreads;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -251,7 +251,7 @@ final class AnalysisApiHandler extends Handler.Abstract {
                         "the multipart body has no field named 'file'"));
             }
             String name = UploadName.of(part.getFileName());
-            Region region = regionIn(parts);
+            RegionRequest region = regionIn(parts);
             Path saved = uploads.newFile();
             try {
                 part.writeTo(saved);
@@ -262,14 +262,17 @@ final class AnalysisApiHandler extends Handler.Abstract {
         }
     }
 
-    /** The optional form field {@code region} (X,Y,W,H in upright pixels, as {@code analyze --region}), or null. */
-    private static Region regionIn(MultiPartFormData.Parts parts) throws ApiException {
+    /**
+     * The optional form field {@code region}: X,Y,W,H in upright pixels or {@code face}, as {@code analyze --region}
+     * takes it; the whole photo without it.
+     */
+    private static RegionRequest regionIn(MultiPartFormData.Parts parts) throws ApiException {
         Optional<String> text = ExplainUpload.field(parts, "region");
         if (text.isEmpty()) {
-            return null;
+            return RegionRequest.WHOLE;
         }
         try {
-            return Region.parse(text.get());
+            return RegionRequest.parse(text.get());
         } catch (IllegalArgumentException e) {
             throw new ApiException(new ApiError(400, "BAD_REGION", LogText.escape(e.getMessage())));
         }
@@ -344,7 +347,7 @@ final class AnalysisApiHandler extends Handler.Abstract {
                     buffer.clear();
                 }
             }
-            answer(exchange, renamed(step.analyse(analyzer, copy, null), reported));
+            answer(exchange, renamed(step.analyse(analyzer, copy, RegionRequest.WHOLE), reported));
         } finally {
             uploads.delete(copy);
         }

@@ -2,7 +2,7 @@ package ai.haski.desktop.server;
 
 import ai.haski.desktop.analysis.AnalysisOutcome;
 import ai.haski.desktop.analysis.Analyzer;
-import ai.haski.desktop.analysis.Region;
+import ai.haski.desktop.analysis.RegionRequest;
 import java.nio.file.Path;
 
 /**
@@ -11,9 +11,8 @@ import java.nio.file.Path;
  */
 @FunctionalInterface
 interface AnalysisStep {
-    AnalysisStep ANALYSE = (analyzer, photo, region) -> region == null ? analyzer.analyze(photo)
-            : analyzer.analyze(photo, region);
+    AnalysisStep ANALYSE = Analyzer::analyze;
 
-    /** @param region the box to analyse, in upright pixels; null for the whole photo */
-    AnalysisOutcome analyse(Analyzer analyzer, Path photo, Region region);
+    /** @param region the part of the photo to analyse: the whole, a box in upright pixels, or the largest face */
+    AnalysisOutcome analyse(Analyzer analyzer, Path photo, RegionRequest region);
 }

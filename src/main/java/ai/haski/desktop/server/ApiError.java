@@ -10,6 +10,8 @@ record ApiError(int status, String code, String message) {
             case "FILE_NOT_FOUND" -> 404;
             case "UNREADABLE" -> 403;
             case "INFERENCE_FAILED", "INVALID_MODEL_OUTPUT", "INTERNAL_ERROR" -> 500;
+            // region=face asked of a server that has no face detector: the server lacks it, not the request.
+            case "NO_FACE_DETECTOR" -> 503;
             // Not an image, damaged, empty, too small, a pipe: the request carried something unusable.
             default -> 400;
         };

@@ -92,6 +92,26 @@ class AnalyzeRegionCommandTest {
     }
 
     @Test
+    void regionFaceAnalysesTheLargestFaceAndAPhotoWithoutOneFailsAlone() throws Exception {
+        ai.haski.desktop.TestFiles.faceDetectorPackage();
+        Path out = dir.resolve("faces.jsonl");
+        int exit = run("analyze", "--backend", "onnx", "--region", "face", "--out", out.toString(),
+                TestFiles.photo("skimage_astronaut.png").toString(), TestFiles.photo("skimage_coffee.png").toString());
+
+        assertThat(exit).as(err.toString()).isEqualTo(HaskiCommand.PARTIAL);
+        List<String> lines = Files.readAllLines(out);
+        JsonNode astronaut = JSON.readTree(lines.get(0));
+        JsonNode region = astronaut.get("region");
+        assertThat(region.get("source").asText()).isEqualTo("face");
+        JsonNode face = astronaut.get("faces").get(0);
+        assertThat(region.get("x").asInt()).isLessThanOrEqualTo(face.get("x").asInt());
+        assertThat(region.get("x").asInt() + region.get("width").asInt())
+                .isGreaterThanOrEqualTo((int) (face.get("x").asDouble() + face.get("width").asDouble()));
+        JsonNode coffee = JSON.readTree(lines.get(1));
+        assertThat(coffee.get("error").get("code").asText()).isEqualTo("NO_FACE_FOUND");
+    }
+
+    @Test
     void theCsvOutputHasTheRegionOfEachRow() throws Exception {
         Path out = dir.resolve("out.csv");
         int exit = run("analyze", "--backend", "onnx", "--format", "csv", "--region", "10,20,300,200", "--out",
