@@ -120,6 +120,51 @@ class RegionWindowTest {
         assertThat(FxProbe.fx(() -> FxProbe.<ToggleButton>lookup(stage, "#selectRegion").isSelected())).isFalse();
     }
 
+    @Test
+    void theFaceButtonAnalysesTheLargestFaceAsTheCommandLineDoesAndShowsWhyThePhotoIsPoor() throws Exception {
+        TestFiles.faceDetectorPackage();
+        // The astronaut at a quarter of its light: a real face in a photo the quality check calls too dark.
+        java.awt.image.BufferedImage source = javax.imageio.ImageIO.read(TestFiles.photo("skimage_astronaut.png")
+                .toFile());
+        java.awt.image.BufferedImage dark = new java.awt.image.RescaleOp(0.25f, 0, null).filter(
+                toRgb(source), null);
+        Path photo = temp.resolve("astronaut-dark.png");
+        javax.imageio.ImageIO.write(dark, "png", photo.toFile());
+        FxProbe.drag(stage, DragEvent.DRAG_DROPPED, photo);
+        waitForResult(photo, Region.Source.WHOLE);
+
+        FxProbe.fx(() -> {
+            FxProbe.<javafx.scene.control.Button>lookup(stage, "#analyseFace").fire();
+            return null;
+        });
+        Analysis face = waitForResult(photo, Region.Source.FACE);
+
+        assertThat(face.faces()).hasValueSatisfying(found -> assertThat(found.boxes()).isNotEmpty());
+        assertThat(FxProbe.fx(() -> main.region().shownProperty().get())).isEqualTo(face.region());
+        assertThat(face.quality()).hasValueSatisfying(quality -> assertThat(quality.isPoor()).isTrue());
+        assertSameAsCommandLine(photo, face);
+        FxProbe.fx(() -> {
+            main.result().faces().showBoxesProperty().set(true);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        FxProbe.snapshot(stage, "region-faces-quality");
+
+        FxProbe.fx(() -> {
+            Event.fireEvent(FxProbe.lookup(stage, "#photoViewer"), new KeyEvent(KeyEvent.KEY_PRESSED, "", "",
+                    KeyCode.ESCAPE, false, false, false, false));
+            return null;
+        });
+        waitForResult(photo, Region.Source.WHOLE);
+    }
+
+    private static java.awt.image.BufferedImage toRgb(java.awt.image.BufferedImage image) {
+        java.awt.image.BufferedImage rgb = new java.awt.image.BufferedImage(image.getWidth(), image.getHeight(),
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        rgb.getGraphics().drawImage(image, 0, 0, null);
+        return rgb;
+    }
+
     private static Analysis waitForResult(Path photo, Region.Source source) throws Exception {
         return waitForResult(photo, source, null);
     }

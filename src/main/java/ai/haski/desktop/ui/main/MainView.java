@@ -122,13 +122,20 @@ public final class MainView implements MainActions {
         folder.setId("openFolder");
         folder.setOnAction(event -> viewModel.openFolder());
         folder.setTooltip(new Tooltip("Open a folder of photos as a review session (Ctrl+Shift+O)"));
+        Button analyseFace = new Button("Face");
+        analyseFace.setId("analyseFace");
+        analyseFace.setOnAction(event -> viewModel.region().selectLargestFace());
+        analyseFace.disableProperty().bind(viewModel.pictureProperty().isNull());
+        analyseFace.setTooltip(new Tooltip("Analyse only the largest face the face detector finds, with the model's "
+                + "margin around it (Esc: the whole photo again)"));
         ToggleButton selectRegion = new ToggleButton("Select region");
         selectRegion.setId("selectRegion");
         selectRegion.selectedProperty().bindBidirectional(viewModel.region().selectingProperty());
         selectRegion.setTooltip(new Tooltip("Drag a box on the photo to analyse only that part (or drag with Shift "
                 + "held); drag a corner to adjust it; Esc analyses the whole photo again"));
         HBox bar = new HBox(10, open, folder, new Separator(Orientation.VERTICAL),
-                new ModelPickerView(viewModel.models()), new Separator(Orientation.VERTICAL), selectRegion, spacer);
+                new ModelPickerView(viewModel.models()), new Separator(Orientation.VERTICAL), selectRegion,
+                analyseFace, spacer);
         bar.getStyleClass().add("tool-bar-row");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;

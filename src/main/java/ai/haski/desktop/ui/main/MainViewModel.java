@@ -83,8 +83,8 @@ public final class MainViewModel implements DropHandler {
     private final ReadOnlyBooleanWrapper canSaveResult = new ReadOnlyBooleanWrapper(this, "canSaveResult");
     private final ReadOnlyBooleanWrapper canCopyResult = new ReadOnlyBooleanWrapper(this, "canCopyResult");
     private final PhotoSequence sequence = new PhotoSequence(currentFile, this::open);
-    private final RegionSelectionViewModel region = new RegionSelectionViewModel(picture.getReadOnlyProperty());
-
+    private final RegionSelectionViewModel region = new RegionSelectionViewModel(picture.getReadOnlyProperty(),
+            result.outcomeProperty());
     /** The shown photo's decode for the screen, and its analysis: a newer photo or model cancels the older. */
     private final LatestWins decode;
     private final LatestWins analysis;

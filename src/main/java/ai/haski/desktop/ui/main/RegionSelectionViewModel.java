@@ -1,12 +1,17 @@
 package ai.haski.desktop.ui.main;
 
+import ai.haski.desktop.analysis.Analysis;
+import ai.haski.desktop.analysis.AnalysisFailure;
 import ai.haski.desktop.analysis.AnalysisOutcome;
 import ai.haski.desktop.analysis.Analyzer;
 import ai.haski.desktop.analysis.Region;
+import ai.haski.desktop.analysis.RegionRequest;
 import ai.haski.desktop.ui.photo.DisplayPicture;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -28,6 +33,8 @@ public final class RegionSelectionViewModel {
     private final ReadOnlyObjectWrapper<Region> shown = new ReadOnlyObjectWrapper<>(this, "shown");
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text", "");
     private final BooleanProperty selecting = new SimpleBooleanProperty(this, "selecting");
+    /** The "Face" button's mode: the analysis finds the box (the largest face), so there is none to hand it. */
+    private final ReadOnlyBooleanWrapper largestFace = new ReadOnlyBooleanWrapper(this, "largestFace");
     private Runnable onChange = () -> { };
     private int imageWidth;
     private int imageHeight;
@@ -37,12 +44,18 @@ public final class RegionSelectionViewModel {
     private double anchorY;
     private Region moved;
 
-    /** @param picture the photo shown; a new photo (or none) clears the region without re-analysing */
-    public RegionSelectionViewModel(ObservableValue<DisplayPicture> picture) {
+    /**
+     * @param picture the photo shown; a new photo (or none) clears the region without re-analysing
+     * @param outcome the result shown, which says where the largest face was when the "Face" button asked for it
+     */
+    public RegionSelectionViewModel(ObservableValue<DisplayPicture> picture,
+            ObservableValue<AnalysisOutcome> outcome) {
+        outcome.addListener((obs, old, now) -> showLargestFace(now));
         picture.addListener((obs, old, now) -> {
             imageWidth = now == null ? 0 : now.originalWidth();
             imageHeight = now == null ? 0 : now.originalHeight();
             grip = Grip.NONE;
+            largestFace.set(false);
             region.set(null);
             shown.set(null);
             text.set("");
@@ -74,10 +87,50 @@ public final class RegionSelectionViewModel {
         return selecting;
     }
 
-    /** The analysis of the shown photo as asked now: of the region, or of the whole photo when there is none. */
+    /**
+     * The analysis of the shown photo as asked now: of the largest face (after the "Face" button), of the region, or
+     * of the whole photo when there is none.
+     */
     public Callable<AnalysisOutcome> analysis(Analyzer analyzer, Path file) {
         Region box = region.get();
-        return () -> box == null ? analyzer.analyze(file) : analyzer.analyze(file, box);
+        RegionRequest request = largestFace.get() ? RegionRequest.LARGEST_FACE
+                : box == null ? RegionRequest.WHOLE : RegionRequest.box(box);
+        return () -> analyzer.analyze(file, request);
+    }
+
+    /**
+     * The "Face" button: the model analyses the largest face the face detector finds, grown by the model's margin;
+     * the box is drawn once the result says where it was. Esc analyses the whole photo again.
+     */
+    public void selectLargestFace() {
+        if (imageWidth == 0) {
+            return;
+        }
+        grip = Grip.NONE;
+        selecting.set(false);
+        largestFace.set(true);
+        region.set(null);
+        shown.set(null);
+        text.set("Looking for the largest face…");
+        onChange.run();
+    }
+
+    /** Whether the largest face is what the model is asked to analyse. */
+    public ReadOnlyBooleanProperty largestFaceProperty() {
+        return largestFace.getReadOnlyProperty();
+    }
+
+    private void showLargestFace(AnalysisOutcome outcome) {
+        if (!largestFace.get()) {
+            return;
+        }
+        if (outcome instanceof Analysis analysis && analysis.region().source() == Region.Source.FACE) {
+            shown.set(analysis.region());
+            text.set("Largest face " + analysis.region().toText() + " (x, y, width, height in pixels, with the "
+                    + "model's margin); Esc analyses the whole photo");
+        } else if (outcome instanceof AnalysisFailure failure) {
+            text.set(failure.message());
+        }
     }
 
     /**
@@ -151,6 +204,7 @@ public final class RegionSelectionViewModel {
     /** Makes {@code box} (upright photo pixels) the analysed region and re-analyses. */
     public void select(Region box) {
         selecting.set(false);
+        largestFace.set(false);
         region.set(box);
         shown.set(box);
         text.set("Region " + box.toText() + " (x, y, width, height in pixels); Esc analyses the whole photo");
@@ -161,10 +215,11 @@ public final class RegionSelectionViewModel {
     public void clear() {
         grip = Grip.NONE;
         selecting.set(false);
-        if (region.get() == null) {
+        if (region.get() == null && !largestFace.get()) {
             shown.set(null);
             return;
         }
+        largestFace.set(false);
         region.set(null);
         shown.set(null);
         text.set("");

@@ -2,7 +2,17 @@ package ai.haski.desktop.ui.main;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.haski.desktop.TestFiles;
+import ai.haski.desktop.analysis.Analysis;
+import ai.haski.desktop.analysis.AnalysisOutcome;
+import ai.haski.desktop.analysis.Analyzer;
+import ai.haski.desktop.analysis.Engine;
+import ai.haski.desktop.analysis.ModelRequest;
 import ai.haski.desktop.analysis.Region;
+import ai.haski.desktop.analysis.ThreadBudget;
+import ai.haski.desktop.platform.AppPaths;
+import java.nio.file.Path;
+import java.util.List;
 import ai.haski.desktop.ui.photo.ArgbPixels;
 import ai.haski.desktop.ui.photo.DisplayPicture;
 import javafx.beans.property.SimpleObjectProperty;
@@ -12,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /** The region gestures in photo pixels, without a toolkit: draw, refuse, resize, move, clear, a new photo. */
 class RegionSelectionViewModelTest {
     private final SimpleObjectProperty<DisplayPicture> picture = new SimpleObjectProperty<>();
-    private final RegionSelectionViewModel region = new RegionSelectionViewModel(picture);
+    private final SimpleObjectProperty<AnalysisOutcome> outcome = new SimpleObjectProperty<>();
+    private final RegionSelectionViewModel region = new RegionSelectionViewModel(picture, outcome);
     private int changes;
 
     @BeforeEach
@@ -100,5 +111,34 @@ class RegionSelectionViewModelTest {
         picture.set(null);
 
         assertThat(region.press(10, 10, 10, true)).isFalse();
+    }
+
+    @Test
+    void theFaceButtonAsksForTheLargestFaceDrawsWhereItWasAndEscGoesBackToTheWholePhoto() throws Exception {
+        TestFiles.faceDetectorPackage();
+        Path astronaut = TestFiles.photo("skimage_astronaut.png");
+        picture.set(new DisplayPicture(new ArgbPixels(32, 32, new int[32 * 32]), 512, 512, "png"));
+        try (Analyzer analyzer = Engine.create(AppPaths.current(), List.of()).open(
+                ModelRequest.model("haski-reference").withThreads(ThreadBudget.single()))) {
+            region.selectLargestFace();
+
+            assertThat(changes).isEqualTo(1);
+            assertThat(region.largestFaceProperty().get()).isTrue();
+            assertThat(region.textProperty().get()).startsWith("Looking for the largest face");
+            Analysis result = (Analysis) region.analysis(analyzer, astronaut).call();
+            outcome.set(result);
+
+            assertThat(result.region().source()).isEqualTo(Region.Source.FACE);
+            assertThat(region.shownProperty().get()).isEqualTo(result.region());
+            assertThat(region.textProperty().get()).contains(result.region().toText(), "Esc");
+
+            region.clear();
+
+            assertThat(changes).isEqualTo(2);
+            assertThat(region.largestFaceProperty().get()).isFalse();
+            assertThat(region.shownProperty().get()).isNull();
+            assertThat(((Analysis) region.analysis(analyzer, astronaut).call()).region().source())
+                    .isEqualTo(Region.Source.WHOLE);
+        }
     }
 }
