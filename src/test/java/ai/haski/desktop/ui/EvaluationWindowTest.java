@@ -209,8 +209,9 @@ class EvaluationWindowTest {
     private static String otherLabel(String file) throws Exception {
         return fx(() -> {
             String given = row(file).label(HEAD);
-            return session.review().heads().stream().filter(h -> h.head().equals(HEAD)).findFirst().orElseThrow()
-                    .labels().stream().filter(label -> !label.equals(given)).findFirst().orElseThrow();
+            // The labels from the stored result, not the review pane, which reloads its heads after each verdict.
+            return row(file).result().orElseThrow().labels(HEAD).stream().filter(label -> !label.equals(given))
+                    .findFirst().orElseThrow();
         });
     }
 
