@@ -131,42 +131,18 @@ public final class Analyzer implements AutoCloseable {
         DecodedImage decoded;
         Region region;
         BufferedImage picture;
-        Optional<Faces> facesFound = Optional.empty();
-        long faceNanos = 0;
+        Optional<Faces> facesFound;
+        long faceNanos;
         try {
             whole = decodeUsable(file);
-            decoded = whole;
-            if (request instanceof RegionRequest.LargestFace) {
-                long faceStart = System.nanoTime();
-                FaceFinder.Choice choice = faceFinder.largestFace(file, whole, model.manifest().faceMargin());
-                faceNanos = System.nanoTime() - faceStart;
-                if (choice.failure().isPresent()) {
-                    LOG.info("Analysis failed: file={} code={} model={}", file.getFileName(),
-                            choice.failure().get().code(), model.describe());
-                    return choice.failure().get();
-                }
-                facesFound = choice.faces();
-                region = choice.region().orElseThrow();
-            } else if (request instanceof RegionRequest.Box box) {
-                region = box.region();
-            } else {
-                region = Region.whole(decoded.originalWidth(), decoded.originalHeight());
-            }
-            Optional<AnalysisFailure> refusal = region.refusal(file, decoded.originalWidth(), decoded.originalHeight());
-            if (refusal.isPresent()) {
-                LOG.info("Analysis failed: file={} code={} region={}", file.getFileName(), refusal.get().code(),
-                        region.toText());
-                return refusal.get();
-            }
-            InputSpec input = model.manifest().input();
-            RegionDecoder.Cut cut = regionDecoder.cut(file, decoded, region, input.width(), input.height());
-            decoded = cut.decoded();
-            picture = cut.picture();
+            Cutout cutout = cutOut(file, whole, request);
+            decoded = cutout.decoded();
+            region = cutout.region();
+            picture = cutout.picture();
+            facesFound = cutout.faces();
+            faceNanos = cutout.faceNanos();
         } catch (Refused refused) {
             return refused.failure;
-        } catch (ImageDecodeException e) {
-            LOG.info("Analysis failed: file={} code={} model={}", file.getFileName(), e.code(), model.describe());
-            return new AnalysisFailure(file, e.code().code(), e.getMessage());
         }
         long decodedAt = System.nanoTime();
 
@@ -272,21 +248,24 @@ public final class Analyzer implements AutoCloseable {
     private ExplainOutcome explainOrThrow(Path file, ExplainRequest request, HeadSpec head, ExplainProgress progress,
             BooleanSupplier cancelled) {
         long start = System.nanoTime();
-        DecodedImage decoded;
+        DecodedImage whole;
+        Cutout cutout;
         try {
-            decoded = decodeUsable(file);
+            whole = decodeUsable(file);
+            cutout = cutOut(file, whole, request.region());
         } catch (Refused refused) {
             return refused.failure;
         }
+        Region region = cutout.region();
+        BufferedImage picture = cutout.picture();
         long decodedAt = System.nanoTime();
         // Its own buffer, not this thread's: an analysis on the same thread must not see an occluded copy.
         ByteBuffer tensor = ByteBuffer.allocateDirect(model.inputBytes()).order(ByteOrder.nativeOrder());
-        List<String> warnings = preprocess(decoded, decoded.image(),
-                Region.whole(decoded.originalWidth(), decoded.originalHeight()), tensor);
+        List<String> warnings = preprocess(cutout.decoded(), picture, region, tensor);
         long preprocessedAt = System.nanoTime();
 
-        int width = decoded.image().getWidth();
-        int height = decoded.image().getHeight();
+        int width = picture.getWidth();
+        int height = picture.getHeight();
         InputGrid grid = InputGrid.over(width, height, model.preprocessSpec(), request.rows(), request.cols());
         if (grid.rows() != request.rows() || grid.cols() != request.cols()) {
             warnings.add("grid reduced to " + grid.rows() + " x " + grid.cols() + ": the picture fills too few "
@@ -295,8 +274,8 @@ public final class Analyzer implements AutoCloseable {
         Explainer explainer = new Explainer(model, head);
         OcclusionMap map;
         try {
-            map = explainer.run(tensor, grid, request.label(), decoded.originalWidth() / (double) width,
-                    decoded.originalHeight() / (double) height, progress, cancelled);
+            map = explainer.run(tensor, grid, request.label(), region.x(), region.y(),
+                    region.width() / (double) width, region.height() / (double) height, progress, cancelled);
         } catch (InferenceException e) {
             LOG.warn("Inference failed: file={} model={}: {}", file.getFileName(), model.describe(), e.getMessage());
             return new AnalysisFailure(file, "INFERENCE_FAILED", file.getFileName() + ": the model could not run: "
@@ -312,12 +291,57 @@ public final class Analyzer implements AutoCloseable {
         ExplainTimings timings = new ExplainTimings(ms(start, decodedAt), ms(decodedAt, preprocessedAt),
                 explainer.baselineNanos() / 1e6, explainer.occlusionNanos() / 1e6, ms(start, done),
                 map.rows() * map.cols());
-        LOG.info("Explained file={} model={} sha256={} head={} label={} grid={}x{} timings_ms total={} occlusion={}",
-                file.getFileName(), provenance.modelId(), shortSha(), head.name(), map.label(), map.rows(),
-                map.cols(), fmt(timings.totalMs()), fmt(timings.occlusionMs()));
-        ImageFacts image = new ImageFacts(decoded.originalWidth(), decoded.originalHeight(),
-                decoded.orientation().tagValue(), decoded.format());
-        return new Explanation(file, provenance, image, map, timings, warnings);
+        LOG.info("Explained file={} model={} sha256={} head={} label={} grid={}x{} region={} {} timings_ms total={} "
+                        + "occlusion={}", file.getFileName(), provenance.modelId(), shortSha(), head.name(), map.label(),
+                map.rows(), map.cols(), region.source().id(), region.toText(), fmt(timings.totalMs()),
+                fmt(timings.occlusionMs()));
+        ImageFacts image = new ImageFacts(whole.originalWidth(), whole.originalHeight(),
+                whole.orientation().tagValue(), whole.format());
+        return new Explanation(file, provenance, image, map, timings, warnings, region);
+    }
+
+    /**
+     * What the model sees of a photo: the region the request names (for the largest face, found in the whole
+     * photo's decode first), checked against the photo and cut from the decode, or from a finer one when the scaled
+     * decode lacks the margin.
+     */
+    private record Cutout(Region region, DecodedImage decoded, BufferedImage picture, Optional<Faces> faces,
+            long faceNanos) {}
+
+    private Cutout cutOut(Path file, DecodedImage whole, RegionRequest request) throws Refused {
+        Region region;
+        Optional<Faces> faces = Optional.empty();
+        long faceNanos = 0;
+        if (request instanceof RegionRequest.LargestFace) {
+            long faceStart = System.nanoTime();
+            FaceFinder.Choice choice = faceFinder.largestFace(file, whole, model.manifest().faceMargin());
+            faceNanos = System.nanoTime() - faceStart;
+            if (choice.failure().isPresent()) {
+                LOG.info("Analysis failed: file={} code={} model={}", file.getFileName(),
+                        choice.failure().get().code(), model.describe());
+                throw new Refused(choice.failure().get());
+            }
+            faces = choice.faces();
+            region = choice.region().orElseThrow();
+        } else if (request instanceof RegionRequest.Box box) {
+            region = box.region();
+        } else {
+            region = Region.whole(whole.originalWidth(), whole.originalHeight());
+        }
+        Optional<AnalysisFailure> refusal = region.refusal(file, whole.originalWidth(), whole.originalHeight());
+        if (refusal.isPresent()) {
+            LOG.info("Analysis failed: file={} code={} region={}", file.getFileName(), refusal.get().code(),
+                    region.toText());
+            throw new Refused(refusal.get());
+        }
+        InputSpec input = model.manifest().input();
+        try {
+            RegionDecoder.Cut cut = regionDecoder.cut(file, whole, region, input.width(), input.height());
+            return new Cutout(region, cut.decoded(), cut.picture(), faces, faceNanos);
+        } catch (ImageDecodeException e) {
+            LOG.info("Analysis failed: file={} code={} model={}", file.getFileName(), e.code(), model.describe());
+            throw new Refused(new AnalysisFailure(file, e.code().code(), e.getMessage()));
+        }
     }
 
     /** Decodes the photo at about the size the model needs; refused when it cannot be read or is too small. */

@@ -68,6 +68,13 @@ public final class ExplainJson {
         imageJson.put("height", image.height());
         imageJson.put("orientation", image.orientation());
         imageJson.put("format", image.format());
+        Region region = explanation.region();
+        ObjectNode regionJson = json.putObject("region");
+        regionJson.put("x", region.x());
+        regionJson.put("y", region.y());
+        regionJson.put("width", region.width());
+        regionJson.put("height", region.height());
+        regionJson.put("source", region.source().id());
         json.put("occluder", OCCLUDER);
         json.put("note", provenance.clinicalUse() ? NOTE : NOTE + "; " + NOT_CLINICAL);
         ExplainTimings timings = explanation.timings();

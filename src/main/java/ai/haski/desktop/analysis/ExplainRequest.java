@@ -11,8 +11,10 @@ import java.util.Optional;
  *
  * @param rows cells from top to bottom of the analysed area, 1 to {@link #MAX_GRID}
  * @param cols cells from left to right
+ * @param region the part of the photo explained, as an analysis of it is asked for (the whole photo by default)
  */
-public record ExplainRequest(Optional<String> head, Optional<String> label, int rows, int cols) {
+public record ExplainRequest(Optional<String> head, Optional<String> label, int rows, int cols,
+        RegionRequest region) {
     /**
      * 14 x 14: for a 224-pixel input, 16-pixel cells, about the size of a lesion in a close-up, and 196 runs,
      * well under a second at a few milliseconds each.
@@ -24,26 +26,32 @@ public record ExplainRequest(Optional<String> head, Optional<String> label, int 
     public ExplainRequest {
         Objects.requireNonNull(head, "head");
         Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(region, "region");
         checkGrid(rows);
         checkGrid(cols);
     }
 
     /** The first head, its top label, the default grid. */
     public static ExplainRequest defaults() {
-        return new ExplainRequest(Optional.empty(), Optional.empty(), DEFAULT_GRID, DEFAULT_GRID);
+        return new ExplainRequest(Optional.empty(), Optional.empty(), DEFAULT_GRID, DEFAULT_GRID, RegionRequest.WHOLE);
     }
 
     public ExplainRequest withHead(Optional<String> value) {
-        return new ExplainRequest(value, label, rows, cols);
+        return new ExplainRequest(value, label, rows, cols, region);
     }
 
     public ExplainRequest withLabel(Optional<String> value) {
-        return new ExplainRequest(head, value, rows, cols);
+        return new ExplainRequest(head, value, rows, cols, region);
     }
 
     /** An n x n grid. */
     public ExplainRequest withGrid(int n) {
-        return new ExplainRequest(head, label, n, n);
+        return new ExplainRequest(head, label, n, n, region);
+    }
+
+    /** The map of this part of the photo: the region the explained result is of. */
+    public ExplainRequest withRegion(RegionRequest value) {
+        return new ExplainRequest(head, label, rows, cols, value);
     }
 
     /**

@@ -34,14 +34,16 @@ final class Explainer {
     }
 
     /**
-     * The map over {@code grid}, its edges scaled from the preprocessed picture's pixels to the full-size photo's.
+     * The map over {@code grid}, its edges scaled from the preprocessed picture's pixels to the full-size photo's
+     * and moved by the explained region's top left corner ({@code originX}, {@code originY}).
      *
      * @param preprocessed the photo's input tensor, position 0; it is read, never changed
      * @param label the label to explain; empty: the head's top label for this photo
      * @throws CancellationException when {@code cancelled} says so between two runs
      */
-    OcclusionMap run(ByteBuffer preprocessed, InputGrid grid, Optional<String> label, double toUprightX,
-            double toUprightY, ExplainProgress progress, BooleanSupplier cancelled) throws InferenceException {
+    OcclusionMap run(ByteBuffer preprocessed, InputGrid grid, Optional<String> label, double originX,
+            double originY, double toUprightX, double toUprightY, ExplainProgress progress,
+            BooleanSupplier cancelled) throws InferenceException {
         long start = System.nanoTime();
         HeadResult baseline = decode(preprocessed);
         String explained = label.orElse(baseline.topLabel());
@@ -72,8 +74,8 @@ final class Explainer {
         }
         occlusionNanos = System.nanoTime() - baselineDone;
         return new OcclusionMap(head.name(), explained, probability, drops,
-                edges(grid.cols() + 1, i -> grid.imageX(i) * toUprightX),
-                edges(grid.rows() + 1, i -> grid.imageY(i) * toUprightY));
+                edges(grid.cols() + 1, i -> originX + grid.imageX(i) * toUprightX),
+                edges(grid.rows() + 1, i -> originY + grid.imageY(i) * toUprightY));
     }
 
     long baselineNanos() {

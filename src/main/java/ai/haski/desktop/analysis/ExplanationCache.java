@@ -61,7 +61,7 @@ public final class ExplanationCache {
 
     /** The weights by digest and the format: the same package's ONNX and TFLite files differ in their digest. */
     private record Key(Photo photo, String modelSha256, String format, Optional<String> head,
-            Optional<String> label, int rows, int cols) {}
+            Optional<String> label, int rows, int cols, RegionRequest region) {}
 
     /** {@link Analyzer#explain} of a file, or the map already made of it with the same model and request. */
     public ExplainOutcome explain(Analyzer analyzer, Path file, ExplainRequest request, ExplainProgress progress,
@@ -79,14 +79,13 @@ public final class ExplanationCache {
     public ExplainOutcome explain(Photo photo, Provenance provenance, Path file, ExplainRequest request,
             Supplier<ExplainOutcome> compute) {
         Key key = new Key(photo, provenance.modelSha256(), provenance.format(), request.head(), request.label(),
-                request.rows(), request.cols());
+                request.rows(), request.cols(), request.region());
         Explanation kept;
         synchronized (entries) {
             kept = entries.get(key);
         }
         if (kept != null) {
-            return new Explanation(file, kept.provenance(), kept.image(), kept.map(), kept.timings(),
-                    kept.warnings());
+            return kept.withFile(file);
         }
         // Computed outside the lock: a map takes a second, and other photos must not wait on it.
         ExplainOutcome outcome = compute.get();

@@ -8,6 +8,7 @@ import ai.haski.desktop.analysis.ExplainOutcome;
 import ai.haski.desktop.analysis.ExplainPng;
 import ai.haski.desktop.analysis.ExplainProgress;
 import ai.haski.desktop.analysis.ExplainRequest;
+import ai.haski.desktop.analysis.RegionRequest;
 import ai.haski.desktop.analysis.Explanation;
 import ai.haski.desktop.analysis.ModelRequest;
 import ai.haski.desktop.analysis.ModelUnavailableException;
@@ -64,6 +65,11 @@ final class ExplainCommand implements Callable<Integer> {
                     + " px) with the map over it and a legend (default: ${DEFAULT-VALUE}).")
     String format;
 
+    @Option(names = "--region", paramLabel = "X,Y,W,H|face", converter = RegionConverter.class,
+            description = "Explain the result of this part of the photo, as analyze --region gives it: a box in "
+                    + "pixels of the upright photo, or \"face\" (the largest face). Default: the whole photo.")
+    RegionRequest region = RegionRequest.WHOLE;
+
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "Write the map to FILE.")
     Path out;
 
@@ -82,7 +88,7 @@ final class ExplainCommand implements Callable<Integer> {
         try {
             CliArguments.requireOneOf("--format", format, "json", "png");
             request = ExplainRequest.defaults().withHead(Optional.ofNullable(head))
-                    .withLabel(Optional.ofNullable(label)).withGrid(grid);
+                    .withLabel(Optional.ofNullable(label)).withGrid(grid).withRegion(region);
             modelRequest = model.request(common, budget());
             if (!Files.isRegularFile(photo)) {
                 throw new IllegalArgumentException("no such photo: " + photo);

@@ -251,7 +251,7 @@ final class AnalysisApiHandler extends Handler.Abstract {
                         "the multipart body has no field named 'file'"));
             }
             String name = UploadName.of(part.getFileName());
-            RegionRequest region = regionIn(parts);
+            RegionRequest region = ExplainUpload.region(parts);
             Path saved = uploads.newFile();
             try {
                 part.writeTo(saved);
@@ -259,22 +259,6 @@ final class AnalysisApiHandler extends Handler.Abstract {
             } finally {
                 uploads.delete(saved);
             }
-        }
-    }
-
-    /**
-     * The optional form field {@code region}: X,Y,W,H in upright pixels or {@code face}, as {@code analyze --region}
-     * takes it; the whole photo without it.
-     */
-    private static RegionRequest regionIn(MultiPartFormData.Parts parts) throws ApiException {
-        Optional<String> text = ExplainUpload.field(parts, "region");
-        if (text.isEmpty()) {
-            return RegionRequest.WHOLE;
-        }
-        try {
-            return RegionRequest.parse(text.get());
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(new ApiError(400, "BAD_REGION", LogText.escape(e.getMessage())));
         }
     }
 

@@ -6,6 +6,7 @@ import ai.haski.desktop.analysis.ExplainJson;
 import ai.haski.desktop.analysis.ExplainOutcome;
 import ai.haski.desktop.analysis.ExplainProgress;
 import ai.haski.desktop.analysis.ExplainRequest;
+import ai.haski.desktop.analysis.RegionRequest;
 import ai.haski.desktop.analysis.Explanation;
 import ai.haski.desktop.analysis.ExplanationCache;
 import ai.haski.desktop.analysis.ResultJson;
@@ -26,7 +27,7 @@ import org.eclipse.jetty.http.MultiPartFormData;
 
 /**
  * {@code POST /api/v1/analyze/explain}: the photo in the multipart field {@code file}, with optional fields
- * {@code head}, {@code label} and {@code grid}; the answer is exactly the JSON {@code explain} writes. Runs on an
+ * {@code head}, {@code label}, {@code grid} and {@code region}; the answer is exactly the JSON {@code explain} writes. Runs on an
  * analysis thread, after the whole body has arrived, like an analysis.
  *
  * <p>Maps are cached by the upload's SHA-256: an upload has no lasting path, and a client that toggles an overlay
@@ -90,11 +91,28 @@ final class ExplainUpload {
             if (gridText.isPresent()) {
                 grid = Integer.parseInt(gridText.get().strip());
             }
-            return ExplainRequest.defaults().withHead(head).withLabel(label).withGrid(grid);
+            return ExplainRequest.defaults().withHead(head).withLabel(label).withGrid(grid)
+                    .withRegion(region(parts));
         } catch (IllegalArgumentException e) {
             // NumberFormatException is one too: "abc" and "0" are the same mistake to the client.
             throw new ApiException(new ApiError(400, "BAD_GRID", "grid must be a whole number from 1 to "
                     + ExplainRequest.MAX_GRID + ", found '" + LogText.escape(gridText.orElse("")) + "'"));
+        }
+    }
+
+    /**
+     * The optional form field {@code region}: X,Y,W,H in upright pixels or {@code face}, as {@code analyze --region}
+     * takes it; the whole photo without it.
+     */
+    static RegionRequest region(MultiPartFormData.Parts parts) throws ApiException {
+        Optional<String> text = ExplainUpload.field(parts, "region");
+        if (text.isEmpty()) {
+            return RegionRequest.WHOLE;
+        }
+        try {
+            return RegionRequest.parse(text.get());
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(new ApiError(400, "BAD_REGION", LogText.escape(e.getMessage())));
         }
     }
 
@@ -125,7 +143,7 @@ final class ExplainUpload {
     /** Reports the client's own file name rather than the server's temporary copy. */
     private static ExplainOutcome renamed(ExplainOutcome outcome, Path name) {
         if (outcome instanceof Explanation e) {
-            return new Explanation(name, e.provenance(), e.image(), e.map(), e.timings(), e.warnings());
+            return e.withFile(name);
         }
         AnalysisFailure f = (AnalysisFailure) outcome;
         String message = f.message().replace(f.file().getFileName().toString(), name.getFileName().toString());

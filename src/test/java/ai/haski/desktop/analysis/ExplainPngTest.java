@@ -32,7 +32,7 @@ class ExplainPngTest {
                 new double[] {0, 500, 1000});
         Provenance provenance = new Provenance("m", "M", "1", "0".repeat(64), "onnx", "onnxruntime", "1", false);
         Explanation explanation = new Explanation(photo, provenance, new ImageFacts(2000, 1000, 1, "png"), map,
-                new ExplainTimings(1, 1, 1, 1, 4, 8), List.of());
+                new ExplainTimings(1, 1, 1, 1, 4, 8), List.of(), Region.whole(2000, 1000));
 
         BufferedImage picture = ImageIO.read(new ByteArrayInputStream(
                 ExplainPng.toPng(explanation, new ImageLoader())));

@@ -125,6 +125,6 @@ class ExplanationCacheTest {
         OcclusionMap map = new OcclusionMap("skin_type", "dry", 0.5f, new float[][] {{0.1f}}, new double[] {0, 10},
                 new double[] {0, 10});
         return new Explanation(file, provenance, new ImageFacts(10, 10, 1, "png"),
-                map, new ExplainTimings(1, 1, 1, 1, 4, 1), List.of());
+                map, new ExplainTimings(1, 1, 1, 1, 4, 1), List.of(), Region.whole(10, 10));
     }
 }

@@ -77,6 +77,37 @@ class ExplainCommandTest {
     }
 
     @Test
+    void aRegionIsExplainedAsAnalyzeGivesItsResultAndTheCellsCoverOnlyThatBox() throws Exception {
+        Path photo = TestFiles.photo("skimage_astronaut.png");
+        Path out = dir.resolve("region.json");
+        Path result = dir.resolve("result.jsonl");
+
+        int exit = run("explain", "--backend", "onnx", "--region", "100,40,300,260", "--out", out.toString(),
+                photo.toString());
+        int analysed = run("analyze", "--backend", "onnx", "--region", "100,40,300,260", "--out", result.toString(),
+                photo.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(analysed).as(err.toString()).isZero();
+        JsonNode json = JSON.readTree(out.toFile());
+        JsonNode region = json.get("region");
+        assertThat(region.get("source").asText()).isEqualTo("user");
+        assertThat(region.get("x").asInt()).isEqualTo(100);
+        assertThat(region.get("width").asInt()).isEqualTo(300);
+        JsonNode cells = json.get("cells");
+        assertThat(cells.get("x_edges").get(0).asDouble()).isEqualTo(100);
+        assertThat(cells.get("x_edges").get(14).asDouble()).isEqualTo(400);
+        assertThat(cells.get("y_edges").get(0).asDouble()).isEqualTo(40);
+        assertThat(cells.get("y_edges").get(14).asDouble()).isEqualTo(300);
+        // The map's baseline is the region's own result: the label and probability analyze gives that box.
+        JsonNode analysis = JSON.readTree(Files.readAllLines(result).get(0));
+        assertThat(json.get("label").asText()).isEqualTo(analysis.get("skin_type").asText());
+        assertThat(json.get("probability").asDouble()).isCloseTo(
+                analysis.get("probabilities").get("skin_type").get(json.get("label").asText()).asDouble(),
+                org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    @Test
     void writesAPngOfTheUprightPhotoWithTheMapAndALegend() throws Exception {
         Path photo = TestFiles.photo("phone_IMG_1054.JPG");
         Path json = dir.resolve("map.json");

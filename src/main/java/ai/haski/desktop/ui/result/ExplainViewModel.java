@@ -155,7 +155,7 @@ public final class ExplainViewModel {
         stop();
         String head = shown.heads().get(index);
         Path file = shown.file();
-        ExplainRequest request = ExplainRequest.defaults().withHead(Optional.of(head));
+        ExplainRequest request = ExplainRequest.defaults().withHead(Optional.of(head)).withRegion(shown.region());
         BackgroundTask<ExplainOutcome> task = BackgroundTask.of("explain " + file.getFileName() + " " + head,
                 reporter -> analyzer.explain(file, request,
                         (done, total) -> reporter.update(total == 0 ? 0 : done / (double) total),

@@ -1,5 +1,6 @@
 package ai.haski.desktop.ui.session;
 
+import ai.haski.desktop.analysis.RegionRequest;
 import ai.haski.desktop.session.HeadSummary;
 import ai.haski.desktop.session.Session;
 import ai.haski.desktop.session.StoredResult;
@@ -21,6 +22,7 @@ final class ReviewExplainSubject {
         Optional<StoredResult> result = row.result().filter(StoredResult::succeeded)
                 .filter(r -> !r.fileChangedSince(row.photo()));
         return result.map(r -> new ExplainSubject(row.photo().resolveIn(session.root()),
-                r.heads().stream().map(HeadSummary::head).toList(), r.model().sha256())).orElse(null);
+                r.heads().stream().map(HeadSummary::head).toList(), r.model().sha256(),
+                r.region().map(ExplainSubject::regionOf).orElse(RegionRequest.WHOLE))).orElse(null);
     }
 }

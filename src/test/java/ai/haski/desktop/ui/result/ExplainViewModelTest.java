@@ -6,6 +6,7 @@ import ai.haski.desktop.TestFiles;
 import ai.haski.desktop.analysis.Analysis;
 import ai.haski.desktop.analysis.Analyzer;
 import ai.haski.desktop.analysis.OcclusionMap;
+import ai.haski.desktop.analysis.Region;
 import ai.haski.desktop.platform.AppPaths;
 import ai.haski.desktop.platform.SettingsStore;
 import ai.haski.desktop.ui.DesktopContext;
@@ -140,6 +141,23 @@ class ExplainViewModelTest {
         explain.toggle(0);
         assertThat(explain.explainedHeadProperty().get()).isEqualTo(-1);
         assertThat(executor.pendingNames()).isEmpty();
+    }
+
+    @Test
+    void aResultOfARegionIsExplainedOverThatRegionOnly() {
+        Region box = Region.user(200, 150, 600, 450);
+        Analysis ofBox = (Analysis) analyzer.analyze(TestFiles.photo(PHOTO), box);
+        result.show(ofBox);
+
+        explain.toggle(0);
+        executor.runNext();
+
+        OcclusionMap map = explain.mapProperty().get();
+        assertThat(map.probability()).isEqualTo(ofBox.heads().get(0).probability(map.label()));
+        assertThat(map.xEdge(0)).isEqualTo(200);
+        assertThat(map.xEdge(map.cols())).isEqualTo(800);
+        assertThat(map.yEdge(0)).isEqualTo(150);
+        assertThat(map.yEdge(map.rows())).isEqualTo(600);
     }
 
     @Test
