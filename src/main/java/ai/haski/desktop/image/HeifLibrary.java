@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,22 +41,13 @@ final class HeifLibrary {
     }
 
     private static Optional<HeifApi> load() {
-        String wanted = System.getProperty(SWITCH_PROPERTY, "on").trim().toLowerCase(Locale.ROOT);
-        if (wanted.equals("off") || wanted.equals("false")) {
-            LOG.info("HEIC/AVIF decoder: none (libheif switched off by -D{}={})", SWITCH_PROPERTY, wanted);
-            return Optional.empty();
-        }
         if (!Platform.is64Bit()) {
             LOG.info("HEIC/AVIF decoder: none (libheif is only used on 64-bit systems)");
             return Optional.empty();
         }
-        try {
-            if (JnaNativeDispatch.prepare().isEmpty()) {
-                LOG.info("HEIC/AVIF decoder: none (JNA has no native library for {})", Platform.RESOURCE_PREFIX);
-                return Optional.empty();
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.info("HEIC/AVIF decoder: none (JNA's native library could not be prepared: {})", e.toString());
+        Optional<String> whyNot = JnaNativeDispatch.whyNotLoad(SWITCH_PROPERTY);
+        if (whyNot.isPresent()) {
+            LOG.info("HEIC/AVIF decoder: none (libheif not used: {})", whyNot.get());
             return Optional.empty();
         }
         List<String> failures = new ArrayList<>();

@@ -25,6 +25,25 @@ final class JnaNativeDispatch {
     private JnaNativeDispatch() {}
 
     /**
+     * Why a library bound through JNA is not to be loaded in this process, or empty when it may be: switched off by
+     * {@code -DswitchProperty=off}, or JNA itself unusable here. Prepares JNA when it can be.
+     */
+    static Optional<String> whyNotLoad(String switchProperty) {
+        String wanted = System.getProperty(switchProperty, "on").trim().toLowerCase(java.util.Locale.ROOT);
+        if (wanted.equals("off") || wanted.equals("false")) {
+            return Optional.of("switched off by -D" + switchProperty + "=" + wanted);
+        }
+        try {
+            if (prepare().isEmpty()) {
+                return Optional.of("JNA has no native library for " + com.sun.jna.Platform.RESOURCE_PREFIX);
+            }
+        } catch (IOException | RuntimeException e) {
+            return Optional.of("JNA's native library could not be prepared: " + e);
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Makes sure JNA will load its dispatch library from a folder of ours.
      *
      * @return the folder, or empty (with JNA left untouched) when the jar has no library for this platform

@@ -3,12 +3,10 @@ package ai.haski.desktop.image;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,18 +39,9 @@ final class TurboJpegLibrary {
     }
 
     private static Optional<TurboJpegApi> load() {
-        String wanted = System.getProperty(SWITCH_PROPERTY, "on").trim().toLowerCase(Locale.ROOT);
-        if (wanted.equals("off") || wanted.equals("false")) {
-            LOG.info("JPEG decoder: ImageIO (TurboJPEG switched off by -D{}={})", SWITCH_PROPERTY, wanted);
-            return Optional.empty();
-        }
-        try {
-            if (JnaNativeDispatch.prepare().isEmpty()) {
-                LOG.info("JPEG decoder: ImageIO (JNA has no native library for {})", Platform.RESOURCE_PREFIX);
-                return Optional.empty();
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.info("JPEG decoder: ImageIO (JNA's native library could not be prepared: {})", e.toString());
+        Optional<String> whyNot = JnaNativeDispatch.whyNotLoad(SWITCH_PROPERTY);
+        if (whyNot.isPresent()) {
+            LOG.info("JPEG decoder: ImageIO (TurboJPEG not used: {})", whyNot.get());
             return Optional.empty();
         }
         List<String> failures = new ArrayList<>();
