@@ -133,23 +133,27 @@ public final class HaskiSparkJob {
 
     /**
      * Opens the model the options ask for here on the driver, to fail before any task when it cannot be used and to
-     * learn which package, format and weights the executors must open, and zips its package for them. The driver's
-     * analyzer is closed again: in local mode the executor in this JVM loads its own, as any executor does.
+     * learn which package, format and weights the executors must open, and zips its package for them, with the face
+     * detector package the driver's engine uses (so executors find the same faces as {@code analyze} here). The
+     * driver's analyzer is closed again: in local mode the executor in this JVM loads its own, as any executor does.
      */
     private static DriverModel openOnDriver(JobOptions options) throws JobException {
         ModelSpec spec;
-        Path folder;
-        try (Analyzer analyzer = Engine.create(AppPaths.current(), options.modelDirs).open(options.driverRequest())) {
-            folder = analyzer.model().modelPackage().folder().toAbsolutePath().normalize();
+        List<Path> folders = new ArrayList<>();
+        Engine engine = Engine.create(AppPaths.current(), options.modelDirs);
+        try (Analyzer analyzer = engine.open(options.driverRequest())) {
+            folders.add(analyzer.model().modelPackage().folder().toAbsolutePath().normalize());
+            engine.registry().faceDetectors().stream().findFirst()
+                    .ifPresent(detector -> folders.add(detector.folder().toAbsolutePath().normalize()));
             spec = new ModelSpec(analyzer.provenance().modelId(), analyzer.provenance().format(),
                     analyzer.provenance().modelSha256(), options.maxMegapixels);
         } catch (NoUsableModelException | ModelUnavailableException e) {
             throw new JobException(true, e.getMessage());
         }
         try {
-            return new DriverModel(spec, PackageArchive.zip(folder));
+            return new DriverModel(spec, PackageArchive.zip(folders));
         } catch (IOException e) {
-            throw new JobException(false, "cannot pack model " + folder + " for the executors: " + e.getMessage());
+            throw new JobException(false, "cannot pack model " + folders + " for the executors: " + e.getMessage());
         }
     }
 

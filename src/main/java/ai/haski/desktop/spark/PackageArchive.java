@@ -21,24 +21,27 @@ import java.util.zip.ZipOutputStream;
 final class PackageArchive {
     private PackageArchive() {}
 
-    /** Zips {@code packageFolder}; its entries start with the folder's name. */
-    static byte[] zip(Path packageFolder) throws IOException {
+    /** Zips the package folders; each one's entries start with its folder's name. */
+    static byte[] zip(List<Path> packageFolders) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        String top = packageFolder.getFileName().toString();
-        try (ZipOutputStream entries = new ZipOutputStream(bytes); Stream<Path> walk = Files.walk(packageFolder)) {
-            List<Path> files = walk.filter(Files::isRegularFile).sorted().toList();
-            for (Path file : files) {
-                String name = top + "/" + packageFolder.relativize(file).toString().replace('\\', '/');
-                entries.putNextEntry(new ZipEntry(name));
-                Files.copy(file, entries);
-                entries.closeEntry();
+        try (ZipOutputStream entries = new ZipOutputStream(bytes)) {
+            for (Path packageFolder : packageFolders) {
+                String top = packageFolder.getFileName().toString();
+                try (Stream<Path> walk = Files.walk(packageFolder)) {
+                    for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                        String name = top + "/" + packageFolder.relativize(file).toString().replace('\\', '/');
+                        entries.putNextEntry(new ZipEntry(name));
+                        Files.copy(file, entries);
+                        entries.closeEntry();
+                    }
+                }
             }
         }
         return bytes.toByteArray();
     }
 
     /**
-     * Unpacks {@code zip} into a new temporary folder, which then holds the one package folder: a model folder to
+     * Unpacks {@code zip} into a new temporary folder, which then holds the package folders: a model folder to
      * scan. It is deleted when the JVM exits.
      */
     static Path unzip(byte[] zip) {
