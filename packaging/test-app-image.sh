@@ -14,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-budget_mb=140
+budget_mb=145
 photo=${HASKI_TEST_PHOTO:-${XDG_CACHE_HOME:-$HOME/.cache}/haski-public-photos/phone_IMG_1054.JPG}
 image=target/packaging/image/haski-desktop
 root=$(pwd)
