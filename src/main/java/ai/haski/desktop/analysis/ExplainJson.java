@@ -62,19 +62,9 @@ public final class ExplainJson {
         for (int i = 0; i <= map.rows(); i++) {
             yEdges.add(round(map.yEdge(i)));
         }
-        ImageFacts image = explanation.image();
-        ObjectNode imageJson = json.putObject("image");
-        imageJson.put("width", image.width());
-        imageJson.put("height", image.height());
-        imageJson.put("orientation", image.orientation());
-        imageJson.put("format", image.format());
-        Region region = explanation.region();
-        ObjectNode regionJson = json.putObject("region");
-        regionJson.put("x", region.x());
-        regionJson.put("y", region.y());
-        regionJson.put("width", region.width());
-        regionJson.put("height", region.height());
-        regionJson.put("source", region.source().id());
+        // The same objects as an analysis result has, so a map and its result read alike.
+        ResultJson.putImage(json, explanation.image());
+        ResultJson.putRegion(json, explanation.region());
         json.put("occluder", OCCLUDER);
         json.put("note", provenance.clinicalUse() ? NOTE : NOTE + "; " + NOT_CLINICAL);
         ExplainTimings timings = explanation.timings();

@@ -81,24 +81,32 @@ public final class ResultJson {
         timingsJson.put("faces", round(timings.facesMs()));
         timingsJson.put("total", round(timings.totalMs()));
         timingsJson.put("quality", round(timings.qualityMs()));
-        ImageFacts image = analysis.image();
+        putImage(json, analysis.image());
+        putRegion(json, analysis.region());
+        FaceJson.put(json, analysis);
+        analysis.quality().ifPresent(quality -> QualityJson.put(json, quality));
+        var warnings = json.putArray("warnings");
+        analysis.warnings().forEach(warnings::add);
+        return json;
+    }
+
+    /** The {@code "image"} object: the upright photo's size, its EXIF orientation and its format. */
+    static void putImage(ObjectNode json, ImageFacts image) {
         ObjectNode imageJson = json.putObject("image");
         imageJson.put("width", image.width());
         imageJson.put("height", image.height());
         imageJson.put("orientation", image.orientation());
         imageJson.put("format", image.format());
-        Region region = analysis.region();
+    }
+
+    /** The {@code "region"} object: the box of the upright photo the model saw, and where it came from. */
+    static void putRegion(ObjectNode json, Region region) {
         ObjectNode regionJson = json.putObject("region");
         regionJson.put("x", region.x());
         regionJson.put("y", region.y());
         regionJson.put("width", region.width());
         regionJson.put("height", region.height());
         regionJson.put("source", region.source().id());
-        FaceJson.put(json, analysis);
-        analysis.quality().ifPresent(quality -> QualityJson.put(json, quality));
-        var warnings = json.putArray("warnings");
-        analysis.warnings().forEach(warnings::add);
-        return json;
     }
 
     private static ObjectNode failure(AnalysisFailure failure) {
