@@ -1,5 +1,6 @@
 package ai.haski.desktop.inference;
 
+import ai.haski.desktop.image.AreaResampler;
 import ai.haski.desktop.model.ColourOrder;
 import ai.haski.desktop.model.TensorLayout;
 import java.awt.image.BufferedImage;

@@ -1,4 +1,4 @@
-package ai.haski.desktop.inference;
+package ai.haski.desktop.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,4 +1,4 @@
-package ai.haski.desktop.inference;
+package ai.haski.desktop.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -8,7 +8,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Expected values below are worked out by hand from the definitions, not by running the code. */
-class AreaResamplerTest {
+public class AreaResamplerTest {
     private final AreaResampler resampler = new AreaResampler();
 
     @Test
@@ -81,7 +81,7 @@ class AreaResamplerTest {
     }
 
     /** {@code interleaved} holds the picture's red, green and blue levels, pixel by pixel, with no change at all. */
-    static void assertHoldsExactly(float[] interleaved, BufferedImage image) {
+    public static void assertHoldsExactly(float[] interleaved, BufferedImage image) {
         for (int y = 0; y < image.getHeight(); y++) {
             for (int x = 0; x < image.getWidth(); x++) {
                 int rgb = image.getRGB(x, y);
@@ -127,7 +127,51 @@ class AreaResamplerTest {
         }
     }
 
-    static BufferedImage randomImage(int width, int height, long seed) {
+    @Test
+    void shrinkingAgreesWithTheAreaAverageWorkedOutInTwoDimensions() {
+        // Non-whole factors on both axes, a rectangle away from the corner, and a sub-image: the separable,
+        // integer-summed resize must give what averaging each output pixel's footprint directly gives.
+        BufferedImage image = randomImage(130, 90, 6).getSubimage(3, 5, 120, 80);
+        int x0 = 7;
+        int y0 = 4;
+        int width = 97;
+        int height = 61;
+        int targetWidth = 13;
+        int targetHeight = 17;
+        float[] out = new float[targetWidth * targetHeight * 3];
+
+        resampler.resize(image, x0, y0, width, height, targetWidth, targetHeight, out);
+
+        double cellWidth = width / (double) targetWidth;
+        double cellHeight = height / (double) targetHeight;
+        for (int ty = 0; ty < targetHeight; ty++) {
+            for (int tx = 0; tx < targetWidth; tx++) {
+                double[] sum = new double[3];
+                for (int sy = 0; sy < height; sy++) {
+                    double overlapY = overlap(sy, ty * cellHeight, (ty + 1) * cellHeight);
+                    for (int sx = 0; overlapY > 0 && sx < width; sx++) {
+                        double share = overlapY * overlap(sx, tx * cellWidth, (tx + 1) * cellWidth);
+                        int rgb = image.getRGB(x0 + sx, y0 + sy);
+                        sum[0] += share * ((rgb >> 16) & 0xFF);
+                        sum[1] += share * ((rgb >> 8) & 0xFF);
+                        sum[2] += share * (rgb & 0xFF);
+                    }
+                }
+                for (int c = 0; c < 3; c++) {
+                    double expected = sum[c] / (cellWidth * cellHeight);
+                    assertThat(out[(ty * targetWidth + tx) * 3 + c]).as("pixel %d,%d channel %d", tx, ty, c)
+                            .isCloseTo((float) expected, within(1e-3f));
+                }
+            }
+        }
+    }
+
+    /** How much of source sample [i, i + 1) lies inside [start, end). */
+    private static double overlap(int i, double start, double end) {
+        return Math.max(0, Math.min(i + 1, end) - Math.max(i, start));
+    }
+
+    public static BufferedImage randomImage(int width, int height, long seed) {
         Random random = new Random(seed);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < height; y++) {

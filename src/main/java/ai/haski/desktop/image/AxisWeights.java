@@ -1,4 +1,4 @@
-package ai.haski.desktop.inference;
+package ai.haski.desktop.image;
 
 /**
  * For one axis of a resize, which source samples each target sample is made of and with what weights.
@@ -12,12 +12,20 @@ final class AxisWeights {
     private final int[] first;
     private final int[] count;
     private final float[] weights;
+    /**
+     * For a copy or an area average, each weight as a whole number of {@code 1 / denominator}: the weights are
+     * rational there, so sums of 8-bit levels times these units are exact integers. Null for interpolation.
+     */
+    private final int[] units;
+    private final int denominator;
     private final int stride;
 
-    private AxisWeights(int targetLength, int stride) {
+    private AxisWeights(int targetLength, int stride, int denominator) {
         this.first = new int[targetLength];
         this.count = new int[targetLength];
         this.weights = new float[targetLength * stride];
+        this.units = denominator > 0 ? new int[targetLength * stride] : null;
+        this.denominator = denominator;
         this.stride = stride;
     }
 
@@ -47,12 +55,27 @@ final class AxisWeights {
         return weights[target * stride + tap];
     }
 
+    /** Whether every weight is a whole number of {@code 1 / denominator()} (a copy or an area average). */
+    boolean whole() {
+        return units != null;
+    }
+
+    /** The weight times {@link #denominator()}, exactly; only when {@link #whole()}. */
+    int units(int target, int tap) {
+        return units[target * stride + tap];
+    }
+
+    int denominator() {
+        return denominator;
+    }
+
     private static AxisWeights identity(int length) {
-        AxisWeights table = new AxisWeights(length, 1);
+        AxisWeights table = new AxisWeights(length, 1, 1);
         for (int i = 0; i < length; i++) {
             table.first[i] = i;
             table.count[i] = 1;
             table.weights[i] = 1f;
+            table.units[i] = 1;
         }
         return table;
     }
@@ -64,7 +87,7 @@ final class AxisWeights {
      */
     private static AxisWeights area(int source, int target) {
         int maxTaps = source / target + 2;
-        AxisWeights table = new AxisWeights(target, maxTaps);
+        AxisWeights table = new AxisWeights(target, maxTaps, source);
         for (int i = 0; i < target; i++) {
             long start = (long) i * source;
             long end = start + source;
@@ -75,13 +98,14 @@ final class AxisWeights {
             for (int j = firstSample; j <= lastSample; j++) {
                 long overlap = Math.min(end, (long) (j + 1) * target) - Math.max(start, (long) j * target);
                 table.weights[i * maxTaps + j - firstSample] = (float) ((double) overlap / source);
+                table.units[i * maxTaps + j - firstSample] = (int) overlap;
             }
         }
         return table;
     }
 
     private static AxisWeights linear(int source, int target) {
-        AxisWeights table = new AxisWeights(target, 2);
+        AxisWeights table = new AxisWeights(target, 2, 0);
         double scale = (double) source / target;
         for (int i = 0; i < target; i++) {
             double position = (i + 0.5) * scale - 0.5;
