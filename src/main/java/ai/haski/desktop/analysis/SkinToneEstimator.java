@@ -44,11 +44,17 @@ public final class SkinToneEstimator {
         long area = (long) (x1 - x0) * (y1 - y0);
         int step = (int) Math.max(1, Math.round(Math.sqrt(area / (double) SAMPLES)));
         int[] row = new int[x1 - x0];
+        boolean packed = picture.getType() == BufferedImage.TYPE_INT_RGB;
         double sumL = 0;
         double sumB = 0;
         int count = 0;
         for (int py = y0; py < y1; py += step) {
-            picture.getRGB(x0, py, row.length, 1, row, 0, row.length);
+            if (packed) {
+                // Packed 0xRRGGBB ints straight from the raster: getRGB would convert each through the colour model.
+                picture.getRaster().getDataElements(x0, py, row.length, 1, row);
+            } else {
+                picture.getRGB(x0, py, row.length, 1, row, 0, row.length);
+            }
             for (int px = 0; px < row.length; px += step) {
                 int argb = row[px];
                 int r = (argb >> 16) & 0xff;
