@@ -2,6 +2,8 @@
 # Haski against the pipeline a Node developer would write (tools/node-peer: sharp + onnxruntime-node, the same ONNX
 # model and the same 224 x 224 preprocessing), side by side in one run: for each folder and each worker count, `bench`
 # then the peer, in interleaved rounds, each printing photos per second, and the ratio Haski / peer.
+# Haski is measured twice per row: its model's own path alone (`bench --model-only`: the work the peer does) and every
+# stage of analyze (the photo quality check and the face stage too, which the peer lacks).
 # Folders: the public photos repeated (docs/make-bench-folder.sh) and one folder per kind of photo (baseline,
 # progressive and wide-gamut JPEG, PNG), each a public photo of that kind repeated.
 # Needs: the jar (mvn -q -DskipTests package), the public photos, npm (the peer is installed on first use) and python3.
@@ -40,8 +42,8 @@ done
 
 echo "== machine"; { nproc; grep -m1 'model name' /proc/cpuinfo; java -version 2>&1 | head -1; node --version; uptime; } \
   | tee "$out/peer-machine.txt"
-haski_rate() { # folder workers -> photos/s of bench's throughput run with that many workers
-  java -jar "$jar" bench --backend onnx --repeat 1 --threads "$2" --json "$1" 2>/dev/null | python3 -c '
+haski_rate() { # folder workers [--model-only] -> photos/s of bench's throughput run with that many workers
+  java -jar "$jar" bench --backend onnx --repeat 1 --threads "$2" ${3:-} --json "$1" 2>/dev/null | python3 -c '
 import json, sys
 report = json.load(sys.stdin)
 print(next(t["images_per_second"] for t in report["results"][0]["throughput"] if t["threads"] == int(sys.argv[1])))' "$2"
@@ -50,13 +52,15 @@ peer_rate() { # folder workers -> photos/s
   node tools/node-peer/peer.mjs "$package" "$1" "$2" | python3 -c 'import json, sys; print(json.load(sys.stdin)["photos_per_second"])'
 }
 echo "== Haski (bench, ONNX Runtime) against the Node peer, photos/s; ratio above 1 means Haski is faster"
+echo "   model only: bench --model-only, the same work as the peer; all stages: bench as analyze runs (quality, faces)"
 for round in $(seq "$rounds"); do
   for dir in "$folder" "$out"/kind-baseline "$out"/kind-progressive "$out"/kind-wide-gamut "$out"/kind-png; do
     for workers in 1 2; do
-      haski=$(haski_rate "$dir" "$workers")
+      model_only=$(haski_rate "$dir" "$workers" --model-only)
       peer=$(peer_rate "$dir" "$workers")
-      python3 -c 'import sys; r, d, w, h, p = sys.argv[1:]; print(f"round {r}  {d:<28} {w} worker(s): Haski {float(h):6.1f}  peer {float(p):6.1f}  ratio {float(h) / float(p):.2f}")' \
-        "$round" "$(basename "$dir")" "$workers" "$haski" "$peer" | tee -a "$out/peer-comparison.txt"
+      all_stages=$(haski_rate "$dir" "$workers")
+      python3 -c 'import sys; r, d, w, m, p, a = sys.argv[1:]; m, p, a = float(m), float(p), float(a); print(f"round {r}  {d:<20} {w} worker(s): model only {m:6.1f}  peer {p:6.1f}  ratio {m / p:.2f}   all stages {a:6.1f}  ratio {a / p:.2f}")' \
+        "$round" "$(basename "$dir")" "$workers" "$model_only" "$peer" "$all_stages" | tee -a "$out/peer-comparison.txt"
     done
   done
 done

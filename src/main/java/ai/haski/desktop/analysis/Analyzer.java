@@ -49,7 +49,8 @@ public final class Analyzer implements AutoCloseable {
     private final Provenance provenance;
     private final ModelFacts facts;
     private final ThreadLocal<ByteBuffer> inputBuffers;
-    private final QualityCheck qualityCheck;
+    /** Empty for the model's own path alone ({@link ModelRequest#modelOnly()}). */
+    private final Optional<QualityCheck> qualityCheck;
     private final FaceFinder faceFinder;
 
     /**
@@ -57,12 +58,16 @@ public final class Analyzer implements AutoCloseable {
      * stage runs.
      */
     Analyzer(ActiveModel model, ImageLoader imageLoader) {
-        this(model, imageLoader, QualityThresholds.DEFAULT, new FaceFinder(Optional.empty(), Optional.empty(), false));
+        this(model, imageLoader, Optional.of(QualityThresholds.DEFAULT),
+                new FaceFinder(Optional.empty(), Optional.empty(), false));
     }
 
-    /** Takes ownership of {@code model} and of the face stage's detector: they are closed with this analyzer. */
-    Analyzer(ActiveModel model, ImageLoader imageLoader, QualityThresholds quality, FaceFinder faceFinder) {
-        this.qualityCheck = new QualityCheck(quality);
+    /**
+     * Takes ownership of {@code model} and of the face stage's detector: they are closed with this analyzer. No
+     * quality thresholds: no quality check.
+     */
+    Analyzer(ActiveModel model, ImageLoader imageLoader, Optional<QualityThresholds> quality, FaceFinder faceFinder) {
+        this.qualityCheck = quality.map(QualityCheck::new);
         this.model = model;
         this.faceFinder = faceFinder;
         this.regionDecoder = new RegionDecoder(imageLoader);
@@ -208,9 +213,12 @@ public final class Analyzer implements AutoCloseable {
      */
     private Optional<PhotoQuality> checkQuality(Path file, BufferedImage picture, Region region,
             List<String> warnings) {
+        if (qualityCheck.isEmpty()) {
+            return Optional.empty();
+        }
         InputSpec input = model.manifest().input();
         try {
-            PhotoQuality quality = qualityCheck.check(picture, region.width(), region.height(), input.width(),
+            PhotoQuality quality = qualityCheck.get().check(picture, region.width(), region.height(), input.width(),
                     input.height());
             quality.problems().forEach(problem -> warnings.add("poor photo quality: " + problem.message()));
             return Optional.of(quality);

@@ -89,8 +89,13 @@ public final class Engine {
         }
         FaceFinder faces = null;
         try {
+            if (request.modelOnly()) {
+                faces = FaceFinder.off();
+                return new Analyzer(model, new ImageLoader(request.imageLimits()), Optional.empty(), faces);
+            }
             faces = faceFinder(request, model.manifest().expectsFace());
-            return new Analyzer(model, new ImageLoader(request.imageLimits()), qualityThresholds(), faces);
+            return new Analyzer(model, new ImageLoader(request.imageLimits()), Optional.of(qualityThresholds()),
+                    faces);
         } catch (RuntimeException e) {
             if (faces != null) {
                 faces.close();

@@ -25,6 +25,8 @@ final class FaceFinder implements AutoCloseable {
     private final Optional<FaceDetector> detector;
     private final Optional<String> detectorProblem;
     private final boolean expectsFace;
+    /** False for {@link #off()}: no detector, no skin tone, no warnings. */
+    private final boolean runs;
 
     /** What the stage found for one photo. */
     record Findings(Optional<Faces> faces, Optional<SkinTone> skinTone, List<String> warnings) {}
@@ -33,9 +35,24 @@ final class FaceFinder implements AutoCloseable {
     record Choice(Optional<Region> region, Optional<Faces> faces, Optional<AnalysisFailure> failure) {}
 
     FaceFinder(Optional<FaceDetector> detector, Optional<String> detectorProblem, boolean expectsFace) {
+        this(detector, detectorProblem, expectsFace, true);
+    }
+
+    private FaceFinder(Optional<FaceDetector> detector, Optional<String> detectorProblem, boolean expectsFace,
+            boolean runs) {
         this.detector = detector;
         this.detectorProblem = detectorProblem;
         this.expectsFace = expectsFace;
+        this.runs = runs;
+    }
+
+    /**
+     * No face stage at all, for an analyzer of the model's own path ({@link ModelRequest#modelOnly()}): results
+     * carry no faces and no skin tone, and the largest face cannot be chosen (NO_FACE_DETECTOR).
+     */
+    static FaceFinder off() {
+        return new FaceFinder(Optional.empty(), Optional.of("the face stage is off (bench --model-only)"), false,
+                false);
     }
 
     /** The detector in use, e.g. for a listing; empty when none is installed or it could not be loaded. */
@@ -50,6 +67,9 @@ final class FaceFinder implements AutoCloseable {
      */
     Findings find(Path file, DecodedImage whole, Region region, BufferedImage picture) {
         List<String> warnings = new ArrayList<>();
+        if (!runs) {
+            return new Findings(Optional.empty(), Optional.empty(), warnings);
+        }
         Optional<Faces> faces = detect(file, whole, warnings);
         return findings(faces, region, picture, warnings);
     }

@@ -29,6 +29,10 @@ public final class BenchReportFormat {
         out.append("Runtimes: ").append(String.join(", ", report.runtimes())).append('\n');
         out.append("Input: ").append(report.input()).append(", each timed ").append(report.repeat())
                 .append(" times after a warm-up\n");
+        out.append("Stages: ").append(report.modelOnly()
+                ? "the model's own path only (--model-only: decode, preprocessing, inference; no photo quality check, "
+                        + "no face stage)"
+                : "every stage of analyze (decode, preprocessing, photo quality, inference, faces)").append('\n');
         for (BackendResult result : report.results()) {
             out.append(String.format(Locale.ROOT, "%n%s %s, %s on %s %s: model load %.0f ms (includes the test vector)%n",
                     result.modelId(), result.modelVersion(), result.format(), result.runtime(),
@@ -90,6 +94,7 @@ public final class BenchReportFormat {
         ArrayNode runtimes = root.putArray("runtimes");
         report.runtimes().forEach(runtimes::add);
         root.put("input", report.input());
+        root.put("stages", report.modelOnly() ? "model_only" : "all");
         root.put("repeat", report.repeat());
         ArrayNode results = root.putArray("results");
         for (BackendResult result : report.results()) {

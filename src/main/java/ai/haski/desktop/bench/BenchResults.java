@@ -34,7 +34,11 @@ public final class BenchResults {
             String runtimeVersion, double loadMs, List<LatencyGroup> latency, List<Throughput> throughput,
             ExplainLatency explain) {}
 
-    /** A whole run. */
-    public record Report(Machine machine, List<String> runtimes, String input, int repeat,
+    /**
+     * A whole run.
+     *
+     * @param modelOnly true when the quality check and the face stage were left out ({@code --model-only})
+     */
+    public record Report(Machine machine, List<String> runtimes, String input, boolean modelOnly, int repeat,
             List<BackendResult> results, List<String> skipped, long peakResidentBytes, long peakHeapBytes) {}
 }

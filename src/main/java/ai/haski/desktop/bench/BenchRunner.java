@@ -35,10 +35,13 @@ import java.util.Set;
 public final class BenchRunner {
     private final Engine engine;
     private final ImageLimits imageLimits;
+    private final boolean modelOnly;
 
-    public BenchRunner(Engine engine, ImageLimits imageLimits) {
+    /** @param modelOnly measure without the quality check and the face stage ({@code bench --model-only}) */
+    public BenchRunner(Engine engine, ImageLimits imageLimits, boolean modelOnly) {
         this.engine = engine;
         this.imageLimits = imageLimits;
+        this.modelOnly = modelOnly;
     }
 
     /** One photo or group of photos to time single-threaded. */
@@ -71,7 +74,8 @@ public final class BenchRunner {
     public BackendResult run(ModelPackage pkg, ModelFormat format, List<LatencySet> latencySets,
             List<Path> throughputFiles, int repeat, int threads)
             throws NoUsableModelException, ModelUnavailableException, InterruptedException {
-        ModelRequest request = ModelRequest.model(pkg.id()).forcing(format).withImageLimits(imageLimits);
+        ModelRequest request = ModelRequest.model(pkg.id()).forcing(format).withImageLimits(imageLimits)
+                .withModelOnly(modelOnly);
         long loadStart = System.nanoTime();
         List<LatencyGroup> latency = new ArrayList<>();
         double loadMs;

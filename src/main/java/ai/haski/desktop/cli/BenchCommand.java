@@ -51,6 +51,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "Times each photo is timed single-threaded (default: ${DEFAULT-VALUE}).")
     int repeat;
 
+    @Option(names = "--model-only", description = "Measure the model's own path only: decode, preprocessing and "
+            + "inference, without the photo quality check and the face stage every analysis runs. For comparing "
+            + "like with like against a pipeline that lacks them (docs/run-peer-comparison.sh).")
+    boolean modelOnly;
+
     @Option(names = "--json", description = "Print one JSON object instead of tables.")
     boolean json;
 
@@ -123,7 +128,7 @@ final class BenchCommand implements Callable<Integer> {
         try {
             // On stderr with the progress lines, so that --json output stays one object.
             err.println("JPEG decoder: " + engine.jpegDecoder());
-            BenchRunner runner = new BenchRunner(engine, common.imageLimits());
+            BenchRunner runner = new BenchRunner(engine, common.imageLimits(), modelOnly);
             List<BenchResults.BackendResult> results = new ArrayList<>();
             List<String> skipped = new ArrayList<>();
             List<String> runtimes = new ArrayList<>();
@@ -142,7 +147,7 @@ final class BenchCommand implements Callable<Integer> {
                     skipped.add(format.id() + ": " + e.getMessage());
                 }
             }
-            BenchResults.Report report = new BenchResults.Report(machine(cores), runtimes, input, repeat, results,
+            BenchResults.Report report = new BenchResults.Report(machine(cores), runtimes, input, modelOnly, repeat, results,
                     skipped, PeakMemory.residentBytes().orElse(0), PeakMemory.heapBytes());
             out.print(json ? BenchReportFormat.json(report) + "\n" : BenchReportFormat.text(report));
             out.flush();

@@ -32,6 +32,7 @@ class BenchCommandTest {
         JsonNode report = new ObjectMapper().readTree(out.toString());
         assertThat(report.get("machine").get("cores").asInt()).isPositive();
         assertThat(report.get("runtimes")).hasSize(2);
+        assertThat(report.get("stages").asText()).isEqualTo("all");
         assertThat(report.get("results")).hasSize(2);
         for (JsonNode result : report.get("results")) {
             assertThat(result.get("model_id").asText()).isEqualTo("haski-reference");
@@ -64,5 +65,22 @@ class BenchCommandTest {
                     .isGreaterThan(explain.get("occlusion_ms").get("median").asDouble());
         }
         assertThat(report.get("peak_memory").get("heap_bytes").asLong()).isPositive();
+    }
+
+    @Test
+    void modelOnlySaysSoAndStillTimesEveryPhoto() throws Exception {
+        Files.copy(TestFiles.photo("skimage_astronaut.png"), folder.resolve("a.png"));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int exit = HaskiCommand.run(new PrintWriter(out), new PrintWriter(err), "bench", "--json", "--model-only",
+                "--backend", "onnx", "--repeat", "1", "--threads", "1", folder.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        JsonNode report = new ObjectMapper().readTree(out.toString());
+        assertThat(report.get("stages").asText()).isEqualTo("model_only");
+        JsonNode result = report.get("results").get(0);
+        assertThat(result.get("latency").get(0).get("failures").asInt()).isZero();
+        assertThat(result.get("throughput").get(0).get("images").asInt()).isEqualTo(1);
     }
 }
