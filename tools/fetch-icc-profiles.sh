@@ -15,6 +15,8 @@ colord=usr/share/color/icc/colord
 profiles=(
   "AdobeRGB1998.icc|$colord/AdobeRGB1998.icc|ba7062c37f90353145601f79fd05e3bf74b844dc3fb78f28f9d7afdd192272f8"
   "ProPhotoRGB.icc|$colord/ProPhotoRGB.icc|131134477dbb07229ead5bda1b2f6d5934d1e708c622d8013476ba18c7a32347"
+  "ECI-RGBv2.icc|$colord/ECI-RGBv2.icc|51e1ea54ef370ad4e92e8e9e31675a9917437f881bce31c7bf64bc78b9d66065"
+  "Rec709.icc|$colord/Rec709.icc|1ba328c21d837a559f926aed6f7bc46727e70e32236b849094f5e26d1296a9f2"
 )
 
 matches() { [ -f "$1" ] && echo "$2  $1" | sha256sum -c --status; }

@@ -22,6 +22,9 @@ import java.util.Optional;
  * each pixel goes through the same transform and only the scaling differs. Converting a 1000 x 750 picture
  * instead of a 4000 x 3000 one does a sixteenth of the work, and the ImageIO decode itself is avoided.
  *
+ * <p>Matrix/TRC profiles (what cameras and phones embed) are converted by {@link MatrixShaperToSrgb}, the same
+ * arithmetic without LittleCMS's per-pixel cost, within one level of it; others by the {@code ColorConvertOp}.
+ *
  * <p>Only display-class RGB profiles are taken. TwelveMonkeys rewrites the class of some other profiles before
  * converting (perceptual output profiles become display ones); leaving those to ImageIO keeps both paths equal by
  * construction. Thread-safe: every call builds its own operation.
@@ -31,9 +34,11 @@ final class ProfileToSrgb {
     private static final int[] RGB_OFFSETS = {0, 1, 2};
 
     private final ICC_ColorSpace source;
+    private final Optional<MatrixShaperToSrgb> matrixShaper;
 
-    private ProfileToSrgb(ICC_ColorSpace source) {
+    private ProfileToSrgb(ICC_ColorSpace source, Optional<MatrixShaperToSrgb> matrixShaper) {
         this.source = source;
+        this.matrixShaper = matrixShaper;
     }
 
     /** The conversion for {@code profile}, or empty when it is not a display RGB profile Java can read. */
@@ -48,7 +53,7 @@ final class ProfileToSrgb {
                 return Optional.empty();
             }
             // TwelveMonkeys caches colour spaces by profile, so photos from one camera share one.
-            return Optional.of(new ProfileToSrgb(ColorSpaces.createColorSpace(parsed)));
+            return Optional.of(new ProfileToSrgb(ColorSpaces.createColorSpace(parsed), MatrixShaperToSrgb.of(parsed)));
         } catch (RuntimeException e) {
             return Optional.empty(); // Not a profile Java can read: the ImageIO path decides what to make of it.
         }
@@ -59,6 +64,11 @@ final class ProfileToSrgb {
      * @return the picture in sRGB as {@code TYPE_INT_RGB}
      */
     BufferedImage toSrgb(byte[] rgb, int width, int height) {
+        if (matrixShaper.isPresent()) {
+            BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+            matrixShaper.get().convert(rgb, ((DataBufferInt) image.getRaster().getDataBuffer()).getData());
+            return image;
+        }
         Raster pixels = interleaved(rgb, width, height);
         byte[] srgb = new byte[rgb.length];
         // Byte rasters on both sides, as the ImageIO path converts, so the colour engine takes the same route.
