@@ -35,6 +35,8 @@ public record DecodedImage(
     public static final String IMAGEIO = "imageio";
     /** libjpeg-turbo's TurboJPEG: plain JPEGs, decoded at a DCT scale. */
     public static final String TURBOJPEG = "turbojpeg";
+    /** libpng's simplified API: opaque 8-bit PNGs without colour chunks. */
+    public static final String LIBPNG = "libpng";
     /** libheif: HEIC/HEIF and AVIF, with the file's own rotation, mirror and crop applied. */
     public static final String LIBHEIF = "libheif";
 

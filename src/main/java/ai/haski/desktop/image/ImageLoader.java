@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
  * class then does, once for every decoder, what they share: the size limits before any pixels are decoded, the EXIF
  * orientation unless the decoder applies the file's own, the conversion to opaque sRGB and the timing of it. Plain
  * JPEGs are decoded by libjpeg-turbo's TurboJPEG at a DCT scale when the library is available (see
- * {@link JpegDecoding}); HEIC/HEIF and AVIF files by libheif ({@link HeifDecoder}), or refused with
+ * {@link NativeDecoding}); HEIC/HEIF and AVIF files by libheif ({@link HeifDecoder}), or refused with
  * {@link ImageErrorCode#DECODER_MISSING} where it is not installed; every other file, and any JPEG TurboJPEG declines
- * or warns about, by ImageIO, so that errors keep their codes and messages.
+ * or warns about, by ImageIO, so that errors keep their codes and messages. Opaque 8-bit PNGs are decoded by libpng
+ * where it is available ({@link LibpngDecoder}), with the same pixels ImageIO gives.
  *
  * <p>Stateless and safe to share between threads; each call uses its own ImageIO reader and TurboJPEG handle.
  */
@@ -31,6 +32,7 @@ public final class ImageLoader {
     private final ImageLimits limits;
     private final ImageDecoder imageIoDecoder = new ImageIoDecoder();
     private final Optional<TurboJpegDecoder> turboJpeg;
+    private final Optional<LibpngDecoder> libpng;
     private final Optional<HeifApi> libheif;
 
     public ImageLoader() {
@@ -38,19 +40,21 @@ public final class ImageLoader {
     }
 
     public ImageLoader(ImageLimits limits) {
-        this(limits, JpegDecoding.TURBOJPEG_WHEN_AVAILABLE);
+        this(limits, NativeDecoding.NATIVE_WHEN_AVAILABLE);
     }
 
-    public ImageLoader(ImageLimits limits, JpegDecoding jpegDecoding) {
-        this(limits, jpegDecoding, HeifLibrary.shared());
+    public ImageLoader(ImageLimits limits, NativeDecoding nativeDecoding) {
+        this(limits, nativeDecoding, HeifLibrary.shared());
     }
 
     /** @param libheif the HEIF binding; empty as on a system without libheif */
-    ImageLoader(ImageLimits limits, JpegDecoding jpegDecoding, Optional<HeifApi> libheif) {
+    ImageLoader(ImageLimits limits, NativeDecoding nativeDecoding, Optional<HeifApi> libheif) {
         this.limits = Objects.requireNonNull(limits, "limits");
-        this.turboJpeg = Objects.requireNonNull(jpegDecoding, "jpegDecoding") == JpegDecoding.IMAGEIO_ONLY
+        this.turboJpeg = Objects.requireNonNull(nativeDecoding, "nativeDecoding") == NativeDecoding.IMAGEIO_ONLY
                 ? Optional.empty()
                 : TurboJpegLibrary.shared().map(TurboJpegDecoder::new);
+        this.libpng = nativeDecoding == NativeDecoding.IMAGEIO_ONLY ? Optional.empty()
+                : PngLibrary.shared().map(LibpngDecoder::new);
         this.libheif = Objects.requireNonNull(libheif, "libheif");
     }
 
@@ -109,6 +113,9 @@ public final class ImageLoader {
         OpenedImage imageIo = imageIoDecoder.open(file, input);
         if ("jpeg".equals(imageIo.format()) && turboJpeg.isPresent()) {
             return new TurboJpegImage(file, turboJpeg.get(), imageIo);
+        }
+        if ("png".equals(imageIo.format()) && libpng.isPresent()) {
+            return new LibpngImage(file, libpng.get(), imageIo);
         }
         return imageIo;
     }

@@ -1,10 +1,6 @@
 package ai.haski.desktop.image;
 
-import com.sun.jna.Native;
-import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,36 +41,18 @@ final class TurboJpegLibrary {
             return Optional.empty();
         }
         List<String> failures = new ArrayList<>();
-        for (String candidate : candidates()) {
-            try {
-                NativeLibrary library = NativeLibrary.getInstance(candidate);
-                for (String function : REQUIRED_FUNCTIONS) {
-                    library.getFunction(function);
-                }
-                TurboJpegApi api = Native.load(candidate, TurboJpegApi.class);
-                LOG.info("JPEG decoder: TurboJPEG from {} (DCT-domain scaled decoding; ImageIO for other files)",
-                        library.getFile() != null ? library.getFile() : candidate);
-                return Optional.of(api);
-            } catch (LinkageError | RuntimeException e) {
-                // LinkageError also covers JNA itself failing to start (its dispatch library missing or refused).
-                failures.add(candidate + ": " + e.getMessage());
-            }
+        // Debian and Ubuntu ship only the versioned name at run time (the unversioned one is in the -dev package).
+        List<String> candidates = Platform.isLinux()
+                ? NativeBinding.candidates(PATH_PROPERTY, "libturbojpeg.so.0", "turbojpeg")
+                : NativeBinding.candidates(PATH_PROPERTY, "turbojpeg");
+        Optional<NativeBinding.Loaded<TurboJpegApi>> loaded = NativeBinding.first(candidates, REQUIRED_FUNCTIONS,
+                TurboJpegApi.class, failures);
+        if (loaded.isPresent()) {
+            LOG.info("JPEG decoder: TurboJPEG from {} (DCT-domain scaled decoding; ImageIO for other files)",
+                    loaded.get().from());
+            return Optional.of(loaded.get().api());
         }
         LOG.info("JPEG decoder: ImageIO (no usable TurboJPEG library: {})", String.join("; ", failures));
         return Optional.empty();
-    }
-
-    private static List<String> candidates() {
-        List<String> candidates = new ArrayList<>();
-        String bundled = System.getProperty(PATH_PROPERTY);
-        if (bundled != null && !bundled.isBlank() && Files.isRegularFile(Path.of(bundled))) {
-            candidates.add(Path.of(bundled).toAbsolutePath().toString());
-        }
-        // Debian and Ubuntu ship only the versioned name at run time (the unversioned one is in the -dev package).
-        if (Platform.isLinux()) {
-            candidates.add("libturbojpeg.so.0");
-        }
-        candidates.add("turbojpeg");
-        return candidates;
     }
 }

@@ -7,7 +7,7 @@ import ai.haski.desktop.WideGamutPhotos;
 import ai.haski.desktop.image.DecodedImage;
 import ai.haski.desktop.image.ImageLimits;
 import ai.haski.desktop.image.ImageLoader;
-import ai.haski.desktop.image.JpegDecoding;
+import ai.haski.desktop.image.NativeDecoding;
 import ai.haski.desktop.inference.ActiveModel;
 import ai.haski.desktop.inference.HeadDecoder;
 import ai.haski.desktop.inference.Preprocessor;
@@ -97,7 +97,7 @@ class FastDecodeQualityTest {
     private static void assertWithinOnePercent(String name, Path photo) throws Exception {
         int size = model.manifest().input().width();
         DecodedImage fast = new ImageLoader().load(photo, size, size);
-        DecodedImage full = new ImageLoader(ImageLimits.DEFAULT, JpegDecoding.IMAGEIO_ONLY)
+        DecodedImage full = new ImageLoader(ImageLimits.DEFAULT, NativeDecoding.IMAGEIO_ONLY)
                 .load(photo, Integer.MAX_VALUE / 4, Integer.MAX_VALUE / 4);
         assertThat(full.subsampling()).isEqualTo(1);
         if (name.equals("phone_IMG_20200827_231612.jpg")) {

@@ -6,7 +6,7 @@ import ai.haski.desktop.TestFiles;
 import ai.haski.desktop.image.DecodedImage;
 import ai.haski.desktop.image.ImageLimits;
 import ai.haski.desktop.image.ImageLoader;
-import ai.haski.desktop.image.JpegDecoding;
+import ai.haski.desktop.image.NativeDecoding;
 import ai.haski.desktop.image.JpegSegments;
 import ai.haski.desktop.inference.ActiveModel;
 import ai.haski.desktop.inference.SharedEngine;
@@ -147,7 +147,7 @@ class RegionAnalysisTest {
 
     /** The region analysed in place against the same pixels, cut from a full-size upright decode, saved as PNG. */
     private void assertSameAsCropFile(Path photo, Region region) throws Exception {
-        DecodedImage full = new ImageLoader(ImageLimits.DEFAULT, JpegDecoding.IMAGEIO_ONLY)
+        DecodedImage full = new ImageLoader(ImageLimits.DEFAULT, NativeDecoding.IMAGEIO_ONLY)
                 .load(photo, Integer.MAX_VALUE / 4, Integer.MAX_VALUE / 4);
         assertThat(full.subsampling()).isEqualTo(1);
         BufferedImage crop = full.image().getSubimage(region.x(), region.y(), region.width(), region.height());

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.haski.desktop.TestFiles;
 import ai.haski.desktop.image.ImageLimits;
 import ai.haski.desktop.image.ImageLoader;
-import ai.haski.desktop.image.JpegDecoding;
+import ai.haski.desktop.image.NativeDecoding;
 import ai.haski.desktop.image.JpegSegments;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,7 +39,7 @@ class AnalyzeRegionCommandTest {
         Path rotated = dir.resolve("rotated.jpg");
         Files.write(rotated, JpegSegments.insertAfterSoi(Files.readAllBytes(TestFiles.photo("phone_IMG_1054.JPG")),
                 JpegSegments.exifOrientation(8, ByteOrder.LITTLE_ENDIAN)));
-        var upright = new ImageLoader(ImageLimits.DEFAULT, JpegDecoding.IMAGEIO_ONLY)
+        var upright = new ImageLoader(ImageLimits.DEFAULT, NativeDecoding.IMAGEIO_ONLY)
                 .load(rotated, Integer.MAX_VALUE / 4, Integer.MAX_VALUE / 4);
         assertThat(upright.orientation().tagValue()).isEqualTo(8);
         int x = upright.originalWidth() / 5;

@@ -153,7 +153,7 @@ class HostileImageFilesTest {
         // Full size would be 1 GB of int pixels, more than this test JVM's whole heap.
         Path huge = HostileImages.writeHugeJpeg(folder.resolve("huge scan.jpg"), HostileImages.HUGE_JPEG_SIDE);
         // ImageIO's point subsampling, the path every JPEG takes where TurboJPEG is missing or switched off.
-        ImageLoader lenient = new ImageLoader(ImageLimits.ofMegapixels(300), JpegDecoding.IMAGEIO_ONLY);
+        ImageLoader lenient = new ImageLoader(ImageLimits.ofMegapixels(300), NativeDecoding.IMAGEIO_ONLY);
 
         DecodedImage decoded = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> lenient.load(huge, 224, 224));
 

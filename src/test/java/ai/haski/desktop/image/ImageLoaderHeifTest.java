@@ -196,7 +196,7 @@ class ImageLoaderHeifTest {
     @Test
     void withoutLibheifTheUserIsToldWhatToInstall() throws Exception {
         Path heic = HeifTools.heifEnc(PublicPhotos.photo("skimage_coffee.png"), folder.resolve("c.heic"));
-        ImageLoader withoutLibheif = new ImageLoader(ImageLimits.DEFAULT, JpegDecoding.TURBOJPEG_WHEN_AVAILABLE,
+        ImageLoader withoutLibheif = new ImageLoader(ImageLimits.DEFAULT, NativeDecoding.NATIVE_WHEN_AVAILABLE,
                 Optional.empty());
 
         assertThatThrownBy(() -> withoutLibheif.load(heic, 64, 64))

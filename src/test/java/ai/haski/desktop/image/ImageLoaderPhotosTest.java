@@ -13,7 +13,7 @@ class ImageLoaderPhotosTest {
     @Test
     void twelveMegapixelPhoneJpegIsDecodedSubsampled() throws Exception {
         // ImageIO's point subsampling, the path every JPEG takes where TurboJPEG is missing or switched off.
-        DecodedImage decoded = new ImageLoader(ImageLimits.DEFAULT, JpegDecoding.IMAGEIO_ONLY)
+        DecodedImage decoded = new ImageLoader(ImageLimits.DEFAULT, NativeDecoding.IMAGEIO_ONLY)
                 .load(PublicPhotos.photo("phone_IMG_20200827_231612.jpg"), 224, 224);
 
         assertThat(decoded.format()).isEqualTo("jpeg");

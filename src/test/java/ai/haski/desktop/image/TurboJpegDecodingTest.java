@@ -28,8 +28,8 @@ class TurboJpegDecodingTest {
      */
     private static final double MAX_MEAN_DIFFERENCE = 1.0;
 
-    private static final ImageLoader FAST = new ImageLoader(ImageLimits.DEFAULT, JpegDecoding.TURBOJPEG_WHEN_AVAILABLE);
-    private static final ImageLoader REFERENCE = new ImageLoader(ImageLimits.DEFAULT, JpegDecoding.IMAGEIO_ONLY);
+    private static final ImageLoader FAST = new ImageLoader(ImageLimits.DEFAULT, NativeDecoding.NATIVE_WHEN_AVAILABLE);
+    private static final ImageLoader REFERENCE = new ImageLoader(ImageLimits.DEFAULT, NativeDecoding.IMAGEIO_ONLY);
 
     @TempDir
     Path folder;
