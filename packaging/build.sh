@@ -91,6 +91,25 @@ else
   echo "note: no libturbojpeg.so.0 on this machine (apt-get install libturbojpeg0); JPEGs use the system's or ImageIO"
 fi
 
+# libpng 1.6 (opaque PNGs decoded with SIMD unfiltering) from this machine, with its licence, when installed (Debian:
+# libpng16-16). It depends on libz and libm, which every Linux has. Without it the app uses the system's, or ImageIO.
+libpng=""
+for candidate in /usr/lib/x86_64-linux-gnu/libpng16.so.16 /lib/x86_64-linux-gnu/libpng16.so.16; do
+  [ -f "$candidate" ] && { libpng=$candidate; break; }
+done
+if [ -n "$libpng" ]; then
+  mkdir -p "$input/native/libpng"
+  cp -L "$libpng" "$input/native/libpng/libpng16.so.16"
+  if [ -f /usr/share/doc/libpng16-16/copyright ]; then
+    cp /usr/share/doc/libpng16-16/copyright "$input/legal/libpng-copyright.txt"
+  else
+    echo "warning: no /usr/share/doc/libpng16-16/copyright; the image lacks libpng's licence text" >&2
+  fi
+  echo "bundled $libpng ($(dpkg-query -W -f='${Version}' libpng16-16 2>/dev/null || echo 'version unknown'))"
+else
+  echo "note: no libpng16.so.16 on this machine (apt-get install libpng16-16); PNGs use the system's or ImageIO"
+fi
+
 # libheif (HEIC/HEIF and AVIF) from this machine with its decoder libraries and their licences, when installed
 # (Debian: libheif1). Its libraries that a base system lacks travel with it: libde265 (HEVC), libdav1d and libaom
 # (AV1), libx265 and its libnuma (linked by libheif although only encoding uses them). HeifLibrary loads them from

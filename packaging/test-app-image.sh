@@ -52,6 +52,14 @@ if [ -f "$image/lib/app/native/turbojpeg/libturbojpeg.so.0" ]; then
 elif [ -f /usr/lib/x86_64-linux-gnu/libturbojpeg.so.0 ] || [ -f /lib/x86_64-linux-gnu/libturbojpeg.so.0 ]; then
   fail "this machine has libturbojpeg.so.0 but the image does not bundle it"
 fi
+# libpng likewise.
+bundled_libpng=0
+if [ -f "$image/lib/app/native/libpng/libpng16.so.16" ]; then
+  bundled_libpng=1
+  [ -f "$image/lib/app/legal/libpng-copyright.txt" ] || fail "libpng16.so.16 is bundled without its licence"
+elif [ -f /usr/lib/x86_64-linux-gnu/libpng16.so.16 ] || [ -f /lib/x86_64-linux-gnu/libpng16.so.16 ]; then
+  fail "this machine has libpng16.so.16 but the image does not bundle it"
+fi
 # libheif likewise, with its decoder libraries and a licence for each.
 bundled_libheif=0
 if [ -f "$image/lib/app/native/libheif/libheif.so.1" ]; then
@@ -155,6 +163,10 @@ if [ "$have_strace" = 1 ]; then
   if [ "$bundled_turbojpeg" = 1 ]; then
     grep -q "\"$root/$image/lib/app/native/turbojpeg/libturbojpeg.so.0\"" "$sandbox/analyze.strace" \
       && pass "analyze: TurboJPEG loaded from the image" || fail "analyze: libturbojpeg.so.0 not opened from the image"
+  fi
+  if [ "$bundled_libpng" = 1 ]; then
+    grep -q "\"$root/$image/lib/app/native/libpng/libpng16.so.16\"" "$sandbox/analyze.strace" \
+      && pass "analyze: libpng loaded from the image" || fail "analyze: libpng16.so.16 not opened from the image"
   fi
 fi
 
