@@ -112,10 +112,10 @@ public final class ImageLoader {
         }
         OpenedImage imageIo = imageIoDecoder.open(file, input);
         if ("jpeg".equals(imageIo.format()) && turboJpeg.isPresent()) {
-            return new TurboJpegImage(file, turboJpeg.get(), imageIo);
+            return NativeFirstImage.turboJpeg(file, turboJpeg.get(), imageIo);
         }
         if ("png".equals(imageIo.format()) && libpng.isPresent()) {
-            return new LibpngImage(file, libpng.get(), imageIo);
+            return NativeFirstImage.libpng(file, libpng.get(), imageIo);
         }
         return imageIo;
     }

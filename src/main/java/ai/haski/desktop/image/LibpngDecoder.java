@@ -4,11 +4,8 @@ import com.sun.jna.Memory;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -30,7 +27,6 @@ import org.slf4j.LoggerFactory;
 final class LibpngDecoder {
     /** Larger pictures go to ImageIO, which subsamples while decoding instead of holding every pixel twice. */
     static final long MAX_PIXELS = 4096L * 4096;
-    private static final long MAX_FILE_BYTES = 256L << 20;
     private static final Logger LOG = LoggerFactory.getLogger(LibpngDecoder.class);
     private static final long SIGNATURE = 0x89504E470D0A1A0AL;
 
@@ -49,28 +45,14 @@ final class LibpngDecoder {
         if ((long) storedWidth * storedHeight > MAX_PIXELS) {
             return decline(file, storedWidth + " x " + storedHeight + " is more than the fast path holds");
         }
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = channel.size();
-            if (size <= 0 || size > MAX_FILE_BYTES) {
-                return decline(file, "its size of " + size + " bytes is outside the fast path's range");
+        try (FileInMemory.Contents contents = FileInMemory.read(file)) {
+            Optional<String> unsuitable = unsuitable(contents.view());
+            if (unsuitable.isPresent()) {
+                return decline(file, unsuitable.get());
             }
-            try (Memory png = new Memory(size)) {
-                ByteBuffer view = png.getByteBuffer(0, size);
-                while (view.hasRemaining()) {
-                    if (channel.read(view) < 0) {
-                        return decline(file, "it became shorter while being read");
-                    }
-                }
-                view.flip();
-                Optional<String> unsuitable = unsuitable(view);
-                if (unsuitable.isPresent()) {
-                    return decline(file, unsuitable.get());
-                }
-                return decode(file, png, size, storedWidth, storedHeight);
-            }
-        } catch (IOException e) {
-            // ImageIO reads the file next and reports a read failure in the user's words.
-            return decline(file, "it could not be read (" + e + ")");
+            return decode(file, contents.memory(), contents.size(), storedWidth, storedHeight);
+        } catch (FileInMemory.Declined e) {
+            return decline(file, e.getMessage());
         }
     }
 

@@ -5,11 +5,7 @@ import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +21,6 @@ import org.slf4j.LoggerFactory;
  * error it always gave. Thread-safe: each call uses its own TurboJPEG handle and native buffers.
  */
 final class TurboJpegDecoder {
-    /** Larger files go to ImageIO, which streams instead of holding the whole file in memory. */
-    static final long MAX_FILE_BYTES = 256L << 20;
     private static final Logger LOG = LoggerFactory.getLogger(TurboJpegDecoder.class);
     private static final int FLAGS = TurboJpegApi.TJFLAG_STOPONWARNING | TurboJpegApi.TJFLAG_LIMITSCANS;
 
@@ -47,36 +41,23 @@ final class TurboJpegDecoder {
      * @return the picture, or empty when the caller must decode the file with ImageIO
      */
     Optional<Scaled> decode(Path file, int storedWidth, int storedHeight, int minWidth, int minHeight) {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = channel.size();
-            if (size <= 0 || size > MAX_FILE_BYTES) {
-                return decline(file, "its size of " + size + " bytes is outside the fast path's range");
+        try (FileInMemory.Contents contents = FileInMemory.read(file)) {
+            JpegMarkers markers = JpegMarkers.scan(contents.view());
+            if (!markers.plain()) {
+                return decline(file, "its frame type is not baseline or progressive Huffman");
             }
-            try (Memory jpeg = new Memory(size)) {
-                ByteBuffer view = jpeg.getByteBuffer(0, size);
-                while (view.hasRemaining()) {
-                    if (channel.read(view) < 0) {
-                        return decline(file, "it became shorter while being read");
-                    }
+            Optional<ProfileToSrgb> toSrgb = Optional.empty();
+            if (markers.iccProfile().isPresent() && !SrgbProfiles.isEffectivelySrgb(markers.iccProfile().get())) {
+                toSrgb = ProfileToSrgb.of(markers.iccProfile().get());
+                if (toSrgb.isEmpty()) {
+                    return decline(file, "its ICC profile is not an RGB display profile, and ImageIO turns its "
+                            + "colours through it");
                 }
-                view.flip();
-                JpegMarkers markers = JpegMarkers.scan(view);
-                if (!markers.plain()) {
-                    return decline(file, "its frame type is not baseline or progressive Huffman");
-                }
-                Optional<ProfileToSrgb> toSrgb = Optional.empty();
-                if (markers.iccProfile().isPresent() && !SrgbProfiles.isEffectivelySrgb(markers.iccProfile().get())) {
-                    toSrgb = ProfileToSrgb.of(markers.iccProfile().get());
-                    if (toSrgb.isEmpty()) {
-                        return decline(file, "its ICC profile is not an RGB display profile, and ImageIO turns its "
-                                + "colours through it");
-                    }
-                }
-                return decode(file, jpeg, size, storedWidth, storedHeight, minWidth, minHeight, toSrgb);
             }
-        } catch (IOException e) {
-            // ImageIO reads the file next and reports a read failure in the user's words.
-            return decline(file, "it could not be read (" + e + ")");
+            return decode(file, contents.memory(), contents.size(), storedWidth, storedHeight, minWidth, minHeight,
+                    toSrgb);
+        } catch (FileInMemory.Declined e) {
+            return decline(file, e.getMessage());
         }
     }
 
