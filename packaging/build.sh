@@ -72,43 +72,31 @@ cp -r models "$input/models"
 mkdir -p "$input/legal"
 cp packaging/legal/* "$input/legal/"
 
-# libjpeg-turbo's TurboJPEG library (DCT-scaled JPEG decoding) from this machine, with its licence, when installed
-# (Debian: libturbojpeg0). It depends only on libc. Without it the app uses the target system's copy, or ImageIO.
-turbojpeg=""
-for candidate in /usr/lib/x86_64-linux-gnu/libturbojpeg.so.0 /lib/x86_64-linux-gnu/libturbojpeg.so.0; do
-  [ -f "$candidate" ] && { turbojpeg=$candidate; break; }
-done
-if [ -n "$turbojpeg" ]; then
-  mkdir -p "$input/native/turbojpeg"
-  cp -L "$turbojpeg" "$input/native/turbojpeg/libturbojpeg.so.0"
-  if [ -f /usr/share/doc/libturbojpeg0/copyright ]; then
-    cp /usr/share/doc/libturbojpeg0/copyright "$input/legal/libjpeg-turbo-copyright.txt"
-  else
-    echo "warning: no /usr/share/doc/libturbojpeg0/copyright; the image lacks libjpeg-turbo's licence text" >&2
+# bundle_library FILE DEBIAN_PACKAGE FOLDER LICENCE_NAME WHAT: copies this machine's FILE (from DEBIAN_PACKAGE) into
+# native/FOLDER with the package's copyright file as legal/LICENCE_NAME-copyright.txt, when it is installed; without
+# it the app uses the target system's copy, or ImageIO for WHAT.
+bundle_library() {
+  local file=$1 package=$2 folder=$3 licence=$4 what=$5 found="" candidate
+  for candidate in "/usr/lib/x86_64-linux-gnu/$file" "/lib/x86_64-linux-gnu/$file"; do
+    [ -f "$candidate" ] && { found=$candidate; break; }
+  done
+  if [ -z "$found" ]; then
+    echo "note: no $file on this machine (apt-get install $package); $what use the system's or ImageIO"
+    return
   fi
-  echo "bundled $turbojpeg ($(dpkg-query -W -f='${Version}' libturbojpeg0 2>/dev/null || echo 'version unknown'))"
-else
-  echo "note: no libturbojpeg.so.0 on this machine (apt-get install libturbojpeg0); JPEGs use the system's or ImageIO"
-fi
-
-# libpng 1.6 (opaque PNGs decoded with SIMD unfiltering) from this machine, with its licence, when installed (Debian:
-# libpng16-16). It depends on libz and libm, which every Linux has. Without it the app uses the system's, or ImageIO.
-libpng=""
-for candidate in /usr/lib/x86_64-linux-gnu/libpng16.so.16 /lib/x86_64-linux-gnu/libpng16.so.16; do
-  [ -f "$candidate" ] && { libpng=$candidate; break; }
-done
-if [ -n "$libpng" ]; then
-  mkdir -p "$input/native/libpng"
-  cp -L "$libpng" "$input/native/libpng/libpng16.so.16"
-  if [ -f /usr/share/doc/libpng16-16/copyright ]; then
-    cp /usr/share/doc/libpng16-16/copyright "$input/legal/libpng-copyright.txt"
+  mkdir -p "$input/native/$folder"
+  cp -L "$found" "$input/native/$folder/$file"
+  if [ -f "/usr/share/doc/$package/copyright" ]; then
+    cp "/usr/share/doc/$package/copyright" "$input/legal/$licence-copyright.txt"
   else
-    echo "warning: no /usr/share/doc/libpng16-16/copyright; the image lacks libpng's licence text" >&2
+    echo "warning: no /usr/share/doc/$package/copyright; the image lacks $licence's licence text" >&2
   fi
-  echo "bundled $libpng ($(dpkg-query -W -f='${Version}' libpng16-16 2>/dev/null || echo 'version unknown'))"
-else
-  echo "note: no libpng16.so.16 on this machine (apt-get install libpng16-16); PNGs use the system's or ImageIO"
-fi
+  echo "bundled $found ($(dpkg-query -W -f='${Version}' "$package" 2>/dev/null || echo 'version unknown'))"
+}
+# libjpeg-turbo's TurboJPEG library (DCT-scaled JPEG decoding); it depends only on libc.
+bundle_library libturbojpeg.so.0 libturbojpeg0 turbojpeg libjpeg-turbo JPEGs
+# libpng 1.6 (opaque PNGs decoded with SIMD unfiltering); it depends on libz and libm, which every Linux has.
+bundle_library libpng16.so.16 libpng16-16 libpng libpng PNGs
 
 # libheif (HEIC/HEIF and AVIF) from this machine with its decoder libraries and their licences, when installed
 # (Debian: libheif1). Its libraries that a base system lacks travel with it: libde265 (HEVC), libdav1d and libaom
