@@ -178,7 +178,7 @@ fi
 # --- memory over a folder --------------------------------------------------------------------------------------
 # `analyze --threads 2` of 1,040 public photos (docs/make-bench-folder.sh's 208, named five times), without strace:
 # the resident set must stay under the 600 MB of docs/BENCHMARKS.md (Memory) and every photo must be analysed.
-# About 30 s; the full measurement (2,100 photos of every kind) is docs/run-memory.sh.
+# About 20 s; the full measurement (2,100 photos of every kind) is docs/run-memory.sh.
 memory_budget_mb=600
 if [ -x /usr/bin/time ]; then
   bench_folder=$root/target/packaging/memory-photos
