@@ -2,11 +2,11 @@
 # Builds the folders of the memory runs (docs/BENCHMARKS.md, Memory): 70 real photos of every kind the app reads,
 # made from the public photos (tools/fetch-public-photos.sh), and the same 70 repeated 10 and 30 times.
 #
-#   TARGET/photos-70     baseline JPEGs (the public ones and crops of the 12 MP phone photo from 640 x 427 up to
-#                        4000 x 3000), progressive copies of them (jpegtran -progressive), a 5640 x 3172 one as large
-#                        as the largest wallpaper, grayscale JPEGs, wide-gamut JPEGs (through colord-data's
-#                        Adobe RGB and ProPhoto RGB profiles, as the tests make them), PNGs, HEICs (heif-enc) and a
-#                        16-bit TIFF
+#   TARGET/photos-70     baseline JPEGs (the public ones, 299 x 394 to 4000 x 3000, and crops of the 12 MP phone
+#                        photo, 800 x 600 to 4000 x 2250), progressive copies of them (jpegtran -progressive), a
+#                        5640 x 3172 one as large as the largest wallpaper, grayscale JPEGs, wide-gamut JPEGs
+#                        (through colord-data's Adobe RGB and ProPhoto RGB profiles, as the tests make them), PNGs,
+#                        HEICs (heif-enc) and a 16-bit TIFF
 #   TARGET/photos-700    10 rounds of those 70 (hard links, so no extra disk), one sub-folder a round
 #   TARGET/photos-2100   30 rounds
 #
