@@ -76,8 +76,8 @@ for f in skimage_astronaut.png skimage_camera.png skimage_chelsea.png skimage_co
   skimage_motorcycle_left.png phone_debian.png phone_debian_logo.png; do
   cp "$photos/$f" "$once/png_$f"
 done
-for f in "$twelve" "$once/baseline_crop_3840x2400.jpg" "$photos/skimage_coffee.png" "$photos/skimage_astronaut.png" "$photos/skimage_chelsea.png" \
-  "$photos/skimage_rocket.jpg"; do
+for f in "$twelve" "$once/baseline_crop_3840x2400.jpg" "$photos/skimage_coffee.png" "$photos/skimage_astronaut.png" \
+  "$photos/skimage_chelsea.png" "$photos/skimage_rocket.jpg"; do
   heif-enc -q 80 -o "$once/heic_$(basename "${f%.*}").heic" "$f" >/dev/null
 done
 cp "$photos/skimage_chessboard_GRAY_U16.tif" "$once/tiff_skimage_chessboard_GRAY_U16.tif"
