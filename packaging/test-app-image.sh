@@ -9,7 +9,8 @@
 #     checked call by call under strace when it is installed, else by listing /tmp before and after;
 #   - JNA's dispatch library, and libturbojpeg.so.0 when the build machine had it, load from the image;
 #   - as root, the same again with /tmp, HOME and TMPDIR mounted noexec (natives must load from the image);
-#   - with xvfb-run installed, the window opens and writes nothing outside HOME either.
+#   - with xvfb-run installed, the window opens and writes nothing outside HOME either;
+#   - `analyze --threads 2` of 1,040 public photos peaks under 600 MB resident (docs/BENCHMARKS.md, Memory).
 # HASKI_TEST_PHOTO overrides the photo; HASKI_BUILD_IMAGE=0 tests an image already built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -184,6 +185,33 @@ if [ "$have_strace" = 1 ] && [ "$bundled_libheif" = 1 ]; then
     grep -q "\"$root/$lib\"" "$sandbox/analyze-heic.strace" \
       || fail "analyze-heic: the bundled $(basename "$lib") was not loaded (the system's would have been used)"
   done
+fi
+
+# --- memory over a folder --------------------------------------------------------------------------------------
+# `analyze --threads 2` of 1,040 public photos (docs/make-bench-folder.sh's 208, named five times), without strace:
+# the resident set must stay under the 600 MB of docs/BENCHMARKS.md (Memory) and every photo must be analysed.
+# About 20 s; the full measurement (2,100 photos of every kind) is docs/run-memory.sh.
+memory_budget_mb=600
+if [ -x /usr/bin/time ]; then
+  bench_folder=$root/target/packaging/memory-photos
+  rm -rf "$bench_folder"
+  docs/make-bench-folder.sh "$bench_folder" 208 >/dev/null
+  memory=(/usr/bin/time -f 'peak resident set %M kB' -o "$sandbox/memory.time")
+  traced=$have_strace; have_strace=0
+  launch memory none memory analyze --threads 2 "$bench_folder" "$bench_folder" "$bench_folder" "$bench_folder" \
+    "$bench_folder" || fail "analyze of $bench_folder (five times) exited non-zero"
+  have_strace=$traced
+  grep -q '1040 succeeded, 0 failed' "$sandbox/memory.out" \
+    || fail "memory: not all 1,040 photos were analysed: $(grep '^Analysed' "$sandbox/memory.out" || tail -3 "$sandbox/memory.out")"
+  peak_kb=$(sed -n 's/^peak resident set \([0-9]*\) kB$/\1/p' "$sandbox/memory.time")
+  if [ -n "$peak_kb" ] && [ "$peak_kb" -lt $((memory_budget_mb * 1024)) ]; then
+    pass "memory: 1,040 photos analysed with a peak resident set of $((peak_kb / 1024)) MB (budget $memory_budget_mb MB)"
+  else
+    fail "memory: peak resident set ${peak_kb:-unknown} kB over 1,040 photos, budget $memory_budget_mb MB"
+  fi
+  rm -rf "$bench_folder"
+else
+  echo "skip: /usr/bin/time is missing (apt-get install time); the memory check is not run"
 fi
 
 if command -v xvfb-run >/dev/null; then

@@ -2,6 +2,7 @@ package ai.haski.desktop;
 
 import ai.haski.desktop.cli.HaskiCommand;
 import ai.haski.desktop.platform.FileNameEncoding;
+import ai.haski.desktop.platform.NativeHeapTuning;
 import ai.haski.desktop.ui.DesktopMain;
 import java.util.List;
 
@@ -14,6 +15,8 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
+        // Before any decoder or runtime allocates: bounds the native heap of long runs (docs/BENCHMARKS.md, Memory).
+        NativeHeapTuning.apply();
         System.exit(run(DesktopMain::open, args));
     }
 

@@ -1,5 +1,6 @@
 package ai.haski.desktop.image;
 
+import ai.haski.desktop.platform.JnaNativeDispatch;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;

@@ -1,5 +1,6 @@
 package ai.haski.desktop.image;
 
+import ai.haski.desktop.platform.JnaNativeDispatch;
 import com.sun.jna.Platform;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,5 @@
-package ai.haski.desktop.image;
+package ai.haski.desktop.platform;
 
-import ai.haski.desktop.platform.AppPaths;
-import ai.haski.desktop.platform.NativeLibraryCache;
 import com.sun.jna.Platform;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,8 +14,8 @@ import java.util.Optional;
  * packaged app ships the library unpacked and sets {@value #BOOT_PATH_PROPERTY} in its launcher options; anywhere
  * else it is unpacked once into the per-user cache, like the inference runtimes' libraries.
  */
-final class JnaNativeDispatch {
-    static final String BOOT_PATH_PROPERTY = "jna.boot.library.path";
+public final class JnaNativeDispatch {
+    public static final String BOOT_PATH_PROPERTY = "jna.boot.library.path";
     private static final String NO_UNPACK_PROPERTY = "jna.nounpack";
     // Must match the jna artifact in pom.xml: the cache folder is per version so an upgrade never reuses a stale copy.
     private static final String JNA_VERSION = "5.17.0";
@@ -28,7 +26,7 @@ final class JnaNativeDispatch {
      * Why a library bound through JNA is not to be loaded in this process, or empty when it may be: switched off by
      * {@code -DswitchProperty=off}, or JNA itself unusable here. Prepares JNA when it can be.
      */
-    static Optional<String> whyNotLoad(String switchProperty) {
+    public static Optional<String> whyNotLoad(String switchProperty) {
         String wanted = System.getProperty(switchProperty, "on").trim().toLowerCase(java.util.Locale.ROOT);
         if (wanted.equals("off") || wanted.equals("false")) {
             return Optional.of("switched off by -D" + switchProperty + "=" + wanted);
@@ -48,7 +46,7 @@ final class JnaNativeDispatch {
      *
      * @return the folder, or empty (with JNA left untouched) when the jar has no library for this platform
      */
-    static Optional<Path> prepare() throws IOException {
+    public static Optional<Path> prepare() throws IOException {
         // Forbids JNA's own unpacking outright: if our folder were unusable, JNA fails instead of writing to /tmp.
         System.setProperty(NO_UNPACK_PROPERTY, "true");
         String configured = System.getProperty(BOOT_PATH_PROPERTY);
