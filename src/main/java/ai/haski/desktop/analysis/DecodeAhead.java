@@ -1,0 +1,103 @@
+package ai.haski.desktop.analysis;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The prepare steps ({@link Analyzer#prepare}: decode and cut) of one ordered run, in input order, for the decoder
+ * threads to take ahead of the workers. Each step runs once, on whichever thread claims it first: a decoder thread,
+ * the worker that needs it, or a worker waiting for another photo's decode, so that no thread of the run idles while
+ * one of its photos is still to be decoded. How far ahead steps are queued is the caller's bound.
+ */
+final class DecodeAhead {
+    private final Analyzer analyzer;
+    private final RegionRequest request;
+    /** Steps in input order; a step claimed by its worker stays here until polled, and is then skipped. */
+    private final ConcurrentLinkedQueue<Step> unclaimed = new ConcurrentLinkedQueue<>();
+
+    DecodeAhead(Analyzer analyzer, RegionRequest request) {
+        this.analyzer = analyzer;
+        this.request = request;
+    }
+
+    /** Queues the prepare step of {@code file}, behind those already queued. */
+    Step add(Path file) {
+        Step step = new Step(file);
+        unclaimed.add(step);
+        return step;
+    }
+
+    /** Runs the earliest step nobody has claimed yet; false when there is none. For the decoder threads. */
+    boolean runNext() {
+        for (Step step = unclaimed.poll(); step != null; step = unclaimed.poll()) {
+            if (step.runIfUnclaimed()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Drops every step not yet started, so that a stopped run decodes nothing more; a step already running
+     * finishes and its photo is dropped with the run.
+     */
+    void discardAll() {
+        for (Step step = unclaimed.poll(); step != null; step = unclaimed.poll()) {
+            step.discard();
+        }
+    }
+
+    /** One photo's prepare step: run once, its result handed to the worker that finishes the photo. */
+    final class Step {
+        private final Path file;
+        private final AtomicBoolean claimed = new AtomicBoolean();
+        private final CompletableFuture<PreparedPhoto> result = new CompletableFuture<>();
+
+        private Step(Path file) {
+            this.file = file;
+        }
+
+        private boolean runIfUnclaimed() {
+            if (!claimed.compareAndSet(false, true)) {
+                return false;
+            }
+            try {
+                result.complete(analyzer.prepare(file, request));
+            } catch (Throwable e) {
+                // prepare turns every exception into a failure; an Error (out of memory) goes to the worker.
+                result.completeExceptionally(e);
+            }
+            return true;
+        }
+
+        private void discard() {
+            if (claimed.compareAndSet(false, true)) {
+                result.cancel(false);
+            }
+        }
+
+        /**
+         * The prepared photo, for its worker: runs the step itself when no decoder has started it, and while a
+         * decoder is still on it, decodes later photos of the run instead of waiting idle.
+         *
+         * @throws InterruptedException when the worker is interrupted waiting (the run was stopped)
+         */
+        PreparedPhoto await() throws InterruptedException {
+            runIfUnclaimed();
+            while (!result.isDone() && runNext()) {
+                // Helped with a later photo; look again.
+            }
+            try {
+                return result.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException("decoding " + file.getFileName() + " crashed", e.getCause());
+            }
+        }
+    }
+}
