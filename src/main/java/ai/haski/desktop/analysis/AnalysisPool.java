@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -15,6 +16,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -158,6 +160,89 @@ public final class AnalysisPool implements AutoCloseable {
             decoders.execute(ahead::runNext);
         } catch (RejectedExecutionException e) {
             // Closing: the step stays queued and its worker, if it still runs, decodes the photo itself.
+        }
+    }
+
+    /** One photo's analysis as a task of {@link #forEachAnalysis} receives it: asked for on the worker, or never. */
+    @FunctionalInterface
+    public interface PendingAnalysis {
+        /** The photo's outcome: finished from its decode ahead when there was one, else analysed now. */
+        AnalysisOutcome outcome();
+    }
+
+    /** The work for one item of {@link #forEachAnalysis}, done on a worker thread. */
+    @FunctionalInterface
+    public interface AnalysisTask<T, E extends Exception> {
+        void run(T item, PendingAnalysis analysis) throws E;
+    }
+
+    /**
+     * As {@link #forEach}, for items that are photos: {@code fileOf} names each item's file (empty when it has none
+     * to read), and the task gets the photo's analysis with the item. With decoder threads the next photos, at most
+     * {@value #LOOK_AHEAD_PER_WORKER} per worker, are decoded while the workers finish the current ones; pause and
+     * cancel still act between items, and a cancelled run drops the photos decoded ahead. A task that never asks for
+     * the analysis (the photo has gone, say) costs at most one wasted decode.
+     */
+    public <T, E extends Exception> void forEachAnalysis(Analyzer analyzer, Iterable<T> items,
+            Function<T, Optional<Path>> fileOf, RunControl control, AnalysisTask<T, E> task) throws E {
+        if (decoders == null) {
+            forEach(items, control, item -> task.run(item, () -> analyzer.analyze(fileOf.apply(item).orElseThrow())));
+            return;
+        }
+        DecodeAhead ahead = new DecodeAhead(analyzer, RegionRequest.WHOLE);
+        LookAhead<T> started = new LookAhead<>(items.iterator(), workers * LOOK_AHEAD_PER_WORKER, item ->
+                fileOf.apply(item).map(file -> {
+                    DecodeAhead.Step step = ahead.add(file);
+                    decodeAhead(ahead);
+                    return step;
+                }));
+        try {
+            forEach(() -> started, control, entry -> {
+                try {
+                    task.run(entry.item(), () -> analyzer.finish(entry.step().orElseThrow().awaitUninterruptibly()));
+                } finally {
+                    entry.step().ifPresent(DecodeAhead.Step::discard);
+                }
+            });
+        } finally {
+            ahead.discardAll();
+        }
+    }
+
+    /** An item of {@link #forEachAnalysis} with its photo's queued decode. */
+    private record Ahead<T>(T item, Optional<DecodeAhead.Step> step) {}
+
+    /**
+     * Hands out items in order while keeping {@code depth} more taken from the source, each with its decode queued,
+     * so that the decoders work ahead of the items started.
+     */
+    private static final class LookAhead<T> implements Iterator<Ahead<T>> {
+        private final Iterator<T> source;
+        private final int depth;
+        private final Function<T, Optional<DecodeAhead.Step>> queue;
+        private final Deque<Ahead<T>> taken = new ArrayDeque<>();
+
+        LookAhead(Iterator<T> source, int depth, Function<T, Optional<DecodeAhead.Step>> queue) {
+            this.source = source;
+            this.depth = depth;
+            this.queue = queue;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return !taken.isEmpty() || source.hasNext();
+        }
+
+        @Override
+        public Ahead<T> next() {
+            while (taken.size() <= depth && source.hasNext()) {
+                T item = source.next();
+                taken.add(new Ahead<>(item, queue.apply(item)));
+            }
+            if (taken.isEmpty()) {
+                throw new java.util.NoSuchElementException();
+            }
+            return taken.poll();
         }
     }
 

@@ -73,7 +73,8 @@ final class DecodeAhead {
             return true;
         }
 
-        private void discard() {
+        /** Drops the step if nobody has started it: its photo is no longer wanted. */
+        void discard() {
             if (claimed.compareAndSet(false, true)) {
                 result.cancel(false);
             }
@@ -86,18 +87,50 @@ final class DecodeAhead {
          * @throws InterruptedException when the worker is interrupted waiting (the run was stopped)
          */
         PreparedPhoto await() throws InterruptedException {
+            help();
+            try {
+                return result.get();
+            } catch (ExecutionException e) {
+                throw crashed(e);
+            }
+        }
+
+        /**
+         * As {@link #await()}, for a worker that must finish its photo even when interrupted (a batch saves what it
+         * started): waits out a decode in flight, at most one photo's, and keeps the interrupt.
+         */
+        PreparedPhoto awaitUninterruptibly() {
+            help();
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    try {
+                        return result.get();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    } catch (ExecutionException e) {
+                        throw crashed(e);
+                    }
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        private void help() {
             runIfUnclaimed();
             while (!result.isDone() && runNext()) {
                 // Helped with a later photo; look again.
             }
-            try {
-                return result.get();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof Error error) {
-                    throw error;
-                }
-                throw new IllegalStateException("decoding " + file.getFileName() + " crashed", e.getCause());
+        }
+
+        private RuntimeException crashed(ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
             }
+            return new IllegalStateException("decoding " + file.getFileName() + " crashed", e.getCause());
         }
     }
 }
