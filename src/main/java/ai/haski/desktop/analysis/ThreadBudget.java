@@ -8,11 +8,12 @@ package ai.haski.desktop.analysis;
  * <p>Decoding ahead: a worker analyses a photo in two steps, reading the file (decode and cut, one thread, 9-40 ms
  * for a phone photo) and the model's work (preprocessing, quality, inference, faces). With fewer workers than cores
  * a core would sit idle during each decode, so a batch budget gives each worker a decoder thread while there are
- * spare cores: the next photo is decoded while the worker finishes the current one (see {@link AnalysisPool}). The
- * inference keeps its share of the cores ({@code cores / photosAtOnce}): ONNX Runtime's threads are busy only a
- * few milliseconds per photo, and a worker waiting for a decode helps decode rather than idle, so every core stays
- * busy on the photo that holds up the run. With a photo per core there is no spare core and nothing is decoded
- * ahead.
+ * spare cores: the next photo is decoded while the worker finishes the current one, and a worker waiting for a
+ * decode helps decode rather than idle (see {@link AnalysisPool}). The decoders' cores are taken from the
+ * inference's share: one worker on two cores runs its inference on one thread beside one decoder, not on two. Two
+ * inference threads beside a decoder would put three busy threads on two cores, and ONNX Runtime's threads spin
+ * while they wait for each other; measured on the 2-core machine (docs/BENCHMARKS.md, "Overlap"), the split of one
+ * and one was the faster. With a photo per core there is no spare core and nothing is decoded ahead.
  *
  * @param photosAtOnce photos (or requests) analysed at the same time
  * @param threadsPerInference threads one run of the model may use
@@ -42,15 +43,23 @@ public record ThreadBudget(int photosAtOnce, int threadsPerInference, int decode
     /**
      * For a batch of photos (analyze, review, bench): the cores are shared evenly between the photos at once, so that
      * one photo alone gets every core and a photo per core gets one thread each; each worker gets a decoder thread
-     * while the cores outnumber the workers.
+     * while the cores outnumber the workers, and the inferences share the cores the decoders leave.
      */
     public static ThreadBudget sharing(int photosAtOnce) {
         return sharing(cores(), photosAtOnce);
     }
 
     static ThreadBudget sharing(int cores, int photosAtOnce) {
-        int spareCores = Math.max(0, cores - photosAtOnce);
-        return new ThreadBudget(photosAtOnce, Math.max(1, cores / photosAtOnce), Math.min(photosAtOnce, spareCores));
+        int decoders = Math.min(photosAtOnce, Math.max(0, cores - photosAtOnce));
+        return new ThreadBudget(photosAtOnce, Math.max(1, (cores - decoders) / photosAtOnce), decoders);
+    }
+
+    /**
+     * One photo at a time, each analysed start to finish before the next (bench's latency runs): nothing is decoded
+     * ahead, so its inference may use every core.
+     */
+    public static ThreadBudget onePhotoAtATime() {
+        return new ThreadBudget(1, cores());
     }
 
     /** A batch with one photo per core, each inference on one thread: the default of analyze and review. */

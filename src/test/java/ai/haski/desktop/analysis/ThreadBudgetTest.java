@@ -8,17 +8,17 @@ import org.junit.jupiter.api.Test;
 class ThreadBudgetTest {
 
     @Test
-    void aBatchSharesTheCoresEvenlyBetweenThePhotosAtOnce() {
-        assertThat(ThreadBudget.sharing(8, 1).threadsPerInference()).isEqualTo(8);
-        assertThat(ThreadBudget.sharing(8, 2).threadsPerInference()).isEqualTo(4);
+    void aPhotoPerCoreOrMoreGetsOneThreadEach() {
         assertThat(ThreadBudget.sharing(8, 8).threadsPerInference()).isEqualTo(1);
+        assertThat(ThreadBudget.sharing(8, 4).threadsPerInference()).isEqualTo(1);
         assertThat(ThreadBudget.sharing(2, 16).threadsPerInference()).isEqualTo(1);
     }
 
     @Test
-    void aBatchWithCoresToSpareGivesEachWorkerADecoderAndAPhotoPerCoreDecodesOnItsWorkers() {
-        assertThat(ThreadBudget.sharing(2, 1)).isEqualTo(new ThreadBudget(1, 2, 1));
-        assertThat(ThreadBudget.sharing(8, 2)).isEqualTo(new ThreadBudget(2, 4, 2));
+    void aBatchWithCoresToSpareGivesEachWorkerADecoderAndTheInferencesTheCoresLeft() {
+        assertThat(ThreadBudget.sharing(2, 1)).isEqualTo(new ThreadBudget(1, 1, 1));
+        assertThat(ThreadBudget.sharing(8, 1)).isEqualTo(new ThreadBudget(1, 7, 1));
+        assertThat(ThreadBudget.sharing(8, 2)).isEqualTo(new ThreadBudget(2, 3, 2));
         assertThat(ThreadBudget.sharing(8, 6)).isEqualTo(new ThreadBudget(6, 1, 2));
         assertThat(ThreadBudget.sharing(2, 2)).isEqualTo(new ThreadBudget(2, 1, 0));
         assertThat(ThreadBudget.sharing(2, 16)).isEqualTo(new ThreadBudget(16, 1, 0));
