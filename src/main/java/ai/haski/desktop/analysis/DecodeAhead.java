@@ -15,7 +15,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class DecodeAhead {
     private final Analyzer analyzer;
     private final RegionRequest request;
-    /** Steps in input order; a step claimed by its worker stays here until polled, and is then skipped. */
+    /**
+     * Steps not yet run, in input order; whoever runs one takes it off, so that the queue holds no decoded photo.
+     * A step discarded stays until polled, and is then skipped.
+     */
     private final ConcurrentLinkedQueue<Step> unclaimed = new ConcurrentLinkedQueue<>();
 
     DecodeAhead(Analyzer analyzer, RegionRequest request) {
@@ -120,7 +123,10 @@ final class DecodeAhead {
         }
 
         private void help() {
-            runIfUnclaimed();
+            if (runIfUnclaimed()) {
+                // Its own decode, done by the worker: the queue must not keep the decoded photo until polled.
+                unclaimed.remove(this);
+            }
             while (!result.isDone() && runNext()) {
                 // Helped with a later photo; look again.
             }
