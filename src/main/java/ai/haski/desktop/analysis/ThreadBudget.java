@@ -78,6 +78,7 @@ public record ThreadBudget(int photosAtOnce, int threadsPerInference, int decode
     /**
      * For the desktop app: one inference may use half the cores (the other half keep decoding and the window
      * responsive), and a batch analyses one photo per core but the first, at most four, since decoding dominates.
+     * Nothing is decoded ahead: the core the workers leave is the window's, not a decoder's.
      */
     public static ThreadBudget desktop() {
         return desktop(cores());
