@@ -30,9 +30,10 @@ import org.slf4j.LoggerFactory;
  * runs may share the pool; each keeps at most one item per worker in flight, and a paused run holds no worker.
  *
  * <p>With decoder threads ({@link ThreadBudget#decodersAhead}, given when the workers leave cores idle), an ordered
- * run splits each photo in two ({@link Analyzer#prepare}, {@link Analyzer#finish}): the decoders read and decode the
- * next photos, at most {@value #LOOK_AHEAD_PER_WORKER} per worker beyond the one it is finishing, while the workers
- * run the model on the current ones. The outcomes are the same as without them, in the same order.
+ * run and a {@link #forEachAnalysis} run split each photo in two (the analyzer's prepare and finish steps): the
+ * decoders read and decode the next photos, at most {@value #LOOK_AHEAD_PER_WORKER} per worker beyond the one it is
+ * finishing, while the workers run the model on the current ones. The outcomes are the same as without them, in the
+ * same order.
  */
 public final class AnalysisPool implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AnalysisPool.class);
@@ -166,7 +167,10 @@ public final class AnalysisPool implements AutoCloseable {
     /** One photo's analysis as a task of {@link #forEachAnalysis} receives it: asked for on the worker, or never. */
     @FunctionalInterface
     public interface PendingAnalysis {
-        /** The photo's outcome: finished from its decode ahead when there was one, else analysed now. */
+        /**
+         * The photo's outcome: finished from its decode ahead when there was one, else analysed now. Never throws
+         * for a problem with the photo; an item without a file has no analysis to ask for.
+         */
         AnalysisOutcome outcome();
     }
 
@@ -186,7 +190,8 @@ public final class AnalysisPool implements AutoCloseable {
     public <T, E extends Exception> void forEachAnalysis(Analyzer analyzer, Iterable<T> items,
             Function<T, Optional<Path>> fileOf, RunControl control, AnalysisTask<T, E> task) throws E {
         if (decoders == null) {
-            forEach(items, control, item -> task.run(item, () -> analyzer.analyze(fileOf.apply(item).orElseThrow())));
+            forEach(items, control, item -> task.run(item, () -> analyzer.analyze(fileOf.apply(item)
+                    .orElseThrow(() -> noFile(item)))));
             return;
         }
         DecodeAhead ahead = new DecodeAhead(analyzer, RegionRequest.WHOLE);
@@ -199,7 +204,8 @@ public final class AnalysisPool implements AutoCloseable {
         try {
             forEach(() -> started, control, entry -> {
                 try {
-                    task.run(entry.item(), () -> analyzer.finish(entry.step().orElseThrow().awaitUninterruptibly()));
+                    task.run(entry.item(), () -> analyzer.finish(entry.step().orElseThrow(() -> noFile(entry.item()))
+                            .awaitUninterruptibly()));
                 } finally {
                     entry.step().ifPresent(DecodeAhead.Step::discard);
                 }
@@ -207,6 +213,11 @@ public final class AnalysisPool implements AutoCloseable {
         } finally {
             ahead.discardAll();
         }
+    }
+
+    /** A task asked for the analysis of an item it was told has no file: a bug in the task. */
+    private static IllegalStateException noFile(Object item) {
+        return new IllegalStateException("no file to analyse for " + item);
     }
 
     /** An item of {@link #forEachAnalysis} with its photo's queued decode. */
