@@ -1,5 +1,6 @@
 package ai.haski.desktop.analysis;
 
+import ai.haski.desktop.analysis.PreparedPhoto.Cutout;
 import ai.haski.desktop.analysis.quality.PhotoQuality;
 import ai.haski.desktop.analysis.quality.QualityCheck;
 import ai.haski.desktop.analysis.quality.QualityThresholds;
@@ -120,36 +121,68 @@ public final class Analyzer implements AutoCloseable {
      */
     public AnalysisOutcome analyze(Path file, RegionRequest request) {
         java.util.Objects.requireNonNull(request, "request");
+        return finish(prepare(file, request));
+    }
+
+    /**
+     * The first step of {@link #analyze(Path, RegionRequest)}: everything that reads the file (the decode, the
+     * choice of the largest face, the cut). It may run on another thread than {@link #finish}, ahead of it. Never
+     * throws for a problem with the file or the region.
+     */
+    PreparedPhoto prepare(Path file, RegionRequest request) {
         try {
-            return analyzeOrThrow(file, request);
+            return prepareOrThrow(file, request);
         } catch (RuntimeException e) {
-            // A bug must cost one file, not the whole batch; the log keeps the stack for a report.
-            LOG.error("Unexpected failure analysing {}", file.getFileName(), e);
-            return new AnalysisFailure(file, "INTERNAL_ERROR", file.getFileName() + ": unexpected error ("
-                    + e + "); the other files go on. Please report it with the log file");
+            return PreparedPhoto.refused(unexpected(file, e));
         }
     }
 
-    private AnalysisOutcome analyzeOrThrow(Path file, RegionRequest request) {
-        long start = System.nanoTime();
-        DecodedImage whole;
-        DecodedImage decoded;
-        Region region;
-        BufferedImage picture;
-        Optional<Faces> facesFound;
-        long faceNanos;
-        try {
-            whole = decodeUsable(file);
-            Cutout cutout = cutOut(file, whole, request);
-            decoded = cutout.decoded();
-            region = cutout.region();
-            picture = cutout.picture();
-            facesFound = cutout.faces();
-            faceNanos = cutout.faceNanos();
-        } catch (Refused refused) {
-            return refused.failure;
+    /**
+     * The second step of {@link #analyze(Path, RegionRequest)}: preprocessing, the quality check, the model, its
+     * heads and the face stage, for a photo {@link #prepare} made. Never throws for a problem with the model's answer.
+     */
+    AnalysisOutcome finish(PreparedPhoto photo) {
+        if (photo.refusal().isPresent()) {
+            return photo.refusal().get();
         }
+        try {
+            return finishOrThrow(photo);
+        } catch (RuntimeException e) {
+            return unexpected(photo.file(), e);
+        }
+    }
+
+    /** A bug must cost one file, not the whole batch; the log keeps the stack for a report. */
+    private static AnalysisFailure unexpected(Path file, RuntimeException e) {
+        LOG.error("Unexpected failure analysing {}", file.getFileName(), e);
+        return new AnalysisFailure(file, "INTERNAL_ERROR", file.getFileName() + ": unexpected error ("
+                + e + "); the other files go on. Please report it with the log file");
+    }
+
+    private PreparedPhoto prepareOrThrow(Path file, RegionRequest request) {
+        long start = System.nanoTime();
+        try {
+            DecodedImage whole = decodeUsable(file);
+            Cutout cutout = cutOut(file, whole, request);
+            return PreparedPhoto.ready(file, whole, cutout, System.nanoTime() - start);
+        } catch (Refused refused) {
+            return PreparedPhoto.refused(refused.failure);
+        }
+    }
+
+    private AnalysisOutcome finishOrThrow(PreparedPhoto photo) {
+        // The wait between the two steps (a photo decoded ahead waits for its worker) is no stage's time: the
+        // timings count the prepare step's own duration, then this step's, as if they had run back to back.
         long decodedAt = System.nanoTime();
+        long start = decodedAt - photo.prepareNanos();
+        Path file = photo.file();
+        DecodedImage whole = photo.whole();
+        Cutout cutout = photo.cutout();
+        DecodedImage decoded = cutout.decoded();
+        Region region = cutout.region();
+        BufferedImage picture = cutout.picture();
+        Optional<Faces> facesFound = cutout.faces();
+        long faceNanos = cutout.faceNanos();
 
         ByteBuffer tensor = inputBuffers.get();
         tensor.clear();
@@ -307,14 +340,6 @@ public final class Analyzer implements AutoCloseable {
                 whole.orientation().tagValue(), whole.format());
         return new Explanation(file, provenance, image, map, timings, warnings, region);
     }
-
-    /**
-     * What the model sees of a photo: the region the request names (for the largest face, found in the whole
-     * photo's decode first), checked against the photo and cut from the decode, or from a finer one when the scaled
-     * decode lacks the margin.
-     */
-    private record Cutout(Region region, DecodedImage decoded, BufferedImage picture, Optional<Faces> faces,
-            long faceNanos) {}
 
     private Cutout cutOut(Path file, DecodedImage whole, RegionRequest request) throws Refused {
         Region region;

@@ -29,8 +29,9 @@ import java.util.Set;
 
 /**
  * Measures one model in one format through exactly the path {@code analyze} takes ({@link Engine#open},
- * {@link Analyzer} and {@link AnalysisPool}), with the same thread budget: W photos at once share the cores, each
- * inference getting cores / W threads.
+ * {@link Analyzer} and {@link AnalysisPool}), with the same thread budget ({@link ThreadBudget#sharing}): W photos at
+ * once share the cores, with a decoder thread per worker while the workers leave cores idle. The latency runs take
+ * one photo at a time, its inference on every core.
  */
 public final class BenchRunner {
     private final Engine engine;
@@ -81,7 +82,7 @@ public final class BenchRunner {
         double loadMs;
         String runtime;
         String runtimeVersion;
-        try (Analyzer analyzer = engine.open(request.withThreads(ThreadBudget.sharing(1)))) {
+        try (Analyzer analyzer = engine.open(request.withThreads(ThreadBudget.onePhotoAtATime()))) {
             loadMs = (System.nanoTime() - loadStart) / 1e6;
             runtime = analyzer.model().runtime().runtime();
             runtimeVersion = analyzer.model().runtime().version();

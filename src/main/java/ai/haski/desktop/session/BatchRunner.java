@@ -134,7 +134,7 @@ public final class BatchRunner {
 
         // An interrupt of this thread cancels the run; the pool lets the photos in flight be saved, then returns.
         try {
-            pool.forEach(pending, control, this::analyseOne);
+            pool.forEachAnalysis(analyzer, pending, this::fileOf, control, this::analyseOne);
         } catch (SessionException | RuntimeException | Error e) {
             finish(BatchState.FAILED);
             throw e;
@@ -205,11 +205,21 @@ public final class BatchRunner {
     }
 
     /**
-     * Analyses one photo and records what happened. Whatever goes wrong with this one photo becomes its recorded
-     * failure, so the summary and exit status count it and the other photos go on; only what stops every photo (the
-     * folder gone, the session file unwritable) stops the batch.
+     * Analyses one photo (decoded ahead on the pool's decoder threads, when it has them) and records what happened.
+     * Whatever goes wrong with this one photo becomes its recorded failure, so the summary and exit status count it
+     * and the other photos go on; only what stops every photo (the folder gone, the session file unwritable) stops
+     * the batch.
      */
-    private void analyseOne(Photo photo) throws SessionException {
+    /** The photo's file, for the pool to decode ahead; empty when its name cannot be made a path here. */
+    private Optional<Path> fileOf(Photo photo) {
+        try {
+            return Optional.of(photo.resolveIn(session.root()));
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void analyseOne(Photo photo, AnalysisPool.PendingAnalysis analysis) throws SessionException {
         Path file;
         try {
             file = photo.resolveIn(session.root());
@@ -239,7 +249,7 @@ public final class BatchRunner {
                 requireFolderAvailable();
                 // The analyzer meets the same problem and reports it with a code and a message; it is stored so.
             }
-            outcome = analyzer.analyze(file);
+            outcome = analysis.outcome();
         } catch (RuntimeException e) {
             LOG.error("Unexpected error analysing photo id={}; recorded as its failure", photo.id(), e);
             outcome = new AnalysisFailure(file, "INTERNAL_ERROR", photo.relativePath() + ": unexpected error ("

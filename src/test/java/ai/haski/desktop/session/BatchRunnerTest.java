@@ -3,6 +3,7 @@ package ai.haski.desktop.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.haski.desktop.analysis.AnalysisPool;
 import ai.haski.desktop.analysis.Analyzer;
 import ai.haski.desktop.model.ModelFormat;
 import java.nio.file.Files;
@@ -67,6 +68,58 @@ class BatchRunnerTest {
             assertThat(results).filteredOn(r -> !r.succeeded()).extracting(r -> r.errorCode().orElseThrow())
                     .containsExactlyInAnyOrder("CORRUPT_IMAGE", "IMAGE_TOO_SMALL");
         }
+    }
+
+    @Test
+    void aBatchDecodingAheadStoresTheSameResultsAsOneDecodingOnItsWorker() throws Exception {
+        java.util.Map<String, String> oneByOne;
+        try (Session session = SessionFixtures.smallSession(dir.resolve("plain"))) {
+            oneByOne = storedWithoutTimings(session, new BatchRunner(session, onnx, SessionFixtures.pool(1), false));
+        }
+        try (Session session = SessionFixtures.smallSession(dir.resolve("ahead"));
+                AnalysisPool decodingAhead = new AnalysisPool(1, 1)) {
+            BatchRunner runner = new BatchRunner(session, onnx, decodingAhead, false);
+            assertThat(storedWithoutTimings(session, runner)).isEqualTo(oneByOne);
+        }
+        assertThat(oneByOne).hasSize(SessionFixtures.SMALL_SET.size());
+    }
+
+    @Test
+    void aBatchDecodingAheadThatIsCancelledSavesOnlyThePhotosStartedAndTheNextRunDoesTheRest() throws Exception {
+        try (Session session = SessionFixtures.smallSession(dir);
+                AnalysisPool decodingAhead = new AnalysisPool(1, 1)) {
+            BatchRunner first = new BatchRunner(session, onnx, decodingAhead, false);
+            first.addListener(new BatchListener() {
+                @Override
+                public void photoFinished(Photo photo, Optional<StoredResult> result, BatchProgress progress) {
+                    first.cancel();
+                }
+            });
+
+            BatchProgress cancelled = first.run();
+
+            // One worker: the photo that triggered the cancel only; the photos decoded ahead are dropped unsaved.
+            assertThat(cancelled.state()).isEqualTo(BatchState.CANCELLED);
+            assertThat(cancelled.done()).isEqualTo(1);
+            assertThat(session.results().byModel(first.model())).hasSize(1);
+
+            BatchProgress rest = new BatchRunner(session, onnx, decodingAhead, false).run();
+            assertThat(rest.done()).isEqualTo(SessionFixtures.SMALL_SET.size() - 1);
+            assertThat(resultRowsPerPhoto(session.file())).hasSize(SessionFixtures.SMALL_SET.size()).containsOnly(1);
+        }
+    }
+
+    /** Each stored result by photo, its JSON without the timings (the one part two runs may differ in). */
+    private static java.util.Map<String, String> storedWithoutTimings(Session session, BatchRunner runner)
+            throws SessionException {
+        runner.run();
+        java.util.Map<String, String> stored = new java.util.TreeMap<>();
+        for (StoredResult result : session.results().byModel(runner.model())) {
+            com.fasterxml.jackson.databind.node.ObjectNode json = result.outcome().deepCopy();
+            json.remove("timings_ms");
+            stored.put(result.relativePath(), json.toString());
+        }
+        return stored;
     }
 
     @Test
