@@ -126,7 +126,7 @@ public final class Analyzer implements AutoCloseable {
 
     /**
      * The first step of {@link #analyze(Path, RegionRequest)}: everything that reads the file (the decode, the
-     * choice of the largest face, the cut). It may run on another thread than {@link #finish}, ahead of it. Never
+     * choice of the largest face, the cut), and the quality check of the cut picture, which needs nothing else. It may run on another thread than {@link #finish}, ahead of it. Never
      * throws for a problem with the file or the region.
      */
     PreparedPhoto prepare(Path file, RegionRequest request) {
@@ -138,8 +138,8 @@ public final class Analyzer implements AutoCloseable {
     }
 
     /**
-     * The second step of {@link #analyze(Path, RegionRequest)}: preprocessing, the quality check, the model, its
-     * heads and the face stage, for a photo {@link #prepare} made. Never throws for a problem with the model's answer.
+     * The second step of {@link #analyze(Path, RegionRequest)}: preprocessing, the model, its heads and the face
+     * stage, for a photo {@link #prepare} made. Never throws for a problem with the model's answer.
      */
     AnalysisOutcome finish(PreparedPhoto photo) {
         if (photo.refusal().isPresent()) {
@@ -164,7 +164,12 @@ public final class Analyzer implements AutoCloseable {
         try {
             DecodedImage whole = decodeUsable(file);
             Cutout cutout = cutOut(file, whole, request);
-            return PreparedPhoto.ready(file, whole, cutout, System.nanoTime() - start);
+            long checking = System.nanoTime();
+            List<String> qualityWarnings = new ArrayList<>();
+            Optional<PhotoQuality> quality = checkQuality(file, cutout.picture(), cutout.region(), qualityWarnings);
+            long end = System.nanoTime();
+            return PreparedPhoto.ready(file, whole, cutout,
+                    new PreparedPhoto.CheckedQuality(quality, qualityWarnings, end - checking), end - start);
         } catch (Refused refused) {
             return PreparedPhoto.refused(refused.failure);
         }
@@ -188,8 +193,9 @@ public final class Analyzer implements AutoCloseable {
         tensor.clear();
         List<String> warnings = preprocess(decoded, picture, region, tensor);
         long preprocessedAt = System.nanoTime();
-        Optional<PhotoQuality> quality = checkQuality(file, picture, region, warnings);
-        long checkedAt = System.nanoTime();
+        Optional<PhotoQuality> quality = photo.checked().quality();
+        warnings.addAll(photo.checked().warnings());
+        double qualityMs = photo.checked().nanos() / 1_000_000.0;
 
         Map<String, float[]> outputs;
         try {
@@ -222,10 +228,11 @@ public final class Analyzer implements AutoCloseable {
         double orientConvertMs = decoded.orientConvertNanos() / 1_000_000.0;
         // Finding the face to analyse happened before the cut; it is counted with the face stage, not the decode.
         double faceChoiceMs = faceNanos / 1_000_000.0;
-        StageTimings timings = new StageTimings(ms(start, decodedAt) - orientConvertMs - faceChoiceMs, orientConvertMs,
-                ms(decodedAt, preprocessedAt),
-                ms(checkedAt, inferredAt), ms(inferredAt, postprocessedAt), ms(start, done),
-                ms(preprocessedAt, checkedAt), ms(postprocessedAt, done) + faceChoiceMs);
+        // The quality check ran in the prepare step, after the cut; it is counted as itself, not as the decode.
+        StageTimings timings = new StageTimings(ms(start, decodedAt) - orientConvertMs - faceChoiceMs - qualityMs,
+                orientConvertMs, ms(decodedAt, preprocessedAt),
+                ms(preprocessedAt, inferredAt), ms(inferredAt, postprocessedAt), ms(start, done),
+                qualityMs, ms(postprocessedAt, done) + faceChoiceMs);
         LOG.info("Analysed file={} model={} {} sha256={} format={} runtime={} {} timings_ms decode={} orient_convert={} "
                         + "preprocess={} inference={} postprocess={} faces={} total={} quality={} photo_quality={}",
                 file.getFileName(), provenance.modelId(), provenance.modelVersion(), shortSha(), provenance.format(),

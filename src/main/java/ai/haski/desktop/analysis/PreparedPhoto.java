@@ -3,6 +3,7 @@ package ai.haski.desktop.analysis;
 import ai.haski.desktop.image.DecodedImage;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,18 +16,27 @@ import java.util.Optional;
  * @param refusal the failure that ended the photo before the model (unreadable, too small, region or face refused)
  * @param whole the whole photo's decode; null when refused
  * @param cutout the region and the picture cut for it; null when refused
- * @param prepareNanos how long the prepare step took, counted into the analysis's decode and total time
+ * @param checked the photo quality of the cut picture, checked in this step too: it needs only the picture, and
+ *     on small photos the model's step is the longer one, so the two steps come out more even; null when refused
+ * @param prepareNanos how long the prepare step took, counted into the analysis's decode, quality and total time
  */
 record PreparedPhoto(Path file, Optional<AnalysisFailure> refusal, DecodedImage whole, Cutout cutout,
-        long prepareNanos) {
+        CheckedQuality checked, long prepareNanos) {
 
-    static PreparedPhoto ready(Path file, DecodedImage whole, Cutout cutout, long prepareNanos) {
-        return new PreparedPhoto(file, Optional.empty(), whole, cutout, prepareNanos);
+    static PreparedPhoto ready(Path file, DecodedImage whole, Cutout cutout, CheckedQuality checked,
+            long prepareNanos) {
+        return new PreparedPhoto(file, Optional.empty(), whole, cutout, checked, prepareNanos);
     }
 
     static PreparedPhoto refused(AnalysisFailure failure) {
-        return new PreparedPhoto(failure.file(), Optional.of(failure), null, null, 0);
+        return new PreparedPhoto(failure.file(), Optional.of(failure), null, null, null, 0);
     }
+
+    /**
+     * The quality check's result (empty when not measured), the warnings it calls for, and its time.
+     */
+    record CheckedQuality(Optional<ai.haski.desktop.analysis.quality.PhotoQuality> quality, List<String> warnings,
+            long nanos) {}
 
     /**
      * What the model sees of a photo: the region the request names (for the largest face, found in the whole
