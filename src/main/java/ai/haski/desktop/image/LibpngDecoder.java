@@ -61,7 +61,7 @@ final class LibpngDecoder {
         if (api.png_image_begin_read_from_memory(image, png, size) == 0) {
             return decline(file, "libpng could not read its header: " + image.message());
         }
-        if (image.width != storedWidth || image.height != storedHeight || image.warning_or_error != 0) {
+        if (image.width != storedWidth || image.height != storedHeight || warned(image)) {
             api.png_image_free(image);
             return decline(file, "libpng read its header differently (" + image.width + " x " + image.height
                     + ", " + image.message() + ")");
@@ -69,7 +69,7 @@ final class LibpngDecoder {
         image.format = PngApi.PNG_FORMAT_BGRA;
         int pixels = storedWidth * storedHeight;
         try (Memory out = new Memory(4L * pixels)) {
-            if (api.png_image_finish_read(image, null, out, 0, null) == 0 || image.warning_or_error != 0) {
+            if (api.png_image_finish_read(image, null, out, 0, null) == 0 || warned(image)) {
                 return decline(file, "libpng: " + image.message());
             }
             BufferedImage picture = new BufferedImage(storedWidth, storedHeight, BufferedImage.TYPE_INT_RGB);
@@ -82,6 +82,16 @@ final class LibpngDecoder {
             }
             return Optional.of(picture);
         }
+    }
+
+    /**
+     * Whether libpng warned about anything but the ICC profile. A profile warning (typically "known incorrect sRGB
+     * profile", the old HP profile many editors embedded) is about a profile {@link #unsuitable} has already judged
+     * sRGB in effect, and libpng's simplified API applies no profile; any other warning (a bad CRC, extra data) may
+     * mean damage, which ImageIO reports in its own words.
+     */
+    private static boolean warned(PngApi.PngImage image) {
+        return image.warning_or_error != 0 && !image.message().startsWith("iCCP:");
     }
 
     /**
