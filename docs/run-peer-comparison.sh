@@ -5,7 +5,8 @@
 # Haski is measured twice per row: its model's own path alone (`bench --model-only`: the work the peer does) and every
 # stage of analyze (the photo quality check and the face stage too, which the peer lacks).
 # Folders: the public photos repeated (docs/make-bench-folder.sh) and one folder per kind of photo (baseline,
-# progressive and wide-gamut JPEG, PNG), each a public photo of that kind repeated.
+# progressive and wide-gamut JPEG, PNG), each the public photos of that kind repeated to 96, so that each throughput
+# run lasts about a second or more (24 photos made runs of a quarter of a second, which one pause could swing).
 # Needs: the jar (mvn -q -DskipTests package), the public photos, npm (the peer is installed on first use) and python3.
 # Usage: docs/run-peer-comparison.sh [OUT_DIR] [ROUNDS]   (defaults: target/benchmarks, 2)
 set -euo pipefail
@@ -32,7 +33,7 @@ for kind in "${!kinds[@]}"; do
   [ -d "$dir" ] && continue
   mkdir -p "$dir"
   n=0
-  while [ "$n" -lt 24 ]; do
+  while [ "$n" -lt 96 ]; do
     for f in ${kinds[$kind]}; do
       cp "$photos/$f" "$dir/$(printf '%02d' "$n")_$f"
       n=$((n + 1))
