@@ -2,39 +2,41 @@ package ai.haski.desktop.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.jna.Memory;
-import com.sun.jna.Pointer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
 @EnabledOnOs(OS.LINUX)
 class NativeHeapTuningTest {
-    /** glibc marks a chunk served by its own mapping with this bit of the size word just before the block. */
-    private static final long IS_MMAPPED = 0x2;
-
     @Test
-    void aLargeBlockFreedAndAskedForAgainStillGetsItsOwnMapping() {
-        String done = NativeHeapTuning.apply();
-        assertThat(done).startsWith("glibc malloc: blocks from 128 KB");
+    void aLargeBlockFreedAndAskedForAgainStillGetsItsOwnMapping() throws Exception {
+        // glibc's default raises its threshold when the first block is freed and serves the second from an arena,
+        // where freed space stays resident; with the threshold fixed both are mapped, and unmapped on free. Each
+        // check runs in a fresh JVM, as the app's main applies the tuning before anything allocates.
+        List<String> tuned = probe("on");
+        List<String> untuned = probe("off");
 
-        // glibc's default would raise its threshold when the first block is freed and serve the second from an
-        // arena, where freed space stays resident; with the threshold fixed both are mapped, and unmapped on free.
-        int size = 4 * 1024 * 1024;
-        try (Memory first = new Memory(size)) {
-            assertThat(chunkSizeWord(first) & IS_MMAPPED).isEqualTo(IS_MMAPPED);
-        }
-        try (Memory second = new Memory(size)) {
-            assertThat(chunkSizeWord(second) & IS_MMAPPED).isEqualTo(IS_MMAPPED);
-        }
-        // Small blocks still come from the arenas.
-        try (Memory small = new Memory(1024)) {
-            assertThat(chunkSizeWord(small) & IS_MMAPPED).isZero();
-        }
+        assertThat(tuned).contains("first=true second=true small=false");
+        assertThat(tuned.get(0)).startsWith("tuning=glibc malloc: blocks from 128 KB");
+        assertThat(untuned).as("without the tuning the check must see the difference")
+                .contains("first=true second=false small=false");
     }
 
-    private static long chunkSizeWord(Memory block) {
-        return new Pointer(Pointer.nativeValue(block) - Long.BYTES).getLong(0);
+    private static List<String> probe(String tuning) throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                MallocProbe.class.getName(), tuning).redirectErrorStream(true).start();
+        List<String> lines;
+        try (var out = process.getInputStream()) {
+            lines = new String(out.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the probe finished").isTrue();
+        assertThat(process.exitValue()).as(String.join("\n", lines)).isZero();
+        return lines.stream().filter(line -> line.startsWith("tuning=") || line.startsWith("first=")).toList();
     }
 
     @Test
