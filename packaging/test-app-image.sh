@@ -271,7 +271,9 @@ fi
 # photo and analyses it, which the app's log (under the sandbox HOME) says; the app is stopped once it has.
 if ! command -v xvfb-run >/dev/null; then
   echo "skip: xvfb-run is not installed, the launcher is not given a photo"
-elif ! ldconfig -p 2>/dev/null | grep -q 'libgtk-3\.so\.0'; then
+# grep reads all of ldconfig's list (no -q): with pipefail, grep -q's early exit could kill ldconfig with SIGPIPE and
+# make an installed GTK look missing.
+elif ! ldconfig -p 2>/dev/null | grep 'libgtk-3\.so\.0' >/dev/null; then
   echo "skip: no libgtk-3.so.0 (apt-get install libgtk-3-0), so no window can open; the launcher is not given a photo"
 else
   # Inside the clean environment (so that DISPLAY is Xvfb's): the launcher, stopped once the log has the result.
